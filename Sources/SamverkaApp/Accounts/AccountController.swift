@@ -1,0 +1,89 @@
+import Fluent
+import Vapor
+
+/// Sign-up, sign-in and sign-out.
+struct AccountController: Sendable {
+    struct AccountPage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let form: FormContext
+        let otherHref: String
+        let otherLabel: String
+    }
+
+    @Sendable func signUpForm(request: Request) async throws -> Response {
+        try await renderSignUp(request, input: SignUpInput(), errors: FieldErrors())
+    }
+
+    @Sendable func signUp(request: Request) async throws -> Response {
+        let input = (try? request.content.decode(SignUpInput.self)) ?? SignUpInput()
+        let errors = try await input.validate(request)
+        guard errors.isEmpty, let email = input.email, let password = input.password, let name = input.name else {
+            return try await renderSignUp(request, input: input, errors: errors, status: .unprocessableEntity)
+        }
+        let hash = try await request.password.async.hash(password)
+        let member = Member(email: email.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
+                            passwordHash: hash, role: .member, language: request.language)
+        try await member.save(on: request.db)
+        request.auth.login(member)
+        request.flash(request.t("flash.welcome", ["name": member.name]))
+        return request.redirect(to: SiteURL.home.path, redirectType: .normal)
+    }
+
+    @Sendable func signInForm(request: Request) async throws -> Response {
+        let next = try? request.query.get(String.self, at: "next")
+        return try await renderSignIn(request, input: SignInInput(email: nil, password: nil, next: next), errors: FieldErrors())
+    }
+
+    @Sendable func signIn(request: Request) async throws -> Response {
+        let input = (try? request.content.decode(SignInInput.self)) ?? SignInInput()
+        let email = (input.email ?? "").trimmingCharacters(in: .whitespaces)
+        let password = input.password ?? ""
+        let member = email.isEmpty ? nil : try await Member.find(email: email, on: request.db)
+        // Hash even when no member matched, so timing does not reveal which addresses exist.
+        let valid: Bool
+        if let member {
+            valid = (try? await request.password.async.verify(password, created: member.passwordHash)) ?? false
+        } else {
+            _ = try? await request.password.async.hash(password.isEmpty ? "-" : password)
+            valid = false
+        }
+        guard valid, let member else {
+            var errors = FieldErrors()
+            errors.add("email", request.t("error.sign_in_failed"))
+            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .unauthorized)
+        }
+        request.auth.login(member)
+        return request.redirect(to: input.safeNext, redirectType: .normal)
+    }
+
+    @Sendable func signOut(request: Request) async throws -> Response {
+        request.auth.logout(Member.self)
+        request.session.destroy()
+        return request.redirect(to: SiteURL.home.path, redirectType: .normal)
+    }
+
+    private func renderSignUp(_ request: Request, input: SignUpInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+        let heading = request.t("account.sign_up")
+        let page = AccountPage(
+            layout: request.layout(title: heading, section: .account),
+            heading: heading,
+            form: FormContext(action: SiteURL.signUp.path, submitLabel: request.t("account.sign_up"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
+            otherHref: SiteURL.signIn.path,
+            otherLabel: request.t("account.have_account")
+        )
+        return try await request.render("Accounts/form", page, status: status)
+    }
+
+    private func renderSignIn(_ request: Request, input: SignInInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+        let heading = request.t("account.sign_in")
+        let page = AccountPage(
+            layout: request.layout(title: heading, section: .account),
+            heading: heading,
+            form: FormContext(action: SiteURL.signIn.path, submitLabel: request.t("account.sign_in"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
+            otherHref: SiteURL.signUp.path,
+            otherLabel: request.t("account.no_account")
+        )
+        return try await request.render("Accounts/form", page, status: status)
+    }
+}

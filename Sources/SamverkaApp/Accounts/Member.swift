@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// A person with an account.
+final class Member: Model, @unchecked Sendable {
+    static let schema = "members"
+
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    /// Stored lower-cased, so sign-in ignores case.
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    /// bcrypt; the password itself is never stored or logged.
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var role: Role
+    @Field(key: "language") var language: String
+
+    init() {}
+
+    init(email: String, name: String, passwordHash: String, role: Role, language: Language) {
+        self.email = email.lowercased()
+        self.name = name
+        self.passwordHash = passwordHash
+        self.role = role
+        self.language = language.rawValue
+    }
+}
+
+extension Member {
+    static func find(email: String, on database: any Database) async throws -> Member? {
+        try await Member.query(on: database)
+            .filter(\.$email == email.trimmingCharacters(in: .whitespaces).lowercased())
+            .first()
+    }
+}
+
+extension Member: ModelSessionAuthenticatable {}
+
+/// What a member may do across the site; higher roles include the lower ones.
+enum Role: String, Codable, CaseIterable, Sendable, Comparable {
+    case member, moderator, admin
+
+    private var rank: Int {
+        switch self {
+        case .member: 0
+        case .moderator: 1
+        case .admin: 2
+        }
+    }
+
+    static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
+
+    /// Admins and moderators edit the site's content.
+    var canEditContent: Bool { self >= .moderator }
+}
+
+struct CreateMember: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("members")
+            .id()
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("email", .string, .required)
+            .field("name", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("role", .string, .required)
+            .field("language", .string, .required)
+            .unique(on: "email")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("members").delete()
+    }
+}

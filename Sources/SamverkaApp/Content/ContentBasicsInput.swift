@@ -1,0 +1,113 @@
+import Fluent
+import Vapor
+
+/// Content with the fields every kind shares, editable through `ContentEditor`.
+protocol EditableContent: TranslatableContent {
+    associatedtype Details: ContentDetailsInput where Details.Item == Self
+
+    var excerpt: String { get set }
+    var ingress: String { get set }
+    var body: String { get set }
+    var image: String? { get set }
+
+    static var section: Section { get }
+    /// The catalogue key prefix of this kind ("event", "project", "group").
+    static var nounKey: String { get }
+}
+
+/// The fields special to one kind of content, as typed into its form.
+protocol ContentDetailsInput: Content {
+    associatedtype Item
+    init()
+    init(item: Item, request: Request) async throws
+    /// Checks the input and, where it is valid, writes it to `item`; problems go into `errors`.
+    func apply(to item: Item, request: Request, errors: inout FieldErrors) async throws
+    func fields(request: Request, errors: FieldErrors) async throws -> [FormField]
+    /// Work that needs the item's id, such as relations; runs inside the saving transaction.
+    func afterSave(_ item: Item, on database: any Database) async throws
+}
+
+extension ContentDetailsInput {
+    func afterSave(_ item: Item, on database: any Database) async throws {}
+}
+
+/// The fields every kind of content has, as typed into a form. Every field is optional so
+/// that a half-filled form decodes and comes back with what was typed.
+struct ContentBasicsInput: Content {
+    var title: String?
+    var slug: String?
+    var language: String?
+    var translationKey: String?
+    var excerpt: String?
+    var ingress: String?
+    var body: String?
+    var image: String?
+
+    static let titleLimit = 200
+    static let excerptLimit = 300
+
+    init() {}
+
+    init(_ item: some EditableContent) {
+        title = item.title
+        slug = item.slug
+        language = item.language.rawValue
+        translationKey = item.translationKey
+        excerpt = item.excerpt
+        ingress = item.ingress
+        body = item.body
+        image = item.image
+    }
+
+    func apply<Item: EditableContent>(to item: Item, request: Request, errors: inout FieldErrors) async throws {
+        let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { errors.add("title", request.t("error.required")) }
+        if title.count > Self.titleLimit { errors.add("title", request.t("error.too_long", ["max": "\(Self.titleLimit)"])) }
+        item.title = title
+
+        var slug = (self.slug ?? "").trimmingCharacters(in: .whitespaces)
+        if slug.isEmpty { slug = Slug.make(from: title) }
+        if !title.isEmpty && !Slug.isValid(slug) {
+            errors.add("slug", request.t("error.slug"))
+        } else if let existing = try await Item.find(slug: slug, on: request.db), existing.id != item.id {
+            errors.add("slug", request.t("error.slug_taken"))
+        }
+        item.slug = slug
+
+        if let language = Language(rawValue: self.language ?? "") {
+            item.language = language
+        } else {
+            errors.add("language", request.t("error.choose_one"))
+        }
+        let key = (translationKey ?? "").trimmingCharacters(in: .whitespaces)
+        item.translationKey = key.isEmpty ? nil : key
+
+        let excerpt = (self.excerpt ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if excerpt.count > Self.excerptLimit {
+            errors.add("excerpt", request.t("error.too_long", ["max": "\(Self.excerptLimit)"]))
+        }
+        item.excerpt = excerpt
+        item.ingress = (ingress ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        item.body = body ?? ""
+
+        let image = (self.image ?? "").trimmingCharacters(in: .whitespaces)
+        if !image.isEmpty && !SafeURL.isWebAddress(image) { errors.add("image", request.t("error.url")) }
+        item.image = image.isEmpty ? nil : image
+    }
+
+    func fields(request: Request, errors: FieldErrors) -> [FormField] {
+        let languageOptions = Language.allCases.map {
+            FormField.Option(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0.rawValue == (language ?? request.language.rawValue))
+        }
+        return [
+            FormField("title", label: request.t("field.title"), value: title ?? "", error: errors["title"], required: true),
+            FormField("slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"], hint: request.t("hint.slug")),
+            FormField("language", label: request.t("field.language"), kind: .select, error: errors["language"], required: true, options: languageOptions),
+            FormField("translationKey", label: request.t("field.translation_key"), value: translationKey ?? "", error: errors["translationKey"], hint: request.t("hint.translation_key")),
+            FormField("excerpt", label: request.t("field.excerpt"), value: excerpt ?? "", error: errors["excerpt"], hint: request.t("hint.excerpt")),
+            FormField("ingress", label: request.t("field.ingress"), kind: .textarea, value: ingress ?? "", error: errors["ingress"], rows: 3),
+            FormField("body", label: request.t("field.body"), kind: .textarea, value: body ?? "", error: errors["body"], hint: request.t("hint.markdown"), rows: 14),
+            FormField("image", label: request.t("field.image"), value: image ?? "", error: errors["image"], hint: request.t("hint.image")),
+        ]
+    }
+}

@@ -1,0 +1,122 @@
+import Fluent
+import Vapor
+
+/// The create, edit and delete pages every kind of content shares. Handlers stay thin: decode,
+/// check, save in one transaction, redirect; on a bad field the form comes back with status 422,
+/// every value kept and the message beside the field.
+struct ContentEditor<Item: EditableContent>: Sendable {
+    struct EditPage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let form: FormContext
+        let deleteHref: String?
+        let deleteLabel: String
+    }
+
+    struct DeletePage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let question: String
+        let action: String
+        let csrf: String
+        let confirmLabel: String
+        let cancelHref: String
+        let cancelLabel: String
+    }
+
+    @Sendable func new(request: Request) async throws -> Response {
+        try await renderForm(request, item: nil, basics: ContentBasicsInput(), details: Item.Details(), errors: FieldErrors())
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        try await save(request, item: Item(), isNew: true)
+    }
+
+    @Sendable func edit(request: Request) async throws -> Response {
+        let item = try await find(request)
+        return try await renderForm(request, item: item, basics: ContentBasicsInput(item), details: try await Item.Details(item: item, request: request), errors: FieldErrors())
+    }
+
+    @Sendable func update(request: Request) async throws -> Response {
+        try await save(request, item: try await find(request), isNew: false)
+    }
+
+    @Sendable func confirmDelete(request: Request) async throws -> Response {
+        let item = try await find(request)
+        let page = DeletePage(
+            layout: request.layout(title: request.t("delete.title"), section: Item.section),
+            heading: request.t("delete.title"),
+            question: request.t("delete.question", ["title": item.title]),
+            action: Item.url(.delete(.value(item.slug))).path,
+            csrf: request.csrfToken,
+            confirmLabel: request.t("delete.confirm"),
+            cancelHref: item.showURL.path,
+            cancelLabel: request.t("action.cancel")
+        )
+        return try await request.render("Shared/delete", page)
+    }
+
+    @Sendable func delete(request: Request) async throws -> Response {
+        let item = try await find(request)
+        try await item.delete(on: request.db)
+        request.flash(request.t("flash.deleted", ["title": item.title]))
+        return request.redirect(to: Item.url(.index).path, redirectType: .normal)
+    }
+
+    private func find(_ request: Request) async throws -> Item {
+        guard let slug = request.parameters.get("slug"), let item = try await Item.find(slug: slug, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return item
+    }
+
+    private func save(_ request: Request, item: Item, isNew: Bool) async throws -> Response {
+        let basics = (try? request.content.decode(ContentBasicsInput.self)) ?? ContentBasicsInput()
+        let details = (try? request.content.decode(Item.Details.self)) ?? Item.Details()
+        var errors = FieldErrors()
+        try await basics.apply(to: item, request: request, errors: &errors)
+        try await details.apply(to: item, request: request, errors: &errors)
+        guard errors.isEmpty else {
+            return try await renderForm(request, item: isNew ? nil : item, basics: basics, details: details, errors: errors, status: .unprocessableEntity)
+        }
+        try await request.db.transaction { database in
+            try await item.save(on: database)
+            try await details.afterSave(item, on: database)
+        }
+        request.flash(request.t("flash.saved", ["title": item.title]))
+        return request.redirect(to: item.showURL.path, redirectType: .normal)
+    }
+
+    private func renderForm(
+        _ request: Request, item: Item?, basics: ContentBasicsInput, details: Item.Details,
+        errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let heading = item.map { request.t("\(Item.nounKey).edit", ["title": $0.title]) } ?? request.t("\(Item.nounKey).new")
+        let action = item.map { Item.url(.edit(.value($0.slug))).path } ?? Item.url(.index).path
+        let fields = basics.fields(request: request, errors: errors) + (try await details.fields(request: request, errors: errors))
+        let page = EditPage(
+            layout: request.layout(title: heading, section: Item.section),
+            heading: heading,
+            form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: fields, errors: errors),
+            deleteHref: item.map { Item.url(.delete(.value($0.slug))).path },
+            deleteLabel: request.t("action.delete")
+        )
+        return try await request.render("Shared/edit", page, status: status)
+    }
+}
+
+extension Request {
+    private static let flashKey = "flash"
+
+    /// A one-time message shown at the top of the next page ("Saved.").
+    func flash(_ message: String) {
+        session.data[Self.flashKey] = message
+    }
+
+    /// The waiting flash message, removed as it is read.
+    func takeFlash() -> String? {
+        guard hasSession, let message = session.data[Self.flashKey] else { return nil }
+        session.data[Self.flashKey] = nil
+        return message
+    }
+}

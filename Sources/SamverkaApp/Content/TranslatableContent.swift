@@ -1,0 +1,44 @@
+import Fluent
+import Vapor
+
+/// Content that has a slug, a language and possibly a translation partner in the other
+/// language: events, projects and local groups.
+protocol TranslatableContent: Model where IDValue == UUID {
+    var slug: String { get set }
+    var language: Language { get set }
+    var translationKey: String? { get set }
+    var title: String { get set }
+
+    /// Where this kind of content lives: `/events`, `/projects`, `/groups`.
+    static func url(_ route: ContentRoute) -> SiteURL
+}
+
+extension TranslatableContent {
+    static func find(slug: String, on database: any Database) async throws -> Self? {
+        try await query(on: database).filter("slug", .equal, slug).first()
+    }
+
+    /// The same content in the other language, found through the shared translation key.
+    func translation(on database: any Database) async throws -> Self? {
+        guard let key = translationKey, !key.isEmpty else { return nil }
+        return try await Self.query(on: database)
+            .filter("translation_key", .equal, key)
+            .filter("language", .equal, language.other)
+            .filter("id", .notEqual, id)
+            .first()
+    }
+
+    var showURL: SiteURL { Self.url(.show(.value(slug))) }
+}
+
+extension LocalGroup: TranslatableContent {
+    static func url(_ route: ContentRoute) -> SiteURL { .groups(route) }
+}
+
+extension Event: TranslatableContent {
+    static func url(_ route: ContentRoute) -> SiteURL { .events(route) }
+}
+
+extension Project: TranslatableContent {
+    static func url(_ route: ContentRoute) -> SiteURL { .projects(route) }
+}

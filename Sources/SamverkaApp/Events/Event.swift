@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+
+/// Something that happens at a time: physical, online or hybrid, possibly every week.
+final class Event: Model, @unchecked Sendable {
+    static let schema = "events"
+
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    @Field(key: "slug") var slug: String
+    @Field(key: "language") var language: Language
+    @OptionalField(key: "translation_key") var translationKey: String?
+    @Field(key: "title") var title: String
+    @Field(key: "excerpt") var excerpt: String
+    @Field(key: "ingress") var ingress: String
+    @Field(key: "body") var body: String
+    @OptionalField(key: "image") var image: String?
+    /// Stored in UTC, shown in the installation's time zone.
+    @Field(key: "starts_at") var startsAt: Date
+    @OptionalField(key: "ends_at") var endsAt: Date?
+    /// The organiser's own words for the time ("Fridays 15:00", "6 July 13:15 - 16:15").
+    @Field(key: "date_description") var dateDescription: String
+    @Field(key: "format") var format: EventFormat
+    @Field(key: "place_name") var placeName: String
+    @Field(key: "address") var address: String
+    @OptionalField(key: "municipality_code") var municipalityCode: String?
+    @OptionalField(key: "online_url") var onlineURL: String?
+    @Field(key: "links") var links: [ContentLink]
+    @Field(key: "partners") var partners: [Partner]
+    @OptionalParent(key: "local_group_id") var localGroup: LocalGroup?
+    @Field(key: "status") var status: EventStatus
+    @Field(key: "recurrence") var recurrence: Recurrence
+    /// The last day a recurring event takes place; none means it goes on.
+    @OptionalField(key: "recurrence_until") var recurrenceUntil: Date?
+
+    @Siblings(through: ProjectEvent.self, from: \.$event, to: \.$project) var projects: [Project]
+
+    init() {}
+}
+
+struct CreateEvent: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("events")
+            .id()
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("slug", .string, .required)
+            .field("language", .string, .required)
+            .field("translation_key", .string)
+            .field("title", .string, .required)
+            .field("excerpt", .string, .required)
+            .field("ingress", .string, .required)
+            .field("body", .string, .required)
+            .field("image", .string)
+            .field("starts_at", .datetime, .required)
+            .field("ends_at", .datetime)
+            .field("date_description", .string, .required)
+            .field("format", .string, .required)
+            .field("place_name", .string, .required)
+            .field("address", .string, .required)
+            .field("municipality_code", .string)
+            .field("online_url", .string)
+            .field("links", .json, .required)
+            .field("partners", .json, .required)
+            .field("local_group_id", .uuid, .references("local_groups", "id", onDelete: .setNull))
+            .field("status", .string, .required)
+            .field("recurrence", .string, .required)
+            .field("recurrence_until", .datetime)
+            .unique(on: "slug")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("events").delete()
+    }
+}

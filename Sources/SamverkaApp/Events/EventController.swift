@@ -1,0 +1,88 @@
+import Fluent
+import Vapor
+
+/// The public event pages.
+struct EventController: Sendable {
+    @Sendable func index(request: Request) async throws -> Response {
+        let now = request.now
+        let page = Pagination.requestedPage(request)
+        let calendar = request.application.calendar
+        async let upcoming = EventQueries.upcoming(now: now, calendar: calendar, language: request.language, on: request.db)
+        async let past = EventQueries.past(now: now, language: request.language, page: page, pageSize: Pagination.pageSize, on: request.db)
+        let (coming, been) = try await (upcoming, past)
+        let heading = request.t("events.title")
+        let context = EventIndexPage(
+            layout: request.layout(title: heading, section: .events, description: request.t("events.description")),
+            heading: heading,
+            upcoming: coming.map { EventCard($0.event, occurrence: $0.next, request: request) },
+            past: been.events.map { EventCard($0, request: request) },
+            pagination: Pagination(page: page, total: been.total, basePath: SiteURL.events(.index).path, request: request),
+            newHref: request.canEditContent ? SiteURL.events(.new).path : nil
+        )
+        return try await request.render("Events/index", context)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        guard let slug = request.parameters.get("slug"), let event = try await Event.find(slug: slug, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        async let translation = event.translation(on: request.db)
+        async let group = event.$localGroup.get(on: request.db)
+        async let projects = event.$projects.get(on: request.db)
+        let (partner, localGroup, relatedProjects) = try await (translation, group, projects)
+
+        let dates = request.dates
+        let now = request.now
+        let municipality = event.municipalityCode.flatMap { request.application.municipalities[$0] }
+        let next = event.recurrence == .weekly ? event.nextOccurrence(after: now, calendar: request.application.calendar) : nil
+        let detail = EventShowPage.Detail(
+            title: event.title,
+            lang: event.language.rawValue,
+            excerpt: ContentText.clean(event.excerpt),
+            ingress: ContentText.clean(event.ingress),
+            bodyHTML: Markdown.html(event.body),
+            image: SafeURL.href(event.image),
+            when: dates.dateAndTime(event.startsAt),
+            whenMachine: dates.machine(event.startsAt),
+            endsText: event.endsAt.map(dates.dateAndTime),
+            dateDescription: ContentText.clean(event.dateDescription),
+            format: request.t("format.\(event.format.rawValue)"),
+            status: event.status == .scheduled ? nil : request.t("status.\(event.status.rawValue)"),
+            isPast: next == nil && (event.endsAt ?? event.startsAt) < now,
+            recurring: event.recurrence == .weekly ? request.t("recurrence.weekly") : nil,
+            nextOccurrence: next.map(dates.dateAndTime),
+            placeName: event.placeName,
+            address: event.address,
+            municipality: municipality?.name,
+            onlineHref: SafeURL.href(event.onlineURL),
+            links: event.links.map(LinkView.init),
+            partners: event.partners.map(PartnerView.init),
+            group: localGroup.map { LinkView(title: $0.title, href: $0.showURL.path) },
+            projects: relatedProjects.map { LinkView(title: $0.title, href: $0.showURL.path) },
+            translation: partner.map { LinkView(title: request.t("translation.read_in_\($0.language.rawValue)"), href: $0.showURL.path + "?lang=" + $0.language.rawValue) }
+        )
+        let context = EventShowPage(
+            layout: request.layout(
+                title: event.title, section: .events, description: ContentText.clean(event.excerpt),
+                translation: partner.map { ($0.language, $0.showURL.path) }
+            ),
+            event: detail,
+            editHref: request.canEditContent ? Event.url(.edit(.value(event.slug))).path : nil
+        )
+        return try await request.render("Events/show", context)
+    }
+}
+
+extension Request {
+    /// Whether the signed-in member may edit the site's content, to show edit links.
+    var canEditContent: Bool { auth.get(Member.self)?.role.canEditContent ?? false }
+}
+
+extension Application {
+    /// A Gregorian calendar in the installation's time zone, for recurrence.
+    var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = settings.timeZone
+        return calendar
+    }
+}

@@ -1,0 +1,134 @@
+import Fluent
+import Vapor
+
+/// The fields special to an event, as typed into its form.
+struct EventDetailsInput: ContentDetailsInput {
+    var startsAt: String?
+    var endsAt: String?
+    var dateDescription: String?
+    var format: String?
+    var status: String?
+    var placeName: String?
+    var address: String?
+    var municipalityCode: String?
+    var onlineURL: String?
+    var localGroup: String?
+    var recurrence: String?
+    var recurrenceUntil: String?
+    var links: String?
+    var partners: String?
+
+    init() {}
+
+    init(item: Event, request: Request) async throws {
+        let dates = request.dates
+        startsAt = dates.inputValue(item.startsAt)
+        endsAt = item.endsAt.map(dates.inputValue)
+        dateDescription = item.dateDescription
+        format = item.format.rawValue
+        status = item.status.rawValue
+        placeName = item.placeName
+        address = item.address
+        municipalityCode = item.municipalityCode
+        onlineURL = item.onlineURL
+        localGroup = try await item.$localGroup.get(on: request.db)?.slug
+        recurrence = item.recurrence.rawValue
+        recurrenceUntil = item.recurrenceUntil.map(dates.inputValue)
+        links = LineLists.text(item.links)
+        partners = LineLists.text(item.partners)
+    }
+
+    func apply(to event: Event, request: Request, errors: inout FieldErrors) async throws {
+        let dates = request.dates
+        if let start = dates.parseInput(startsAt ?? "") {
+            event.startsAt = start
+        } else {
+            errors.add("startsAt", request.t((startsAt ?? "").isEmpty ? "error.required" : "error.datetime"))
+        }
+        event.endsAt = nil
+        if let text = endsAt, !text.isEmpty {
+            if let end = dates.parseInput(text) {
+                if let start = dates.parseInput(startsAt ?? ""), end < start {
+                    errors.add("endsAt", request.t("error.end_before_start"))
+                }
+                event.endsAt = end
+            } else {
+                errors.add("endsAt", request.t("error.datetime"))
+            }
+        }
+        event.dateDescription = (dateDescription ?? "").trimmingCharacters(in: .whitespaces)
+
+        if let value = EventFormat(rawValue: format ?? "") { event.format = value } else { errors.add("format", request.t("error.choose_one")) }
+        if let value = EventStatus(rawValue: status ?? "") { event.status = value } else { errors.add("status", request.t("error.choose_one")) }
+        if let value = Recurrence(rawValue: recurrence ?? "") { event.recurrence = value } else { errors.add("recurrence", request.t("error.choose_one")) }
+
+        event.placeName = (placeName ?? "").trimmingCharacters(in: .whitespaces)
+        event.address = (address ?? "").trimmingCharacters(in: .whitespaces)
+        let code = (municipalityCode ?? "").trimmingCharacters(in: .whitespaces)
+        if !code.isEmpty && request.application.municipalities[code] == nil {
+            errors.add("municipalityCode", request.t("error.choose_one"))
+        }
+        event.municipalityCode = code.isEmpty ? nil : code
+
+        let online = (onlineURL ?? "").trimmingCharacters(in: .whitespaces)
+        if !online.isEmpty && !SafeURL.isWebAddress(online) { errors.add("onlineURL", request.t("error.url")) }
+        event.onlineURL = online.isEmpty ? nil : online
+        if event.format != .physical && online.isEmpty && event.placeName.isEmpty {
+            errors.add("onlineURL", request.t("error.online_needs_link"))
+        }
+
+        event.recurrenceUntil = nil
+        if let text = recurrenceUntil, !text.isEmpty {
+            if let until = dates.parseInput(text) { event.recurrenceUntil = until } else { errors.add("recurrenceUntil", request.t("error.datetime")) }
+        }
+
+        switch LineLists.links(links ?? "") {
+        case .success(let value): event.links = value
+        case .failure(let error): errors.add("links", request.t(error.key, ["line": "\(error.line)"]))
+        }
+        switch LineLists.partners(partners ?? "") {
+        case .success(let value): event.partners = value
+        case .failure(let error): errors.add("partners", request.t(error.key, ["line": "\(error.line)"]))
+        }
+
+        switch try await LocalGroupOptions.resolve(localGroup, on: request.db) {
+        case .success(let id): event.$localGroup.id = id
+        case .failure(let problem): errors.add("localGroup", request.t(problem.key))
+        }
+    }
+
+    func fields(request: Request, errors: FieldErrors) async throws -> [FormField] {
+        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ current: String?) -> [FormField.Option] where T.RawValue == String {
+            type.allCases.map { FormField.Option(value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == current) }
+        }
+        return [
+            FormField("startsAt", label: request.t("field.starts_at"), kind: .datetime, value: startsAt ?? "", error: errors["startsAt"], hint: request.t("hint.local_time"), required: true),
+            FormField("endsAt", label: request.t("field.ends_at"), kind: .datetime, value: endsAt ?? "", error: errors["endsAt"]),
+            FormField("dateDescription", label: request.t("field.date_description"), value: dateDescription ?? "", error: errors["dateDescription"], hint: request.t("hint.date_description")),
+            FormField("format", label: request.t("field.format"), kind: .select, error: errors["format"], required: true, options: options(EventFormat.self, "format", format ?? EventFormat.physical.rawValue)),
+            FormField("status", label: request.t("field.status"), kind: .select, error: errors["status"], required: true, options: options(EventStatus.self, "status", status ?? EventStatus.scheduled.rawValue)),
+            FormField("placeName", label: request.t("field.place_name"), value: placeName ?? "", error: errors["placeName"]),
+            FormField("address", label: request.t("field.address"), value: address ?? "", error: errors["address"], autocomplete: "street-address"),
+            FormField("municipalityCode", label: request.t("field.municipality"), kind: .select, error: errors["municipalityCode"], options: municipalityOptions(request, selected: municipalityCode)),
+            FormField("onlineURL", label: request.t("field.online_url"), kind: .url, value: onlineURL ?? "", error: errors["onlineURL"]),
+            FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),
+            FormField("recurrence", label: request.t("field.recurrence"), kind: .select, error: errors["recurrence"], options: options(Recurrence.self, "recurrence", recurrence ?? Recurrence.none.rawValue)),
+            FormField("recurrenceUntil", label: request.t("field.recurrence_until"), kind: .datetime, value: recurrenceUntil ?? "", error: errors["recurrenceUntil"]),
+            FormField("links", label: request.t("field.links"), kind: .textarea, value: links ?? "", error: errors["links"], hint: request.t("hint.links")),
+            FormField("partners", label: request.t("field.partners"), kind: .textarea, value: partners ?? "", error: errors["partners"], hint: request.t("hint.partners")),
+        ]
+    }
+
+    private func municipalityOptions(_ request: Request, selected: String?) -> [FormField.Option] {
+        [FormField.Option(value: "", label: request.t("option.none"), selected: (selected ?? "").isEmpty)]
+            + request.application.municipalities.all.map {
+                FormField.Option(value: $0.code, label: "\($0.name) (\($0.regionName))", selected: $0.code == selected)
+            }
+    }
+}
+
+extension Event: EditableContent {
+    typealias Details = EventDetailsInput
+    static var section: Section { .events }
+    static var nounKey: String { "event" }
+}

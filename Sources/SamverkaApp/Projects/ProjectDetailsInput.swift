@@ -1,0 +1,72 @@
+import Fluent
+import Vapor
+
+/// The fields special to a project, as typed into its form.
+struct ProjectDetailsInput: ContentDetailsInput {
+    var links: String?
+    var contacts: String?
+    var chat: String?
+    var tags: String?
+    var localGroup: String?
+    /// Slugs of the events the project took part in, one a line.
+    var events: String?
+
+    init() {}
+
+    init(item: Project, request: Request) async throws {
+        links = LineLists.text(item.links)
+        contacts = LineLists.text(item.contacts)
+        chat = item.chat
+        tags = item.tags.joined(separator: ", ")
+        localGroup = try await item.$localGroup.get(on: request.db)?.slug
+        events = try await item.$events.get(on: request.db).map(\.slug).joined(separator: "\n")
+    }
+
+    func apply(to project: Project, request: Request, errors: inout FieldErrors) async throws {
+        switch LineLists.links(links ?? "") {
+        case .success(let value): project.links = value
+        case .failure(let error): errors.add("links", request.t(error.key, ["line": "\(error.line)"]))
+        }
+        switch LineLists.contacts(contacts ?? "") {
+        case .success(let value): project.contacts = value
+        case .failure(let error): errors.add("contacts", request.t(error.key, ["line": "\(error.line)"]))
+        }
+        let chat = (self.chat ?? "").trimmingCharacters(in: .whitespaces)
+        project.chat = chat.isEmpty ? nil : chat
+        project.tags = (tags ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        switch try await LocalGroupOptions.resolve(localGroup, on: request.db) {
+        case .success(let id): project.$localGroup.id = id
+        case .failure(let problem): errors.add("localGroup", request.t(problem.key))
+        }
+        for (number, slug) in eventSlugs.enumerated() where try await Event.find(slug: slug, on: request.db) == nil {
+            errors.add("events", request.t("error.unknown_event", ["line": "\(number + 1)", "slug": slug]))
+        }
+    }
+
+    private var eventSlugs: [String] {
+        (events ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func afterSave(_ project: Project, on database: any Database) async throws {
+        let wanted = try await Event.query(on: database).filter(\.$slug ~~ eventSlugs).all()
+        try await project.$events.detachAll(on: database)
+        try await project.$events.attach(wanted, on: database)
+    }
+
+    func fields(request: Request, errors: FieldErrors) async throws -> [FormField] {
+        [
+            FormField("links", label: request.t("field.links"), kind: .textarea, value: links ?? "", error: errors["links"], hint: request.t("hint.links")),
+            FormField("contacts", label: request.t("field.contacts"), kind: .textarea, value: contacts ?? "", error: errors["contacts"], hint: request.t("hint.contacts")),
+            FormField("chat", label: request.t("field.chat"), value: chat ?? "", error: errors["chat"], hint: request.t("hint.chat")),
+            FormField("tags", label: request.t("field.tags"), value: tags ?? "", error: errors["tags"], hint: request.t("hint.tags")),
+            FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),
+            FormField("events", label: request.t("field.project_events"), kind: .textarea, value: events ?? "", error: errors["events"], hint: request.t("hint.project_events")),
+        ]
+    }
+}
+
+extension Project: EditableContent {
+    typealias Details = ProjectDetailsInput
+    static var section: Section { .projects }
+    static var nounKey: String { "project" }
+}

@@ -1,0 +1,66 @@
+import Vapor
+
+/// A path parameter: `.key` when registering a route, `.value` when building a link.
+enum Parameter<Value: Sendable>: Sendable {
+    case key
+    case value(Value)
+}
+
+/// The pages of one kind of content (events, projects, local groups), which all follow the
+/// same shape: index, new, show, edit, delete.
+enum ContentRoute: Sendable {
+    case index
+    case new
+    case show(Parameter<String>)
+    case edit(Parameter<String>)
+    case delete(Parameter<String>)
+
+    var suffix: String {
+        switch self {
+        case .index: ""
+        case .new: "/new"
+        case .show(let slug): "/" + Self.segment(slug)
+        case .edit(let slug): "/" + Self.segment(slug) + "/edit"
+        case .delete(let slug): "/" + Self.segment(slug) + "/delete"
+        }
+    }
+
+    private static func segment(_ slug: Parameter<String>) -> String {
+        switch slug {
+        case .key: ":slug"
+        case .value(let value): value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
+        }
+    }
+}
+
+/// Every URL of the site, defined once: routes are registered from these and every link in a
+/// page is built from them, so renaming a route breaks the build rather than the site.
+enum SiteURL: Sendable {
+    case home
+    case events(ContentRoute)
+    case projects(ContentRoute)
+    case groups(ContentRoute)
+    case signIn
+    case signUp
+    case signOut
+    case healthz
+    case uploads
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .events(let route): "/events" + route.suffix
+        case .projects(let route): "/projects" + route.suffix
+        case .groups(let route): "/groups" + route.suffix
+        case .signIn: "/sign-in"
+        case .signUp: "/sign-up"
+        case .signOut: "/sign-out"
+        case .healthz: "/healthz"
+        case .uploads: "/uploads"
+        }
+    }
+
+    var pathComponents: [PathComponent] {
+        path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Vapor
+
+/// Every setting Samverka reads, in one place, read once at boot.
+///
+/// Configuration fails fast: a malformed value stops the start with a message that names the
+/// variable, never its value (it may hold a password).
+public struct AppSettings: Sendable {
+    public enum DatabaseKind: String, Sendable {
+        case sqlite, postgres
+    }
+
+    public enum DatabaseLocation: Sendable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+
+        var kind: DatabaseKind {
+            switch self {
+            case .sqliteFile, .sqliteMemory: .sqlite
+            case .postgres: .postgres
+            }
+        }
+    }
+
+    public var database: DatabaseLocation
+    /// Where the SQLite file and uploaded images live.
+    public var dataDirectory: String
+    /// The zone times are shown in; they are always stored in UTC.
+    public var timeZone: TimeZone
+    public var siteName: String
+    /// Whether cookies get the `Secure` flag; on by default outside development and testing.
+    public var secureCookies: Bool
+    /// bcrypt cost; lowered only in tests, where hashing time dominates.
+    public var passwordCost: Int
+
+    public init(
+        database: DatabaseLocation,
+        dataDirectory: String,
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Stockholm") ?? .current,
+        siteName: String = "Samverka",
+        secureCookies: Bool = false,
+        passwordCost: Int = 12
+    ) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.timeZone = timeZone
+        self.siteName = siteName
+        self.secureCookies = secureCookies
+        self.passwordCost = passwordCost
+    }
+
+    public struct ConfigurationError: Error, CustomStringConvertible {
+        public let problems: [String]
+        public var description: String {
+            "Samverka cannot start; fix these settings:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads `DATABASE_URL`, `SAMVERKA_DATA_DIR`, `SAMVERKA_TIMEZONE`, `SAMVERKA_SITE_NAME`
+    /// and `SAMVERKA_SECURE_COOKIES`.
+    public static func fromEnvironment(_ environment: Environment) throws -> AppSettings {
+        var problems: [String] = []
+        let dataDirectory = Environment.get("SAMVERKA_DATA_DIR") ?? "data"
+
+        let database: DatabaseLocation
+        if let url = Environment.get("DATABASE_URL"), !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else {
+                problems.append("DATABASE_URL must start with postgres:// (leave it unset for SQLite)")
+                database = .sqliteMemory
+            }
+        } else {
+            database = .sqliteFile(path: dataDirectory + "/samverka.sqlite")
+        }
+
+        let zoneName = Environment.get("SAMVERKA_TIMEZONE") ?? "Europe/Stockholm"
+        let zone = TimeZone(identifier: zoneName)
+        if zone == nil { problems.append("SAMVERKA_TIMEZONE is not a known time zone identifier") }
+
+        let secure: Bool
+        switch Environment.get("SAMVERKA_SECURE_COOKIES")?.lowercased() {
+        case nil: secure = environment == .production
+        case "1", "true", "yes": secure = true
+        case "0", "false", "no": secure = false
+        default:
+            problems.append("SAMVERKA_SECURE_COOKIES must be true or false")
+            secure = false
+        }
+
+        guard problems.isEmpty, let zone else { throw ConfigurationError(problems: problems) }
+        return AppSettings(
+            database: database,
+            dataDirectory: dataDirectory,
+            timeZone: zone,
+            siteName: Environment.get("SAMVERKA_SITE_NAME") ?? "Samverka",
+            secureCookies: secure,
+            passwordCost: environment == .testing ? 4 : 12
+        )
+    }
+
+    public var uploadsDirectory: String { dataDirectory + "/uploads" }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = AppSettings }
+
+    /// The settings this application was configured with.
+    public var settings: AppSettings {
+        get {
+            guard let settings = storage[SettingsKey.self] else {
+                fatalError("configure(_:settings:) must run before settings are read")
+            }
+            return settings
+        }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

@@ -1,0 +1,16 @@
+import Fluent
+import Vapor
+
+/// The migration changelog, oldest first. Shipped entries are history: never edit, rename
+/// or reorder one; add a new migration at the end instead.
+enum Migrations {
+    static let all: [any Migration] = [
+        SessionRecord.migration,
+        CreateMember(),
+        CreateLocalGroup(),
+        CreateEvent(),
+        CreateProject(),
+        CreateProjectEvent(),
+        CreateLegacyRedirect(),
+    ]
+}

@@ -1,0 +1,74 @@
+import Vapor
+
+/// Who may call a route. Every route declares one (a test fails for any that does not), so
+/// `routes.swift` alone tells who may do what.
+enum Access: String, Sendable {
+    /// Anyone, signed in or not.
+    case everyone
+    /// A signed-in member of any role.
+    case member
+    /// Moderators and admins: the site's editors.
+    case editor
+    /// Admins only.
+    case admin
+
+    static let userInfoKey = "samverka.access"
+
+    func permits(_ member: Member?) -> Bool {
+        switch self {
+        case .everyone: true
+        case .member: member != nil
+        case .editor: member?.role.canEditContent ?? false
+        case .admin: member?.role == .admin
+        }
+    }
+}
+
+/// Refuses a request whose member the route's `Access` does not permit: a visitor who is not
+/// signed in is sent to the sign-in page (and back afterwards); a member without the role gets 403.
+struct AccessMiddleware: AsyncMiddleware {
+    let access: Access
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let member = request.auth.get(Member.self)
+        guard access.permits(member) else {
+            if member == nil, request.method == .GET {
+                let back = request.url.path
+                return request.redirect(to: SiteURL.signIn.path + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            throw Abort(member == nil ? .unauthorized : .forbidden)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// A routes builder that registers each route from its `SiteURL` behind one `Access`.
+struct GuardedRoutes {
+    let builder: any RoutesBuilder
+    let access: Access
+
+    init(_ routes: any RoutesBuilder, _ access: Access) {
+        self.access = access
+        builder = access == .everyone ? routes : routes.grouped(AccessMiddleware(access: access))
+    }
+
+    @discardableResult
+    func get(_ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        mark(builder.get(url.pathComponents, use: handler))
+    }
+
+    @discardableResult
+    func post(_ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        mark(builder.post(url.pathComponents, use: handler))
+    }
+
+    @discardableResult
+    func get(_ path: [PathComponent], use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        mark(builder.get(path, use: handler))
+    }
+
+    private func mark(_ route: Route) -> Route {
+        route.userInfo[Access.userInfoKey] = access
+        return route
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Vapor
+
+/// The interface strings in Swedish and English, read from `Resources/Locales/{sv,en}.json`.
+///
+/// Operators may reword strings without recompiling. Both files must have the same keys;
+/// a test checks that, and a missing key shows as the key itself rather than failing the page.
+public struct Catalogue: Sendable {
+    private let strings: [Language: [String: String]]
+    /// The same strings with `_` for `.` in keys, since Leaf reads dots as nesting:
+    /// `nav.home` is `t.nav_home` in a template.
+    private let templateTables: [Language: [String: String]]
+
+    init(strings: [Language: [String: String]]) {
+        self.strings = strings
+        templateTables = strings.mapValues { table in
+            Dictionary(table.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    static func load(from resourcesDirectory: String) throws -> Catalogue {
+        var strings: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let path = resourcesDirectory + "Locales/\(language.rawValue).json"
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Abort(.internalServerError, reason: "Missing interface strings at \(path)")
+            }
+            strings[language] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        return Catalogue(strings: strings)
+    }
+
+    /// All strings of one language; handed whole to templates as `t`.
+    func table(_ language: Language) -> [String: String] {
+        templateTables[language] ?? [:]
+    }
+
+    func text(_ key: String, _ language: Language) -> String {
+        strings[language]?[key] ?? key
+    }
+
+    /// A string with `{name}` placeholders filled in.
+    func text(_ key: String, _ language: Language, _ values: [String: String]) -> String {
+        values.reduce(text(key, language)) { result, pair in
+            result.replacingOccurrences(of: "{\(pair.key)}", with: pair.value)
+        }
+    }
+
+    func keys(_ language: Language) -> Set<String> {
+        Set(strings[language]?.keys ?? [:].keys)
+    }
+}
+
+extension Application {
+    private struct CatalogueKey: StorageKey { typealias Value = Catalogue }
+
+    var catalogue: Catalogue {
+        get { storage[CatalogueKey.self] ?? Catalogue(strings: [:]) }
+        set { storage[CatalogueKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// An interface string in the language of this request.
+    func t(_ key: String) -> String {
+        application.catalogue.text(key, language)
+    }
+
+    func t(_ key: String, _ values: [String: String]) -> String {
+        application.catalogue.text(key, language, values)
+    }
+}

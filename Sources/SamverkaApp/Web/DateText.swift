@@ -1,0 +1,66 @@
+import Foundation
+import Vapor
+
+/// Dates and times as people read them, in the installation's time zone and the page's language.
+struct DateText {
+    let timeZone: TimeZone
+    let language: Language
+
+    private func formatter(_ template: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = language.locale
+        formatter.timeZone = timeZone
+        formatter.setLocalizedDateFormatFromTemplate(template)
+        return formatter
+    }
+
+    /// "6 juli 2021 13:15" / "6 July 2021 13:15".
+    func dateAndTime(_ date: Date) -> String {
+        formatter("dMMMMyyyyHHmm").string(from: date)
+    }
+
+    /// "tisdag 6 juli 2021" / "Tuesday 6 July 2021".
+    func longDate(_ date: Date) -> String {
+        formatter("EEEEdMMMMyyyy").string(from: date)
+    }
+
+    func time(_ date: Date) -> String {
+        formatter("HHmm").string(from: date)
+    }
+
+    /// The value of `<time datetime>`: ISO 8601 with the zone's offset.
+    func machine(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// The value of an `<input type="datetime-local">`.
+    func inputValue(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// Reads an `<input type="datetime-local">` value as a time in the installation's zone.
+    func parseInput(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text.trimmingCharacters(in: .whitespaces)) { return date }
+        }
+        return nil
+    }
+}
+
+extension Request {
+    var dates: DateText {
+        DateText(timeZone: application.settings.timeZone, language: language)
+    }
+}
+

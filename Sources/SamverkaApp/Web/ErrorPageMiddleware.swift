@@ -1,0 +1,53 @@
+import Vapor
+
+/// Turns errors into pages in the reader's language: 404, 403, 500 and the rest. Details of
+/// server errors go to the log, never to the page.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    struct ErrorPage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let message: String
+        let status: Int
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status = (error as? any AbortError)?.status ?? .internalServerError
+            if status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            return await page(for: status, request: request)
+        }
+    }
+
+    private func page(for status: HTTPStatus, request: Request) async -> Response {
+        let key: String
+        switch status {
+        case .notFound: key = "not_found"
+        case .forbidden: key = "forbidden"
+        case .unauthorized: key = "unauthorized"
+        case .tooManyRequests: key = "too_many_requests"
+        case _ where status.code < 500: key = "bad_request"
+        default: key = "server"
+        }
+        if request.url.path.hasPrefix("/api/") || request.url.path == SiteURL.healthz.path {
+            let body = "{\"status\":\(status.code),\"title\":\"\(status.reasonPhrase)\"}"
+            return Response(status: status, headers: ["Content-Type": "application/problem+json"], body: .init(string: body))
+        }
+        let heading = request.t("error.page.\(key).title")
+        let context = ErrorPage(
+            layout: request.layout(title: heading, section: .none),
+            heading: heading,
+            message: request.t("error.page.\(key).message"),
+            status: Int(status.code)
+        )
+        do {
+            return try await request.render("Shared/error", context, status: status)
+        } catch {
+            request.logger.report(error: error)
+            return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: "\(status.code) \(status.reasonPhrase)"))
+        }
+    }
+}

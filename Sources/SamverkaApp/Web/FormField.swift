@@ -1,0 +1,90 @@
+import Vapor
+
+/// One field of a form as the shared form template draws it: label, input, hint, and the error
+/// message beside it with the value the person typed kept.
+struct FormField: Encodable {
+    enum Kind: String, Encodable {
+        case text, email, password, url, textarea, select, datetime, hidden
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let name: String
+    let label: String
+    let kind: Kind
+    let value: String
+    let error: String?
+    let hint: String?
+    let required: Bool
+    let options: [Option]
+    let autocomplete: String?
+    let rows: Int
+
+    init(
+        _ name: String, label: String, kind: Kind = .text, value: String = "", error: String? = nil,
+        hint: String? = nil, required: Bool = false, options: [Option] = [], autocomplete: String? = nil,
+        rows: Int = 4
+    ) {
+        self.name = name
+        self.label = label
+        self.kind = kind
+        self.value = value
+        self.error = error
+        self.hint = hint
+        self.required = required
+        self.options = options
+        self.autocomplete = autocomplete
+        self.rows = rows
+    }
+}
+
+/// Messages for fields that failed validation, keyed by field name, already in the user's language.
+struct FieldErrors {
+    private(set) var messages: [String: String] = [:]
+    /// The order fields failed in, for the summary at the top of the form.
+    private(set) var order: [String] = []
+
+    var isEmpty: Bool { messages.isEmpty }
+
+    subscript(field: String) -> String? { messages[field] }
+
+    mutating func add(_ field: String, _ message: String) {
+        guard messages[field] == nil else { return }
+        messages[field] = message
+        order.append(field)
+    }
+
+    /// The summary list: each error with a link to its field.
+    func summary(labels: [String: String]) -> [ErrorSummaryItem] {
+        order.compactMap { field in
+            messages[field].map { ErrorSummaryItem(field: field, message: (labels[field].map { $0 + ": " } ?? "") + $0) }
+        }
+    }
+}
+
+struct ErrorSummaryItem: Encodable {
+    let field: String
+    let message: String
+}
+
+/// A whole form as the template `Shared/form` draws it.
+struct FormContext: Encodable {
+    let action: String
+    let submitLabel: String
+    let csrf: String
+    let fields: [FormField]
+    let errors: [ErrorSummaryItem]
+
+    init(action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors) {
+        self.action = action
+        self.submitLabel = submitLabel
+        self.csrf = csrf
+        self.fields = fields
+        let labels = Dictionary(fields.map { ($0.name, $0.label) }, uniquingKeysWith: { first, _ in first })
+        self.errors = errors.summary(labels: labels)
+    }
+}

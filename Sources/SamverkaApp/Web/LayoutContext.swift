@@ -1,0 +1,93 @@
+import Vapor
+
+/// What the layout template needs on every page: language, strings, navigation, the signed-in
+/// member and the `hreflang` alternates of the page's content.
+struct LayoutContext: Encodable {
+    struct NavItem: Encodable {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    struct Alternate: Encodable {
+        let hreflang: String
+        let href: String
+    }
+
+    struct SignedInMember: Encodable {
+        let name: String
+        let canEdit: Bool
+    }
+
+    let lang: String
+    let t: [String: String]
+    let siteName: String
+    let title: String
+    let description: String
+    let nav: [NavItem]
+    let member: SignedInMember?
+    let csrf: String?
+    let switchLanguageHref: String
+    let switchLanguageLabel: String
+    let switchLanguageLang: String
+    let alternates: [Alternate]
+    let flash: String?
+}
+
+/// The part of the site a page belongs to, for the navigation's `aria-current`.
+enum Section: String, Sendable {
+    case home, events, projects, groups, account, none
+}
+
+extension Request {
+    /// The layout for a page. `translation` is the same content in the other language, if any:
+    /// the language switcher then leads to it, and it is announced as an `hreflang` alternate.
+    func layout(
+        title: String,
+        section: Section,
+        description: String = "",
+        translation: (language: Language, path: String)? = nil
+    ) -> LayoutContext {
+        let member = auth.get(Member.self)
+        let other = language.other
+        let switchPath = translation?.path ?? url.path
+        var alternates: [LayoutContext.Alternate] = []
+        if let translation {
+            alternates = [
+                .init(hreflang: language.rawValue, href: url.path),
+                .init(hreflang: translation.language.rawValue, href: translation.path + "?lang=" + translation.language.rawValue),
+            ]
+        }
+        let navItems: [(String, SiteURL, Section)] = [
+            ("nav.home", .home, .home),
+            ("nav.events", .events(.index), .events),
+            ("nav.projects", .projects(.index), .projects),
+            ("nav.groups", .groups(.index), .groups),
+        ]
+        return LayoutContext(
+            lang: language.rawValue,
+            t: application.catalogue.table(language),
+            siteName: application.settings.siteName,
+            title: title,
+            description: description,
+            nav: navItems.map { .init(label: t($0.0), href: $0.1.path, current: $0.2 == section) },
+            member: member.map { .init(name: $0.name, canEdit: $0.role.canEditContent) },
+            // Only members see a form on every page (sign out); visitors get a session, and
+            // thereby a cookie, only on pages that have a form of their own.
+            csrf: member == nil ? nil : csrfToken,
+            switchLanguageHref: switchPath + "?lang=" + other.rawValue,
+            switchLanguageLabel: t("language.switch"),
+            switchLanguageLang: other.rawValue,
+            alternates: alternates,
+            flash: takeFlash()
+        )
+    }
+
+    /// Renders a page template with its context.
+    func render(_ template: String, _ context: some Encodable, status: HTTPStatus = .ok) async throws -> Response {
+        let view = try await self.view.render(template, context)
+        let response = try await view.encodeResponse(status: status, for: self)
+        response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
+        return response
+    }
+}

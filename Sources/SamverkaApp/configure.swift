@@ -1,0 +1,58 @@
+import Fluent
+import Leaf
+import Vapor
+
+/// The composition root: database, middleware in order, sessions and cookie policy, views,
+/// commands and routes. Read top to bottom, it is the whole wiring of the application.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    app.settings = settings
+    let resources = app.directory.resourcesDirectory
+    app.catalogue = try Catalogue.load(from: resources)
+    app.municipalities = try Municipalities.load(from: resources)
+
+    try DatabaseSetup.use(settings.database, on: app)
+    app.migrations.add(Migrations.all)
+
+    app.passwords.use(.bcrypt(cost: settings.passwordCost))
+
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    // Sessions live in the database, so any number of app instances can share them.
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "samverka_session"
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(
+            string: sessionID.string,
+            maxAge: 60 * 60 * 24 * 30,
+            path: "/",
+            isSecure: settings.secureCookies,
+            isHTTPOnly: true,
+            sameSite: .lax
+        )
+    }
+
+    // Order matters: the outermost middleware comes first. Security headers wrap everything,
+    // error pages included; static files skip sessions; language is known before CSRF can
+    // refuse, so the refusal is in the reader's language.
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(Member.sessionAuthenticator())
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+
+    try routes(app)
+
+    // Every command but `migrate` itself works on a fresh, empty database.
+    if CommandLine.arguments.dropFirst().first != "migrate" {
+        try await app.autoMigrate()
+    }
+}

@@ -1,0 +1,47 @@
+import Vapor
+
+/// Every route of Samverka, grouped by who may call it. A route registered any other way
+/// fails the route table test.
+func routes(_ app: Application) throws {
+    let everyone = GuardedRoutes(app, .everyone)
+    let members = GuardedRoutes(app, .member)
+    let editors = GuardedRoutes(app, .editor)
+
+    // MARK: Public pages
+    everyone.get(.home, use: HomeController().show)
+    everyone.get(.healthz, use: HealthController().check)
+    everyone.get(SiteURL.uploads.pathComponents + [.catchall], use: UploadController().serve)
+
+    let events = EventController()
+    everyone.get(.events(.index), use: events.index)
+    everyone.get(.events(.show(.key)), use: events.show)
+    everyone.get(.projects(.index), use: DirectoryIndex<Project>().index)
+    everyone.get(.projects(.show(.key)), use: ProjectController().show)
+    everyone.get(.groups(.index), use: DirectoryIndex<LocalGroup>().index)
+    everyone.get(.groups(.show(.key)), use: LocalGroupController().show)
+
+    // MARK: Accounts
+    let accounts = AccountController()
+    everyone.get(.signUp, use: accounts.signUpForm)
+    everyone.post(.signUp, use: accounts.signUp)
+    everyone.get(.signIn, use: accounts.signInForm)
+    everyone.post(.signIn, use: accounts.signIn)
+    members.post(.signOut, use: accounts.signOut)
+
+    // MARK: Editing content (moderators and admins)
+    registerEditor(ContentEditor<Event>(), on: editors)
+    registerEditor(ContentEditor<Project>(), on: editors)
+    registerEditor(ContentEditor<LocalGroup>(), on: editors)
+
+    // MARK: Old addresses of imported sites, and the 404 page
+    everyone.get([.catchall], use: LegacyRedirectController().resolve)
+}
+
+private func registerEditor<Item: EditableContent>(_ editor: ContentEditor<Item>, on routes: GuardedRoutes) {
+    routes.get(Item.url(.new), use: editor.new)
+    routes.post(Item.url(.index), use: editor.create)
+    routes.get(Item.url(.edit(.key)), use: editor.edit)
+    routes.post(Item.url(.edit(.key)), use: editor.update)
+    routes.get(Item.url(.delete(.key)), use: editor.confirmDelete)
+    routes.post(Item.url(.delete(.key)), use: editor.delete)
+}
