@@ -40,8 +40,8 @@ struct CreateLocalGroup: AsyncMigration {
             .field("ingress", .string, .required)
             .field("body", .string, .required)
             .field("image", .string)
-            .field("contacts", .json, .required)
-            .field("partners", .json, .required)
+            .field("contacts", .array(of: .json), .required)
+            .field("partners", .array(of: .json), .required)
             .unique(on: "slug")
             .create()
     }

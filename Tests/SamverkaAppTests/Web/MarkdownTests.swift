@@ -1,0 +1,37 @@
+import Testing
+@testable import SamverkaApp
+
+@Suite("Markdown in safe mode")
+struct MarkdownTests {
+    @Test("tables, autolinks and strikethrough render")
+    func extensions() {
+        let html = Markdown.html("| a | b |\n|---|---|\n| 1 | 2 |\n\nSe https://example.org och ~~gammalt~~.")
+        #expect(html.contains("<table>"))
+        #expect(html.contains(#"<a href="https://example.org">https://example.org</a>"#))
+        #expect(html.contains("<del>gammalt</del>"))
+    }
+
+    @Test("raw HTML, event handlers and javascript: links never reach the page", arguments: [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[klicka](javascript:alert(1))",
+        "[klicka](JAVASCRIPT:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "![x](javascript:alert(1))",
+    ])
+    func hostile(_ source: String) {
+        let html = Markdown.html(source).lowercased()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img src=x"))
+        #expect(!html.contains("onerror="))
+        #expect(!html.contains("href=\"javascript:"))
+        #expect(!html.contains("src=\"javascript:"))
+        #expect(!html.contains("<iframe"))
+    }
+
+    @Test("entities stay text")
+    func entities() {
+        #expect(Markdown.html("&lt;script&gt; &amp; AT&T") == "<p>&lt;script&gt; &amp; AT&amp;T</p>\n")
+    }
+}
