@@ -23,6 +23,8 @@ struct DirectoryIndexPage: Encodable {
     let layout: LayoutContext
     let heading: String
     let intro: String
+    /// "59 projekt": the list's own heading, between the page's h1 and the cards' h3.
+    let listHeading: String
     let items: [CardView]
     let pagination: Pagination
     let newHref: String?
@@ -45,6 +47,7 @@ struct DirectoryIndex<Item: DirectoryContent>: Sendable {
             layout: request.layout(title: heading, section: Item.section, description: request.t("\(Item.nounKey).index_intro")),
             heading: heading,
             intro: request.t("\(Item.nounKey).index_intro"),
+            listHeading: request.t("\(Item.nounKey).count", ["count": "\(total)"]),
             items: items.map { card(for: $0, request: request) },
             pagination: Pagination(page: page, total: total, basePath: Item.url(.index).path, request: request),
             newHref: request.canEditContent ? Item.url(.new).path : nil,

@@ -27,13 +27,13 @@ struct SeedCommand: AsyncCommand {
     }
 
     static func seedDemo(_ app: Application, now: Date) async throws -> ImportReport {
-        let weeks = (now.timeIntervalSince(demoAnchor) / Event.week).rounded(.down)
+        let weeks = Int((now.timeIntervalSince(demoAnchor) / Event.week).rounded(.down))
         let importer = JekyllImporter(
             root: URL(fileURLWithPath: app.directory.resourcesDirectory + "Demo/site"),
             uploadsDirectory: app.settings.uploadsDirectory,
             timeZone: app.settings.timeZone,
             municipalities: app.municipalities,
-            shiftEventsBy: weeks * Event.week
+            shiftEventsByWeeks: weeks
         )
         return try await importer.run(on: app.db)
     }

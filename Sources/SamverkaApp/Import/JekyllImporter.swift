@@ -10,8 +10,9 @@ struct JekyllImporter: Sendable {
     let timeZone: TimeZone
     let municipalities: Municipalities
     var dryRun = false
-    /// Moves every event by this much; the demo site uses it to keep its events upcoming.
-    var shiftEventsBy: TimeInterval = 0
+    /// Moves every event by this many weeks, in the installation's calendar so that 15:00 stays
+    /// 15:00 across daylight-saving changes; the demo site uses it to keep its events upcoming.
+    var shiftEventsByWeeks = 0
     /// Called after each file with (done, total, file), for a progress bar.
     var progress: @Sendable (Int, Int, String) -> Void = { _, _, _ in }
 
@@ -121,7 +122,7 @@ struct JekyllImporter: Sendable {
         var eventIDs: [String: UUID] = [:]
         for imported in site.events {
             let (event, created) = try await upsert(Event.self, imported.common, on: database)
-            event.startsAt = imported.startsAt.addingTimeInterval(shiftEventsBy)
+            event.startsAt = shifted(imported.startsAt)
             event.endsAt = nil
             event.dateDescription = imported.dateDescription
             event.format = imported.format
@@ -133,7 +134,7 @@ struct JekyllImporter: Sendable {
             event.partners = imported.partners
             event.status = created ? .scheduled : event.status
             event.recurrence = imported.recurrence
-            event.recurrenceUntil = imported.recurrenceUntil?.addingTimeInterval(shiftEventsBy)
+            event.recurrenceUntil = imported.recurrenceUntil.map(shifted)
             event.$localGroup.id = try await groupID(imported.groupReference, known: groupIDs, file: imported.common.file, report: &report, on: database)
             try await event.save(on: database)
             if created { report.events.created += 1 } else { report.events.updated += 1 }
@@ -163,6 +164,13 @@ struct JekyllImporter: Sendable {
             try await project.$events.attach(events, on: database)
             try await redirect(imported.common, to: .project, id: project.id, report: &report, on: database)
         }
+    }
+
+    private func shifted(_ date: Date) -> Date {
+        guard shiftEventsByWeeks != 0 else { return date }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(byAdding: .weekOfYear, value: shiftEventsByWeeks, to: date) ?? date
     }
 
     /// Finds the item with the file's slug or makes a new one, and sets the shared fields.

@@ -197,3 +197,29 @@ struct JekyllReaderTests {
         #expect(RecurrenceText(description: "6 juli kl 13.15 - 16.15", title: "Labb").recurrence == .none)
     }
 }
+
+@Suite("The demo network")
+struct DemoTests {
+    @Test("seeding fills every kind of content, keeps local times and is repeatable")
+    func seed() async throws {
+        // 22 November 2026: the demo's winter fika must still be at 15:00 after its summer.
+        let now = Date(timeIntervalSince1970: 1_795_348_800)
+        try await withSamverka(now: now) { app in
+            let first = try await SeedCommand.seedDemo(app, now: now)
+            #expect(first.problems.allSatisfy { $0.severity == .warning })
+            #expect(first.events.created >= 10)
+            #expect(first.projects.created >= 6)
+            #expect(first.groups.created >= 4)
+            let again = try await SeedCommand.seedDemo(app, now: now)
+            #expect(again.events.created == 0)
+            let fika = try #require(try await Event.find(slug: "digital-fika", on: app.db))
+            let next = try #require(fika.nextOccurrence(after: now, calendar: app.calendar))
+            #expect(app.calendar.component(.hour, from: next) == 15)
+            #expect(app.calendar.component(.weekday, from: next) == 6)
+            let upcoming = try await EventQueries.upcoming(now: now, calendar: app.calendar, language: .sv, on: app.db)
+            #expect(upcoming.count >= 5)
+            let home = try await app.testing().sendRequest(.GET, "/")
+            #expect(home.text.contains("Digital fika"))
+        }
+    }
+}

@@ -1,0 +1,17 @@
+# The front door. Each target is a script in scripts/, so CI and people run the same thing.
+.PHONY: run test test-sqlite test-postgres browser-test
+
+run:
+	scripts/run
+
+test:
+	scripts/test
+
+test-sqlite:
+	swift test
+
+test-postgres:
+	eval "$$(scripts/postgres-start)" && swift test; status=$$?; scripts/postgres-stop; exit $$status
+
+browser-test:
+	scripts/browser-tests

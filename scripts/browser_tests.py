@@ -1,0 +1,105 @@
+"""Drives headless Chromium over Samverka's pages and runs axe-core on each.
+
+Called by scripts/browser-tests with the base URL of a running server that has the demo
+network, the civictech.se site and an admin (admin@example.org) loaded.
+"""
+import os
+import sys
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BASE = sys.argv[1]
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else ".build/browser-screenshots"
+ADMIN = ("admin@example.org", "browser test password")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def first_link(driver, prefix):
+    """The first link on the page into a section, e.g. the first event on /events."""
+    for anchor in driver.find_elements(By.CSS_SELECTOR, "main a"):
+        href = anchor.get_attribute("href") or ""
+        path = href.replace(BASE, "")
+        if path.startswith(prefix) and path.count("/") == 2 and not path.endswith("/new"):
+            return path
+    raise AssertionError(f"no link into {prefix}")
+
+
+def check(driver, name, results):
+    axe = Axe(driver)
+    axe.inject()
+    found = axe.run(options='{"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}')
+    violations = found["violations"]
+    os.makedirs(SHOTS, exist_ok=True)
+    driver.save_screenshot(os.path.join(SHOTS, name.replace("/", "_") + ".png"))
+    if violations:
+        print(f"FAIL {name}: {len(violations)} violations")
+        for violation in violations:
+            targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
+            print(f"     {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    else:
+        print(f"ok   {name}")
+    results.append(not violations)
+
+
+def run():
+    results = []
+    driver = browser()
+    try:
+        for lang in ("sv", "en"):
+            driver.get(f"{BASE}/?lang={lang}")
+            assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+            check(driver, f"{lang}/home", results)
+            driver.get(f"{BASE}/events")
+            check(driver, f"{lang}/events", results)
+            driver.get(BASE + first_link(driver, "/events/"))
+            check(driver, f"{lang}/event", results)
+            driver.get(f"{BASE}/events/cocreate-technology-for-the-common-good")
+            check(driver, f"{lang}/event-imported", results)
+            driver.get(f"{BASE}/projects")
+            check(driver, f"{lang}/projects", results)
+            driver.get(BASE + first_link(driver, "/projects/"))
+            check(driver, f"{lang}/project", results)
+            driver.get(f"{BASE}/groups")
+            check(driver, f"{lang}/groups", results)
+            driver.get(BASE + first_link(driver, "/groups/"))
+            check(driver, f"{lang}/group", results)
+            driver.get(f"{BASE}/sign-up")
+            check(driver, f"{lang}/sign-up", results)
+            driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+            assert driver.find_elements(By.CSS_SELECTOR, ".error-summary"), "an empty sign-up should show errors"
+            check(driver, f"{lang}/sign-up-errors", results)
+            driver.get(f"{BASE}/sign-in")
+            check(driver, f"{lang}/sign-in", results)
+            driver.get(f"{BASE}/no-such-page")
+            check(driver, f"{lang}/not-found", results)
+
+            # An editor's view: sign in, open the event form, send it half-filled.
+            driver.get(f"{BASE}/sign-in")
+            driver.find_element(By.ID, "field-email").send_keys(ADMIN[0])
+            driver.find_element(By.ID, "field-password").send_keys(ADMIN[1])
+            driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+            driver.get(f"{BASE}/events/new")
+            check(driver, f"{lang}/event-form", results)
+            driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+            assert driver.find_elements(By.CSS_SELECTOR, ".error-summary"), "an empty event form should show errors"
+            check(driver, f"{lang}/event-form-errors", results)
+            driver.find_element(By.CSS_SELECTOR, ".site-header form button").click()
+    finally:
+        driver.quit()
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run())
