@@ -25,6 +25,7 @@ struct AccountController: Sendable {
         let member = Member(email: email.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
                             passwordHash: hash, role: .member, language: request.language)
         try await member.save(on: request.db)
+        try await request.renewSessionID()
         request.auth.login(member)
         request.flash(request.t("flash.welcome", ["name": member.name]))
         return request.redirect(to: SiteURL.home.path, redirectType: .normal)
@@ -53,6 +54,7 @@ struct AccountController: Sendable {
             errors.add("email", request.t("error.sign_in_failed"))
             return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .unauthorized)
         }
+        try await request.renewSessionID()
         request.auth.login(member)
         return request.redirect(to: input.safeNext, redirectType: .normal)
     }

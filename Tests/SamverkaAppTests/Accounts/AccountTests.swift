@@ -125,6 +125,22 @@ struct AccountTests {
             #expect(try await SessionRecord.query(on: app.db).count() == 1)
         }
     }
+
+    @Test("signing in gives the session a new id and forgets the old one")
+    func sessionRenewed() async throws {
+        try await withSamverka { app in
+            let hash = try await app.password.async.hash("correct horse battery")
+            try await Member(email: "g@example.org", name: "G", passwordHash: hash, role: .member, language: .sv).save(on: app.db)
+            let browser = Browser(app)
+            let form = try await browser.get("/sign-in")
+            let before = try #require(form.headers[.setCookie].first { $0.hasPrefix("samverka_session=") })
+            let signedIn = try await browser.post("/sign-in", form: ["email": "g@example.org", "password": "correct horse battery"])
+            let after = try #require(signedIn.headers[.setCookie].first { $0.hasPrefix("samverka_session=") })
+            #expect(before.split(separator: ";").first != after.split(separator: ";").first)
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+            #expect(try await browser.get("/").text.contains("Logga ut"))
+        }
+    }
 }
 
 @Suite("The user command")

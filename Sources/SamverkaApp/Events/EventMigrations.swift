@@ -1,0 +1,38 @@
+import Fluent
+
+struct CreateEvent: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("events")
+            .id()
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("slug", .string, .required)
+            .field("language", .string, .required)
+            .field("translation_key", .string)
+            .field("title", .string, .required)
+            .field("excerpt", .string, .required)
+            .field("ingress", .string, .required)
+            .field("body", .string, .required)
+            .field("image", .string)
+            .field("starts_at", .datetime, .required)
+            .field("ends_at", .datetime)
+            .field("date_description", .string, .required)
+            .field("format", .string, .required)
+            .field("place_name", .string, .required)
+            .field("address", .string, .required)
+            .field("municipality_code", .string)
+            .field("online_url", .string)
+            .field("links", .array(of: .json), .required)
+            .field("partners", .array(of: .json), .required)
+            .field("local_group_id", .uuid, .references("local_groups", "id", onDelete: .setNull))
+            .field("status", .string, .required)
+            .field("recurrence", .string, .required)
+            .field("recurrence_until", .datetime)
+            .unique(on: "slug")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("events").delete()
+    }
+}

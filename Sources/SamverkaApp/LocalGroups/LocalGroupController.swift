@@ -1,0 +1,58 @@
+import Fluent
+import Vapor
+
+struct LocalGroupController: Sendable {
+    /// How many past events a group page lists; the events index has them all.
+    static let pastEventLimit = 10
+
+    @Sendable func show(request: Request) async throws -> Response {
+        guard let slug = request.parameters.get("slug"), let group = try await LocalGroup.find(slug: slug, on: request.db),
+              let groupID = group.id
+        else {
+            throw Abort(.notFound)
+        }
+        let now = request.now
+        // A group's events are often filed under its partner in the other language.
+        let partner = try await group.translation(on: request.db)
+        let groupIDs = [groupID] + (partner?.id.map { [$0] } ?? [])
+        async let events = Event.query(on: request.db).filter(\.$localGroup.$id ~~ groupIDs).sort(\.$startsAt, .descending).all()
+        async let projects = Project.query(on: request.db).filter(\.$localGroup.$id ~~ groupIDs).sort(\.$title).all()
+        let (allEvents, groupProjects) = try await (events, projects)
+        let calendar = request.application.calendar
+        let shown = preferred(allEvents, language: request.language)
+        let upcoming = shown.compactMap { event in event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) } }
+            .sorted { $0.1 < $1.1 }
+        let past = shown.filter { $0.nextOccurrence(after: now, calendar: calendar) == nil }.prefix(Self.pastEventLimit)
+        let detail = LocalGroupShowPage.Detail(
+            title: group.title,
+            lang: group.language.rawValue,
+            ingress: ContentText.clean(group.ingress),
+            bodyHTML: Markdown.html(group.body),
+            image: SafeURL.href(group.image),
+            partners: group.partners.map(PartnerView.init),
+            upcoming: upcoming.map { EventCard($0.0, occurrence: $0.1, request: request) },
+            past: past.map { EventCard($0, request: request) },
+            projects: preferred(groupProjects, language: request.language).map { LinkView(title: $0.title, href: $0.showURL.path) },
+            translation: partner.map { LinkView(title: request.t("translation.read_in_\($0.language.rawValue)"), href: $0.showURL.path + "?lang=" + $0.language.rawValue) }
+        )
+        let context = LocalGroupShowPage(
+            layout: request.layout(
+                title: group.title, section: .groups, description: ContentText.clean(group.excerpt),
+                translation: partner.map { ($0.language, $0.showURL.path) }
+            ),
+            group: detail,
+            contacts: group.contacts.map(ContactView.init),
+            editHref: request.canEditContent ? LocalGroup.url(.edit(.value(group.slug))).path : nil
+        )
+        return try await request.render("LocalGroups/show", context)
+    }
+
+    /// Each item once: where an item and its translation are both in the list, the one in the
+    /// reader's language.
+    private func preferred<Item: TranslatableContent>(_ items: [Item], language: Language) -> [Item] {
+        let keysInLanguage = Set(items.filter { $0.language == language }.compactMap(\.translationKey))
+        return items.filter { item in
+            item.language == language || item.translationKey.map { !keysInLanguage.contains($0) } ?? true
+        }
+    }
+}
