@@ -1,5 +1,5 @@
 # The front door. Each target is a script in scripts/, so CI and people run the same thing.
-.PHONY: run test test-sqlite test-postgres browser-test
+.PHONY: run test test-sqlite test-postgres smoke-test browser-test
 
 run:
 	scripts/run
@@ -15,3 +15,6 @@ test-postgres:
 
 browser-test:
 	scripts/browser-tests
+
+smoke-test:
+	eval "$$(scripts/postgres-start)" && scripts/smoke-tests

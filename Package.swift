@@ -47,7 +47,7 @@ let package = Package(
                 .target(name: "SamverkaApp"),
                 .product(name: "VaporTesting", package: "vapor"),
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["__Snapshots__"]
         ),
     ]
 )

@@ -1,20 +1,28 @@
+import Foundation
 import Vapor
 
 /// The entry point the `samverka` executable calls: builds the application from the
 /// environment and runs whichever command was asked for (`serve` when none).
 public enum Samverka {
-    public static func run() async throws {
-        var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
-        let app = try await Application.make(env)
+    /// Runs and returns the process's exit status: 0, or 1 after printing what went wrong.
+    /// A failed command is a message for the operator, never a crash.
+    public static func run() async -> Int32 {
         do {
-            try await configure(app, settings: try AppSettings.fromEnvironment(app.environment))
-            try await app.execute()
+            var env = try Environment.detect()
+            try LoggingSystem.bootstrap(from: &env)
+            let app = try await Application.make(env)
+            do {
+                try await configure(app, settings: try AppSettings.fromEnvironment(app.environment))
+                try await app.execute()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+            return 0
         } catch {
-            app.logger.report(error: error)
-            try? await app.asyncShutdown()
-            throw error
+            FileHandle.standardError.write(Data("error: \(String(describing: error))\n".utf8))
+            return 1
         }
-        try await app.asyncShutdown()
     }
 }

@@ -1,9 +1,9 @@
+import Foundation
 import SamverkaApp
-import Vapor
 
 @main
 enum Entrypoint {
-    static func main() async throws {
-        try await Samverka.run()
+    static func main() async {
+        exit(await Samverka.run())
     }
 }
