@@ -40,8 +40,12 @@ def submit_and_wait(driver, expect_errors):
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
-    if expect_errors:
-        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+    if expect_errors and not driver.find_elements(By.CSS_SELECTOR, ".error-summary"):
+        os.makedirs(SHOTS, exist_ok=True)
+        driver.save_screenshot(os.path.join(SHOTS, "FAILED-submit.png"))
+        heading = driver.find_elements(By.TAG_NAME, "h1")
+        raise AssertionError(f"the form at {driver.current_url} came back without an error summary; "
+                             f"the page says: {heading[0].text if heading else driver.title}")
 
 
 def check(driver, name, results):

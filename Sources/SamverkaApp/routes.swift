@@ -39,9 +39,11 @@ func routes(_ app: Application) throws {
 
 private func registerEditor<Item: EditableContent>(_ editor: ContentEditor<Item>, on routes: GuardedRoutes) {
     routes.get(Item.url(.new), use: editor.new)
-    routes.post(Item.url(.index), use: editor.create)
+    // Content forms may carry an image.
+    let upload = HTTPBodyStreamStrategy.collect(maxSize: ImageUpload.maximumRequestBody)
+    routes.post(Item.url(.index), body: upload, use: editor.create)
     routes.get(Item.url(.edit(.key)), use: editor.edit)
-    routes.post(Item.url(.edit(.key)), use: editor.update)
+    routes.post(Item.url(.edit(.key)), body: upload, use: editor.update)
     routes.get(Item.url(.delete(.key)), use: editor.confirmDelete)
     routes.post(Item.url(.delete(.key)), use: editor.delete)
 }

@@ -42,6 +42,8 @@ struct ContentBasicsInput: Content {
     var ingress: String?
     var body: String?
     var image: String?
+    /// A new image uploaded with the form; once stored, its address goes into `image`.
+    var imageFile: File?
 
     static let titleLimit = 200
     static let excerptLimit = 300
@@ -59,7 +61,9 @@ struct ContentBasicsInput: Content {
         image = item.image
     }
 
-    func apply<Item: EditableContent>(to item: Item, request: Request, errors: inout FieldErrors) async throws {
+    /// Mutating because a stored upload's address becomes the `image` value, so a form that
+    /// comes back for another field's sake keeps the image without a second upload.
+    mutating func apply<Item: EditableContent>(to item: Item, request: Request, errors: inout FieldErrors) async throws {
         let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors.add("title", request.t("error.required")) }
         if title.count > Self.titleLimit { errors.add("title", request.t("error.too_long", ["max": "\(Self.titleLimit)"])) }
@@ -90,6 +94,14 @@ struct ContentBasicsInput: Content {
         item.ingress = (ingress ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         item.body = body ?? ""
 
+        if ImageUpload.isPresent(imageFile), let file = imageFile {
+            do {
+                image = try ImageUpload.store(file, uploadsDirectory: request.application.settings.uploadsDirectory)
+            } catch {
+                errors.add("imageFile", request.t(error == .tooLarge ? "error.image_too_large" : "error.image_type"))
+            }
+        }
+        imageFile = nil
         let image = (self.image ?? "").trimmingCharacters(in: .whitespaces)
         if !image.isEmpty && !SafeURL.isWebAddress(image) { errors.add("image", request.t("error.url")) }
         item.image = image.isEmpty ? nil : image
@@ -108,6 +120,7 @@ struct ContentBasicsInput: Content {
             FormField("ingress", label: request.t("field.ingress"), kind: .textarea, value: ingress ?? "", error: errors["ingress"], rows: 3),
             FormField("body", label: request.t("field.body"), kind: .textarea, value: body ?? "", error: errors["body"], hint: request.t("hint.markdown"), rows: 14),
             FormField("image", label: request.t("field.image"), value: image ?? "", error: errors["image"], hint: request.t("hint.image")),
+            FormField("imageFile", label: request.t("field.image_file"), kind: .file, error: errors["imageFile"], hint: request.t("hint.image_file")),
         ]
     }
 }

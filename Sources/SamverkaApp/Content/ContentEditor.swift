@@ -25,7 +25,7 @@ struct ContentEditor<Item: EditableContent>: Sendable {
     }
 
     @Sendable func new(request: Request) async throws -> Response {
-        try await renderForm(request, item: nil, basics: ContentBasicsInput(), details: Item.Details(), errors: FieldErrors())
+        try await renderForm(request, editing: nil, basics: ContentBasicsInput(), details: Item.Details(), errors: FieldErrors())
     }
 
     @Sendable func create(request: Request) async throws -> Response {
@@ -34,7 +34,7 @@ struct ContentEditor<Item: EditableContent>: Sendable {
 
     @Sendable func edit(request: Request) async throws -> Response {
         let item = try await find(request)
-        return try await renderForm(request, item: item, basics: ContentBasicsInput(item), details: try await Item.Details(item: item, request: request), errors: FieldErrors())
+        return try await renderForm(request, editing: Editing(item), basics: ContentBasicsInput(item), details: try await Item.Details(item: item, request: request), errors: FieldErrors())
     }
 
     @Sendable func update(request: Request) async throws -> Response {
@@ -70,14 +70,27 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         return item
     }
 
+    /// The item as it was before the form changed it: its address and title stay those of the
+    /// saved item until the changes are valid.
+    private struct Editing {
+        let slug: String
+        let title: String
+
+        init(_ item: Item) {
+            slug = item.slug
+            title = item.title
+        }
+    }
+
     private func save(_ request: Request, item: Item, isNew: Bool) async throws -> Response {
-        let basics = (try? request.content.decode(ContentBasicsInput.self)) ?? ContentBasicsInput()
+        let editing = isNew ? nil : Editing(item)
+        var basics = (try? request.content.decode(ContentBasicsInput.self)) ?? ContentBasicsInput()
         let details = (try? request.content.decode(Item.Details.self)) ?? Item.Details()
         var errors = FieldErrors()
         try await basics.apply(to: item, request: request, errors: &errors)
         try await details.apply(to: item, request: request, errors: &errors)
         guard errors.isEmpty else {
-            return try await renderForm(request, item: isNew ? nil : item, basics: basics, details: details, errors: errors, status: .unprocessableEntity)
+            return try await renderForm(request, editing: editing, basics: basics, details: details, errors: errors, status: .unprocessableEntity)
         }
         try await request.db.transaction { database in
             try await item.save(on: database)
@@ -88,17 +101,17 @@ struct ContentEditor<Item: EditableContent>: Sendable {
     }
 
     private func renderForm(
-        _ request: Request, item: Item?, basics: ContentBasicsInput, details: Item.Details,
+        _ request: Request, editing: Editing?, basics: ContentBasicsInput, details: Item.Details,
         errors: FieldErrors, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let heading = item.map { request.t("\(Item.nounKey).edit", ["title": $0.title]) } ?? request.t("\(Item.nounKey).new")
-        let action = item.map { Item.url(.edit(.value($0.slug))).path } ?? Item.url(.index).path
+        let heading = editing.map { request.t("\(Item.nounKey).edit", ["title": $0.title]) } ?? request.t("\(Item.nounKey).new")
+        let action = editing.map { Item.url(.edit(.value($0.slug))).path } ?? Item.url(.index).path
         let fields = basics.fields(request: request, errors: errors) + (try await details.fields(request: request, errors: errors))
         let page = EditPage(
             layout: request.layout(title: heading, section: Item.section),
             heading: heading,
             form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: fields, errors: errors),
-            deleteHref: item.map { Item.url(.delete(.value($0.slug))).path },
+            deleteHref: editing.map { Item.url(.delete(.value($0.slug))).path },
             deleteLabel: request.t("action.delete")
         )
         return try await request.render("Shared/edit", page, status: status)

@@ -58,7 +58,10 @@ struct EventDetailsInput: ContentDetailsInput {
         }
         event.dateDescription = (dateDescription ?? "").trimmingCharacters(in: .whitespaces)
 
-        if let value = EventFormat(rawValue: format ?? "") { event.format = value } else { errors.add("format", request.t("error.choose_one")) }
+        // Checks below use these parsed values, never the model's fields: on a new event a field
+        // the form left out has no value yet, and reading it would stop the server.
+        let chosenFormat = EventFormat(rawValue: format ?? "")
+        if let chosenFormat { event.format = chosenFormat } else { errors.add("format", request.t("error.choose_one")) }
         if let value = EventStatus(rawValue: status ?? "") { event.status = value } else { errors.add("status", request.t("error.choose_one")) }
         if let value = Recurrence(rawValue: recurrence ?? "") { event.recurrence = value } else { errors.add("recurrence", request.t("error.choose_one")) }
 
@@ -73,7 +76,7 @@ struct EventDetailsInput: ContentDetailsInput {
         let online = (onlineURL ?? "").trimmingCharacters(in: .whitespaces)
         if !online.isEmpty && !SafeURL.isWebAddress(online) { errors.add("onlineURL", request.t("error.url")) }
         event.onlineURL = online.isEmpty ? nil : online
-        if event.format != .physical && online.isEmpty && event.placeName.isEmpty {
+        if let chosenFormat, chosenFormat != .physical, online.isEmpty, event.placeName.isEmpty {
             errors.add("onlineURL", request.t("error.online_needs_link"))
         }
 

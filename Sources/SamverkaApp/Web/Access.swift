@@ -58,8 +58,8 @@ struct GuardedRoutes {
     }
 
     @discardableResult
-    func post(_ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
-        mark(builder.post(url.pathComponents, use: handler))
+    func post(_ url: SiteURL, body: HTTPBodyStreamStrategy = .collect, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        mark(builder.on(.POST, url.pathComponents, body: body, use: handler))
     }
 
     @discardableResult

@@ -7,12 +7,19 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let sessionKey = "csrf"
     static let fieldName = "_csrf"
+    /// The largest body any form sends: content forms with an image.
+    static let maximumBodyBytes = 6 * 1024 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         switch request.method {
         case .GET, .HEAD, .OPTIONS:
             return try await next.respond(to: request)
         default:
+            // A larger body (a form with an image) still streams when middleware runs; gather
+            // it first so the token can be read. Routes then apply their own, smaller limits.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: Self.maximumBodyBytes).get()
+            }
             let sent = try? request.content.get(String.self, at: Self.fieldName)
             guard let expected = request.session.data[Self.sessionKey], let sent,
                   constantTimeEquals(sent, expected)

@@ -4,7 +4,7 @@ import Vapor
 /// message beside it with the value the person typed kept.
 struct FormField: Encodable {
     enum Kind: String, Encodable {
-        case text, email, password, url, textarea, select, datetime, hidden
+        case text, email, password, url, textarea, select, datetime, hidden, file
     }
 
     struct Option: Encodable {
@@ -78,6 +78,8 @@ struct FormContext: Encodable {
     let csrf: String
     let fields: [FormField]
     let errors: [ErrorSummaryItem]
+    /// Whether the form sends a file, and so must be sent as multipart/form-data.
+    let multipart: Bool
 
     init(action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors) {
         self.action = action
@@ -86,5 +88,6 @@ struct FormContext: Encodable {
         self.fields = fields
         let labels = Dictionary(fields.map { ($0.name, $0.label) }, uniquingKeysWith: { first, _ in first })
         self.errors = errors.summary(labels: labels)
+        multipart = fields.contains { $0.kind == .file }
     }
 }

@@ -67,6 +67,22 @@ struct EditingTests {
         }
     }
 
+    @Test("a bare or garbled POST gets the form back with messages, for every kind of content", arguments: ["/events", "/projects", "/groups"])
+    func barePost(_ path: String) async throws {
+        try await withSamverka { app in
+            let browser = Browser(app)
+            try await browser.signIn(as: .admin)
+            try await browser.get(path + "/new")
+            let bare = try await browser.post(path, form: [:])
+            #expect(bare.status == .unprocessableEntity)
+            #expect(bare.text.contains("Fyll i det här fältet."))
+            let garbled = try await browser.post(path, form: ["title": "X", "format": "teleport", "status": "?", "recurrence": "daily",
+                                                              "language": "fi", "startsAt": "2026-13-45T99:99", "localGroup": "nowhere"])
+            #expect(garbled.status == .unprocessableEntity)
+            #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok)
+        }
+    }
+
     @Test("a taken slug is refused")
     func takenSlug() async throws {
         try await withSamverka { app in
@@ -101,6 +117,12 @@ struct EditingTests {
             #expect(project.tags == ["resor", "delning"])
             #expect(Set(try await project.$events.get(on: app.db).map(\.slug)) == ["hackathon-1", "meetup-2"])
             #expect(project.contacts.first?.email == "hej@skjutsgruppen.se")
+            var badSlug = changed
+            badSlug["slug"] = "Ogiltig Adress!"
+            let kept = try await browser.post("/projects/skjutsgruppen/edit", form: badSlug)
+            #expect(kept.status == .unprocessableEntity)
+            #expect(kept.text.contains(#"action="/projects/skjutsgruppen/edit""#))
+            #expect(kept.text.contains(#"value="Ogiltig Adress!""#))
             var unknown = changed
             unknown["events"] = "finns-inte"
             let refused = try await browser.post("/projects/skjutsgruppen/edit", form: unknown)

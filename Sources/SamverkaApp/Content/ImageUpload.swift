@@ -1,0 +1,54 @@
+import Foundation
+import Vapor
+
+/// Stores an image an editor uploads with a form, under `uploads/images/`.
+///
+/// The type is read from the file's first bytes, never from its name or the browser's claim,
+/// and only raster formats pass: an SVG is a document that can carry script.
+enum ImageUpload {
+    static let maximumBytes = 5 * 1024 * 1024
+    /// Room for the image and the rest of the form in one request.
+    static let maximumRequestBody = ByteCount(value: CSRFMiddleware.maximumBodyBytes)
+
+    enum Problem: Error, Equatable {
+        case tooLarge
+        case notAnImage
+    }
+
+    enum Format: String {
+        case jpeg = "jpg", png, gif, webp
+
+        init?(bytes: [UInt8]) {
+            func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
+                bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix
+            }
+            if starts([0xFF, 0xD8, 0xFF]) { self = .jpeg }
+            else if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { self = .png }
+            else if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { self = .gif }
+            else if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { self = .webp }
+            else { return nil }
+        }
+    }
+
+    /// Whether the form carried a file at all (an empty file input sends an empty part).
+    static func isPresent(_ file: File?) -> Bool {
+        guard let file else { return false }
+        return file.data.readableBytes > 0
+    }
+
+    /// Saves the image and returns its address on the site, `/uploads/images/NAME.EXT`.
+    static func store(_ file: File, uploadsDirectory: String) throws(Problem) -> String {
+        guard file.data.readableBytes <= maximumBytes else { throw .tooLarge }
+        let bytes = Array(file.data.readableBytesView)
+        guard let format = Format(bytes: bytes) else { throw .notAnImage }
+        let name = UUID().uuidString.lowercased() + "." + format.rawValue
+        let folder = uploadsDirectory + "/images"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name), options: .atomic)
+        } catch {
+            throw .notAnImage
+        }
+        return SiteURL.uploads.path + "/images/" + name
+    }
+}
