@@ -33,16 +33,16 @@ struct ContentEditor<Item: EditableContent>: Sendable {
     }
 
     @Sendable func edit(request: Request) async throws -> Response {
-        let item = try await find(request)
+        let item = try await Item.find(slugIn: request)
         return try await renderForm(request, editing: Editing(item), basics: ContentBasicsInput(item), details: try await Item.Details(item: item, request: request), errors: FieldErrors())
     }
 
     @Sendable func update(request: Request) async throws -> Response {
-        try await save(request, item: try await find(request), isNew: false)
+        try await save(request, item: try await Item.find(slugIn: request), isNew: false)
     }
 
     @Sendable func confirmDelete(request: Request) async throws -> Response {
-        let item = try await find(request)
+        let item = try await Item.find(slugIn: request)
         let page = DeletePage(
             layout: request.layout(title: request.t("delete.title"), section: Item.section),
             heading: request.t("delete.title"),
@@ -57,18 +57,12 @@ struct ContentEditor<Item: EditableContent>: Sendable {
     }
 
     @Sendable func delete(request: Request) async throws -> Response {
-        let item = try await find(request)
+        let item = try await Item.find(slugIn: request)
         try await item.delete(on: request.db)
         request.flash(request.t("flash.deleted", ["title": item.title]))
         return request.redirect(to: Item.url(.index).path, redirectType: .normal)
     }
 
-    private func find(_ request: Request) async throws -> Item {
-        guard let slug = request.parameters.get("slug"), let item = try await Item.find(slug: slug, on: request.db) else {
-            throw Abort(.notFound)
-        }
-        return item
-    }
 
     /// The item as it was before the form changed it: its address and title stay those of the
     /// saved item until the changes are valid.

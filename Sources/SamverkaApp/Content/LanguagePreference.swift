@@ -20,4 +20,13 @@ enum LanguagePreference {
             }
         }
     }
+
+    /// Each item once: where an item and its translation are both in the list, the one in the
+    /// reader's language.
+    static func preferred<Item: TranslatableContent>(_ items: [Item], language: Language) -> [Item] {
+        let keysInLanguage = Set(items.filter { $0.language == language }.compactMap(\.translationKey))
+        return items.filter { item in
+            item.language == language || item.translationKey.map { !keysInLanguage.contains($0) } ?? true
+        }
+    }
 }

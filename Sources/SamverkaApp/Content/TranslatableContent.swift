@@ -28,7 +28,23 @@ extension TranslatableContent {
             .first()
     }
 
+    /// The item the route's `:slug` names, or 404.
+    static func find(slugIn request: Request) async throws -> Self {
+        guard let slug = request.parameters.get("slug"), let item = try await find(slug: slug, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return item
+    }
+
     var showURL: SiteURL { Self.url(.show(.value(slug))) }
+
+    /// The page in its own language: the target of a language switch or `hreflang` link.
+    var translationTarget: (language: Language, path: String) { (language, showURL.path) }
+
+    /// "Read in English" / "Läs på svenska", linking to this item as a translation.
+    func translationLink(_ request: Request) -> LinkView {
+        LinkView(title: request.t("translation.read_in_\(language.rawValue)"), href: showURL.path + "?lang=" + language.rawValue)
+    }
 }
 
 extension LocalGroup: TranslatableContent {

@@ -23,9 +23,7 @@ struct EventController: Sendable {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        guard let slug = request.parameters.get("slug"), let event = try await Event.find(slug: slug, on: request.db) else {
-            throw Abort(.notFound)
-        }
+        let event = try await Event.find(slugIn: request)
         async let translation = event.translation(on: request.db)
         async let group = event.$localGroup.get(on: request.db)
         async let projects = event.$projects.get(on: request.db)
@@ -59,12 +57,12 @@ struct EventController: Sendable {
             partners: event.partners.map(PartnerView.init),
             group: localGroup.map { LinkView(title: $0.title, href: $0.showURL.path) },
             projects: relatedProjects.map { LinkView(title: $0.title, href: $0.showURL.path) },
-            translation: partner.map { LinkView(title: request.t("translation.read_in_\($0.language.rawValue)"), href: $0.showURL.path + "?lang=" + $0.language.rawValue) }
+            translation: partner?.translationLink(request)
         )
         let context = EventShowPage(
             layout: request.layout(
                 title: event.title, section: .events, description: ContentText.clean(event.excerpt),
-                translation: partner.map { ($0.language, $0.showURL.path) }
+                translation: partner?.translationTarget
             ),
             event: detail,
             editHref: request.canEditContent ? Event.url(.edit(.value(event.slug))).path : nil

@@ -6,11 +6,8 @@ struct LocalGroupController: Sendable {
     static let pastEventLimit = 10
 
     @Sendable func show(request: Request) async throws -> Response {
-        guard let slug = request.parameters.get("slug"), let group = try await LocalGroup.find(slug: slug, on: request.db),
-              let groupID = group.id
-        else {
-            throw Abort(.notFound)
-        }
+        let group = try await LocalGroup.find(slugIn: request)
+        let groupID = try group.requireID()
         let now = request.now
         // A group's events are often filed under its partner in the other language.
         let partner = try await group.translation(on: request.db)
@@ -19,7 +16,7 @@ struct LocalGroupController: Sendable {
         async let projects = Project.query(on: request.db).filter(\.$localGroup.$id ~~ groupIDs).sort(\.$title).all()
         let (allEvents, groupProjects) = try await (events, projects)
         let calendar = request.application.calendar
-        let shown = preferred(allEvents, language: request.language)
+        let shown = LanguagePreference.preferred(allEvents, language: request.language)
         let upcoming = shown.compactMap { event in event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) } }
             .sorted { $0.1 < $1.1 }
         let past = shown.filter { $0.nextOccurrence(after: now, calendar: calendar) == nil }.prefix(Self.pastEventLimit)
@@ -32,13 +29,13 @@ struct LocalGroupController: Sendable {
             partners: group.partners.map(PartnerView.init),
             upcoming: upcoming.map { EventCard($0.0, occurrence: $0.1, request: request) },
             past: past.map { EventCard($0, request: request) },
-            projects: preferred(groupProjects, language: request.language).map { LinkView(title: $0.title, href: $0.showURL.path) },
-            translation: partner.map { LinkView(title: request.t("translation.read_in_\($0.language.rawValue)"), href: $0.showURL.path + "?lang=" + $0.language.rawValue) }
+            projects: LanguagePreference.preferred(groupProjects, language: request.language).map { LinkView(title: $0.title, href: $0.showURL.path) },
+            translation: partner?.translationLink(request)
         )
         let context = LocalGroupShowPage(
             layout: request.layout(
                 title: group.title, section: .groups, description: ContentText.clean(group.excerpt),
-                translation: partner.map { ($0.language, $0.showURL.path) }
+                translation: partner?.translationTarget
             ),
             group: detail,
             contacts: group.contacts.map(ContactView.init),
@@ -47,12 +44,4 @@ struct LocalGroupController: Sendable {
         return try await request.render("LocalGroups/show", context)
     }
 
-    /// Each item once: where an item and its translation are both in the list, the one in the
-    /// reader's language.
-    private func preferred<Item: TranslatableContent>(_ items: [Item], language: Language) -> [Item] {
-        let keysInLanguage = Set(items.filter { $0.language == language }.compactMap(\.translationKey))
-        return items.filter { item in
-            item.language == language || item.translationKey.map { !keysInLanguage.contains($0) } ?? true
-        }
-    }
 }

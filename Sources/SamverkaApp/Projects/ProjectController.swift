@@ -3,9 +3,7 @@ import Vapor
 
 struct ProjectController: Sendable {
     @Sendable func show(request: Request) async throws -> Response {
-        guard let slug = request.parameters.get("slug"), let project = try await Project.find(slug: slug, on: request.db) else {
-            throw Abort(.notFound)
-        }
+        let project = try await Project.find(slugIn: request)
         async let translation = project.translation(on: request.db)
         async let group = project.$localGroup.get(on: request.db)
         async let events = project.$events.query(on: request.db).sort(\.$startsAt, .descending).all()
@@ -21,12 +19,12 @@ struct ProjectController: Sendable {
             tags: project.tags,
             group: localGroup.map { LinkView(title: $0.title, href: $0.showURL.path) },
             events: pastEvents.map { EventCard($0, request: request) },
-            translation: partner.map { LinkView(title: request.t("translation.read_in_\($0.language.rawValue)"), href: $0.showURL.path + "?lang=" + $0.language.rawValue) }
+            translation: partner?.translationLink(request)
         )
         let context = ProjectShowPage(
             layout: request.layout(
                 title: project.title, section: .projects, description: ContentText.clean(project.excerpt),
-                translation: partner.map { ($0.language, $0.showURL.path) }
+                translation: partner?.translationTarget
             ),
             project: detail,
             contacts: project.contacts.map(ContactView.init),
