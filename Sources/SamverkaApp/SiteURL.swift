@@ -33,6 +33,37 @@ enum ContentRoute: Sendable {
     }
 }
 
+/// The pages of organisations: the directory, registering, editing and their members.
+enum OrganisationRoute: Sendable {
+    case index
+    case new
+    case show(Parameter<String>)
+    case edit(Parameter<String>)
+    case members(Parameter<String>)
+    case join(Parameter<String>)
+    case membership(Parameter<String>, Parameter<String>)
+    case verify(Parameter<String>)
+
+    var suffix: String {
+        func segment(_ value: Parameter<String>, _ key: String) -> String {
+            switch value {
+            case .key: ":" + key
+            case .value(let text): text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
+            }
+        }
+        return switch self {
+        case .index: ""
+        case .new: "/new"
+        case .show(let slug): "/" + segment(slug, "slug")
+        case .edit(let slug): "/" + segment(slug, "slug") + "/edit"
+        case .members(let slug): "/" + segment(slug, "slug") + "/members"
+        case .join(let slug): "/" + segment(slug, "slug") + "/join"
+        case .membership(let slug, let id): "/" + segment(slug, "slug") + "/members/" + segment(id, "membership")
+        case .verify(let slug): "/" + segment(slug, "slug") + "/verify"
+        }
+    }
+}
+
 /// Every URL of the site, defined once: routes are registered from these and every link in a
 /// page is built from them, so renaming a route breaks the build rather than the site.
 enum SiteURL: Sendable {
@@ -40,6 +71,7 @@ enum SiteURL: Sendable {
     case events(ContentRoute)
     case projects(ContentRoute)
     case groups(ContentRoute)
+    case organisations(OrganisationRoute)
     case signIn
     case signUp
     case signOut
@@ -52,6 +84,7 @@ enum SiteURL: Sendable {
         case .events(let route): "/events" + route.suffix
         case .projects(let route): "/projects" + route.suffix
         case .groups(let route): "/groups" + route.suffix
+        case .organisations(let route): "/organisations" + route.suffix
         case .signIn: "/sign-in"
         case .signUp: "/sign-up"
         case .signOut: "/sign-out"

@@ -6,6 +6,7 @@ func routes(_ app: Application) throws {
     let everyone = GuardedRoutes(app, .everyone)
     let members = GuardedRoutes(app, .member)
     let editors = GuardedRoutes(app, .editor)
+    let admins = GuardedRoutes(app, .admin)
 
     // MARK: Public pages
     everyone.get(.home, use: HomeController().show)
@@ -20,6 +21,10 @@ func routes(_ app: Application) throws {
     everyone.get(.groups(.index), use: DirectoryIndex<LocalGroup>().index)
     everyone.get(.groups(.show(.key)), use: LocalGroupController().show)
 
+    let organisations = OrganisationController()
+    everyone.get(.organisations(.index), use: organisations.index)
+    everyone.get(.organisations(.show(.key)), use: organisations.show)
+
     // MARK: Accounts
     let accounts = AccountController()
     everyone.get(.signUp, use: accounts.signUpForm)
@@ -27,6 +32,18 @@ func routes(_ app: Application) throws {
     everyone.get(.signIn, use: accounts.signInForm)
     everyone.post(.signIn, use: accounts.signIn)
     members.post(.signOut, use: accounts.signOut)
+
+    // MARK: Organisations (members; each handler checks the member's part in the organisation)
+    let upload = HTTPBodyStreamStrategy.collect(maxSize: ImageUpload.maximumRequestBody)
+    members.get(.organisations(.new), use: organisations.new)
+    members.post(.organisations(.index), body: upload, use: organisations.create)
+    members.get(.organisations(.edit(.key)), use: organisations.edit)
+    members.post(.organisations(.edit(.key)), body: upload, use: organisations.update)
+    let memberships = OrganisationMembersController()
+    members.post(.organisations(.join(.key)), use: memberships.join)
+    members.get(.organisations(.members(.key)), use: memberships.list)
+    members.post(.organisations(.membership(.key, .key)), use: memberships.change)
+    admins.post(.organisations(.verify(.key)), use: organisations.verify)
 
     // MARK: Editing content (moderators and admins)
     registerEditor(ContentEditor<Event>(), on: editors)

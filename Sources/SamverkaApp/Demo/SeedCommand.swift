@@ -22,8 +22,11 @@ struct SeedCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.what == "demo" else { throw Failure(description: "Unknown seed '\(signature.what)'; Samverka seeds: demo.") }
-        let report = try await Self.seedDemo(context.application, now: context.application.clock.now())
+        let now = context.application.clock.now()
+        let report = try await Self.seedDemo(context.application, now: now)
+        let organisations = try await DemoOrganisation.seed(context.application, now: now)
         context.console.print(report.summary)
+        context.console.print("Organisations: \(organisations)")
     }
 
     static func seedDemo(_ app: Application, now: Date) async throws -> ImportReport {

@@ -36,6 +36,7 @@ final class Event: Model, @unchecked Sendable {
     @OptionalField(key: "recurrence_until") var recurrenceUntil: Date?
 
     @Siblings(through: ProjectEvent.self, from: \.$event, to: \.$project) var projects: [Project]
+    @Siblings(through: EventOrganisation.self, from: \.$event, to: \.$organisation) var organisations: [Organisation]
 
     init() {}
 }

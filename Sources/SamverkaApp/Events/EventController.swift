@@ -27,7 +27,8 @@ struct EventController: Sendable {
         async let translation = event.translation(on: request.db)
         async let group = event.$localGroup.get(on: request.db)
         async let projects = event.$projects.get(on: request.db)
-        let (partner, localGroup, relatedProjects) = try await (translation, group, projects)
+        async let organisations = event.$organisations.query(on: request.db).sort(\.$name).all()
+        let (partner, localGroup, relatedProjects, organisers) = try await (translation, group, projects, organisations)
 
         let dates = request.dates
         let now = request.now
@@ -57,6 +58,7 @@ struct EventController: Sendable {
             partners: event.partners.map(PartnerView.init),
             group: localGroup.map { LinkView(title: $0.title, href: $0.showURL.path) },
             projects: relatedProjects.map { LinkView(title: $0.title, href: $0.showURL.path) },
+            organisations: organisers.map { LinkView(title: $0.name, href: SiteURL.organisations(.show(.value($0.slug))).path) },
             translation: partner?.translationLink(request)
         )
         let context = EventShowPage(

@@ -17,6 +17,8 @@ struct EventDetailsInput: ContentDetailsInput {
     var recurrenceUntil: String?
     var links: String?
     var partners: String?
+    /// Slugs of the organisations that organise or take part, one a line.
+    var organisations: String?
 
     init() {}
 
@@ -36,6 +38,7 @@ struct EventDetailsInput: ContentDetailsInput {
         recurrenceUntil = item.recurrenceUntil.map(dates.inputValue)
         links = LineLists.text(item.links)
         partners = LineLists.text(item.partners)
+        organisations = try await item.$organisations.get(on: request.db).map(\.slug).joined(separator: "\n")
     }
 
     func apply(to event: Event, request: Request, errors: inout FieldErrors) async throws {
@@ -94,10 +97,23 @@ struct EventDetailsInput: ContentDetailsInput {
         case .failure(let error): errors.add("partners", request.t(error.key, ["line": "\(error.line)"]))
         }
 
+        for (number, slug) in organisationSlugs.enumerated() where try await Organisation.find(slug: slug, on: request.db) == nil {
+            errors.add("organisations", request.t("error.unknown_organisation", ["line": "\(number + 1)", "slug": slug]))
+        }
         switch try await LocalGroupOptions.resolve(localGroup, on: request.db) {
         case .success(let id): event.$localGroup.id = id
         case .failure(let problem): errors.add("localGroup", request.t(problem.key))
         }
+    }
+
+    private var organisationSlugs: [String] {
+        (organisations ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func afterSave(_ event: Event, on database: any Database) async throws {
+        let wanted = try await Organisation.query(on: database).filter(\.$slug ~~ organisationSlugs).all()
+        try await event.$organisations.detachAll(on: database)
+        try await event.$organisations.attach(wanted, on: database)
     }
 
     func fields(request: Request, errors: FieldErrors) async throws -> [FormField] {
@@ -112,21 +128,15 @@ struct EventDetailsInput: ContentDetailsInput {
             FormField("status", label: request.t("field.status"), kind: .select, error: errors["status"], required: true, options: options(EventStatus.self, "status", status ?? EventStatus.scheduled.rawValue)),
             FormField("placeName", label: request.t("field.place_name"), value: placeName ?? "", error: errors["placeName"]),
             FormField("address", label: request.t("field.address"), value: address ?? "", error: errors["address"], autocomplete: "street-address"),
-            FormField("municipalityCode", label: request.t("field.municipality"), kind: .select, error: errors["municipalityCode"], options: municipalityOptions(request, selected: municipalityCode)),
+            FormField("municipalityCode", label: request.t("field.municipality"), kind: .select, error: errors["municipalityCode"], options: MunicipalityOptions.options(request, selected: municipalityCode)),
             FormField("onlineURL", label: request.t("field.online_url"), kind: .url, value: onlineURL ?? "", error: errors["onlineURL"]),
             FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),
             FormField("recurrence", label: request.t("field.recurrence"), kind: .select, error: errors["recurrence"], options: options(Recurrence.self, "recurrence", recurrence ?? Recurrence.none.rawValue)),
             FormField("recurrenceUntil", label: request.t("field.recurrence_until"), kind: .datetime, value: recurrenceUntil ?? "", error: errors["recurrenceUntil"]),
             FormField("links", label: request.t("field.links"), kind: .textarea, value: links ?? "", error: errors["links"], hint: request.t("hint.links")),
             FormField("partners", label: request.t("field.partners"), kind: .textarea, value: partners ?? "", error: errors["partners"], hint: request.t("hint.partners")),
+            FormField("organisations", label: request.t("field.event_organisations"), kind: .textarea, value: organisations ?? "", error: errors["organisations"], hint: request.t("hint.event_organisations"), rows: 3),
         ]
-    }
-
-    private func municipalityOptions(_ request: Request, selected: String?) -> [FormField.Option] {
-        [FormField.Option(value: "", label: request.t("option.none"), selected: (selected ?? "").isEmpty)]
-            + request.application.municipalities.all.map {
-                FormField.Option(value: $0.code, label: "\($0.name) (\($0.regionName))", selected: $0.code == selected)
-            }
     }
 }
 

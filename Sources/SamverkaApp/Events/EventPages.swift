@@ -66,6 +66,7 @@ struct EventShowPage: Encodable {
         let partners: [PartnerView]
         let group: LinkView?
         let projects: [LinkView]
+        let organisations: [LinkView]
         let translation: LinkView?
     }
 

@@ -12,5 +12,8 @@ enum Migrations {
         CreateProject(),
         CreateProjectEvent(),
         CreateLegacyRedirect(),
+        CreateOrganisation(),
+        CreateOrganisationMembership(),
+        CreateEventOrganisation(),
     ]
 }

@@ -36,7 +36,7 @@ struct LayoutContext: Encodable {
 
 /// The part of the site a page belongs to, for the navigation's `aria-current`.
 enum Section: String, Sendable {
-    case home, events, projects, groups, account, none
+    case home, events, projects, groups, organisations, account, none
 }
 
 extension Request {
@@ -63,6 +63,7 @@ extension Request {
             ("nav.events", .events(.index), .events),
             ("nav.projects", .projects(.index), .projects),
             ("nav.groups", .groups(.index), .groups),
+            ("nav.organisations", .organisations(.index), .organisations),
         ]
         return LayoutContext(
             lang: language.rawValue,

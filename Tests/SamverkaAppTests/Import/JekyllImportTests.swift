@@ -220,6 +220,12 @@ struct DemoTests {
             #expect(upcoming.count >= 5)
             let home = try await app.testing().sendRequest(.GET, "/")
             #expect(home.text.contains("Digital fika"))
+            #expect(try await DemoOrganisation.seed(app, now: now) == 6)
+            #expect(try await DemoOrganisation.seed(app, now: now) == 6)
+            #expect(try await Organisation.query(on: app.db).count() == 6)
+            let orebro = try #require(try await Organisation.find(slug: "orebro-kommun", on: app.db))
+            #expect(orebro.isVerified)
+            #expect(try await orebro.$events.get(on: app.db).count == 3)
         }
     }
 }

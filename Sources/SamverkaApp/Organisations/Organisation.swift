@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+
+/// An actor: a municipality, region, agency, association, company, university or network.
+/// Not an account: members act for it through an `OrganisationMembership`.
+final class Organisation: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    @Field(key: "slug") var slug: String
+    @Field(key: "name") var name: String
+    @Field(key: "sector") var sector: Sector
+    /// `NNNNNN-NNNN`, check digit verified.
+    @OptionalField(key: "organisation_number") var organisationNumber: String?
+    @OptionalField(key: "municipality_code") var municipalityCode: String?
+    @OptionalField(key: "website") var website: String?
+    /// Markdown.
+    @Field(key: "description") var description: String
+    @OptionalField(key: "logo") var logo: String?
+    /// Set when an admin has checked that the organisation is who it says it is.
+    @OptionalField(key: "verified_at") var verifiedAt: Date?
+
+    @Children(for: \.$organisation) var memberships: [OrganisationMembership]
+    @Siblings(through: EventOrganisation.self, from: \.$organisation, to: \.$event) var events: [Event]
+
+    init() {}
+}
+
+extension Organisation {
+    static func find(slug: String, on database: any Database) async throws -> Organisation? {
+        try await query(on: database).filter(\.$slug == slug).first()
+    }
+
+    var isVerified: Bool { verifiedAt != nil }
+}

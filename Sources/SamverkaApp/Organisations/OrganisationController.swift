@@ -1,0 +1,168 @@
+import Fluent
+import Vapor
+
+/// Organisations: the directory, registering one, its page, editing it, and who acts for it.
+struct OrganisationController: Sendable {
+    struct FormPage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let form: FormContext
+        let deleteHref: String?
+        let deleteLabel: String
+    }
+
+    // MARK: Directory and page
+
+    @Sendable func index(request: Request) async throws -> Response {
+        let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        let sector = (try? request.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
+        let page = Pagination.requestedPage(request)
+        let builder = Organisation.query(on: request.db).sort(\.$name)
+        if let sector { builder.filter(\.$sector == sector) }
+        // The directory holds hundreds, not millions: matching names in memory ignores case and
+        // accents the same way on both databases.
+        let matching = try await builder.all().filter { query.isEmpty || Self.matches($0.name, query) }
+        let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
+        var parameters: [String] = []
+        if !query.isEmpty { parameters.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+        if let sector { parameters.append("sector=" + sector.rawValue) }
+        let base = SiteURL.organisations(.index).path + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&"))
+        let heading = request.t("organisation.index_title")
+        let context = OrganisationIndexPage(
+            layout: request.layout(title: heading, section: .organisations, description: request.t("organisation.index_intro")),
+            heading: heading,
+            intro: request.t("organisation.index_intro"),
+            listHeading: request.t("organisation.count", ["count": "\(matching.count)"]),
+            query: query,
+            sectorOptions: [FormField.Option(value: "", label: request.t("option.all_sectors"), selected: sector == nil)]
+                + Sector.allCases.map { FormField.Option(value: $0.rawValue, label: request.t("sector.\($0.rawValue)"), selected: $0 == sector) },
+            organisations: shown.map { OrganisationCard($0, request: request) },
+            pagination: Pagination(page: page, total: matching.count, basePath: base, request: request),
+            newHref: request.auth.get(Member.self) == nil ? nil : SiteURL.organisations(.new).path
+        )
+        return try await request.render("Organisations/index", context)
+    }
+
+    static func matches(_ name: String, _ query: String) -> Bool {
+        name.range(of: query, options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "sv_SE")) != nil
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let organisation = try await Self.find(request)
+        let access = try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db)
+        let now = request.now
+        let calendar = request.application.calendar
+        let events = LanguagePreference.preferred(
+            try await organisation.$events.query(on: request.db).sort(\.$startsAt, .descending).all(),
+            language: request.language
+        )
+        let upcoming = events.compactMap { event in event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) } }
+            .sorted { $0.1 < $1.1 }
+        let past = events.filter { $0.nextOccurrence(after: now, calendar: calendar) == nil }
+        let slug = organisation.slug
+        let detail = OrganisationShowPage.Detail(
+            name: organisation.name,
+            sector: request.t("sector.\(organisation.sector.rawValue)"),
+            isPublic: organisation.sector.isPublic,
+            verified: organisation.isVerified,
+            organisationNumber: organisation.organisationNumber,
+            municipality: organisation.municipalityCode.flatMap { request.application.municipalities[$0]?.name },
+            websiteHref: SafeURL.href(organisation.website),
+            website: organisation.website,
+            logo: SafeURL.href(organisation.logo),
+            descriptionHTML: Markdown.html(organisation.description),
+            upcoming: upcoming.map { EventCard($0.0, occurrence: $0.1, request: request) },
+            past: past.map { EventCard($0, request: request) }
+        )
+        let context = OrganisationShowPage(
+            layout: request.layout(title: organisation.name, section: .organisations, description: request.t("sector.\(organisation.sector.rawValue)")),
+            organisation: detail,
+            editHref: access.canEdit ? SiteURL.organisations(.edit(.value(slug))).path : nil,
+            membersHref: access.canManageMembers ? SiteURL.organisations(.members(.value(slug))).path : nil,
+            joinAction: access.canAskToJoin ? SiteURL.organisations(.join(.value(slug))).path : nil,
+            requested: access.pendingRequest != nil,
+            verifyAction: access.isAdmin ? SiteURL.organisations(.verify(.value(slug))).path : nil,
+            verifyLabel: request.t(organisation.isVerified ? "organisation.unverify" : "organisation.verify"),
+            verifyValue: organisation.isVerified ? "false" : "true",
+            csrf: access.member == nil ? nil : request.csrfToken
+        )
+        return try await request.render("Organisations/show", context)
+    }
+
+    // MARK: Registering and editing
+
+    @Sendable func new(request: Request) async throws -> Response {
+        try await renderForm(request, editing: nil, input: OrganisationInput(), errors: FieldErrors())
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let organisation = Organisation()
+        var input = (try? request.content.decode(OrganisationInput.self)) ?? OrganisationInput()
+        var errors = FieldErrors()
+        try await input.apply(to: organisation, request: request, errors: &errors)
+        guard errors.isEmpty else {
+            return try await renderForm(request, editing: nil, input: input, errors: errors, status: .unprocessableEntity)
+        }
+        let memberID = try member.requireID()
+        try await request.db.transaction { database in
+            try await organisation.save(on: database)
+            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: memberID, role: .owner, status: .active)
+                .save(on: database)
+        }
+        request.flash(request.t("flash.organisation_registered", ["name": organisation.name]))
+        return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
+    }
+
+    @Sendable func edit(request: Request) async throws -> Response {
+        let organisation = try await Self.find(request)
+        try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db).requireEdit()
+        return try await renderForm(request, editing: (organisation.slug, organisation.name), input: OrganisationInput(organisation), errors: FieldErrors())
+    }
+
+    @Sendable func update(request: Request) async throws -> Response {
+        let organisation = try await Self.find(request)
+        try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db).requireEdit()
+        let original = (slug: organisation.slug, name: organisation.name)
+        var input = (try? request.content.decode(OrganisationInput.self)) ?? OrganisationInput()
+        var errors = FieldErrors()
+        try await input.apply(to: organisation, request: request, errors: &errors)
+        guard errors.isEmpty else {
+            return try await renderForm(request, editing: original, input: input, errors: errors, status: .unprocessableEntity)
+        }
+        try await organisation.save(on: request.db)
+        request.flash(request.t("flash.saved", ["title": organisation.name]))
+        return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
+    }
+
+    private func renderForm(_ request: Request, editing: (slug: String, name: String)?, input: OrganisationInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+        let heading = editing.map { request.t("organisation.edit", ["title": $0.name]) } ?? request.t("organisation.new")
+        let action = editing.map { SiteURL.organisations(.edit(.value($0.slug))).path } ?? SiteURL.organisations(.index).path
+        let page = FormPage(
+            layout: request.layout(title: heading, section: .organisations),
+            heading: heading,
+            form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
+            deleteHref: nil,
+            deleteLabel: ""
+        )
+        return try await request.render("Shared/edit", page, status: status)
+    }
+
+    // MARK: Verification
+
+    @Sendable func verify(request: Request) async throws -> Response {
+        let organisation = try await Self.find(request)
+        let verified = (try? request.content.get(String.self, at: "verified")) == "true"
+        organisation.verifiedAt = verified ? request.now : nil
+        try await organisation.save(on: request.db)
+        request.flash(request.t(verified ? "flash.organisation_verified" : "flash.organisation_unverified", ["name": organisation.name]))
+        return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
+    }
+
+    static func find(_ request: Request) async throws -> Organisation {
+        guard let slug = request.parameters.get("slug"), let organisation = try await Organisation.find(slug: slug, on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return organisation
+    }
+}

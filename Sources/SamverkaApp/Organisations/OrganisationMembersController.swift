@@ -1,0 +1,87 @@
+import Fluent
+import Vapor
+
+/// Who acts for an organisation: asking to join, and an owner's answers.
+struct OrganisationMembersController: Sendable {
+    @Sendable func join(request: Request) async throws -> Response {
+        let organisation = try await OrganisationController.find(request)
+        let member = try request.auth.require(Member.self)
+        let access = try await OrganisationAccess.of(member, in: organisation, on: request.db)
+        if access.canAskToJoin {
+            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor, status: .requested)
+                .save(on: request.db)
+            request.flash(request.t("flash.join_requested", ["name": organisation.name]))
+        }
+        return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        let organisation = try await OrganisationController.find(request)
+        let access = try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db)
+        try access.requireManageMembers()
+        let memberships = try await organisation.$memberships.query(on: request.db).with(\.$member).sort(\.$createdAt).all()
+        func row(_ membership: OrganisationMembership) -> OrganisationMembersPage.Row {
+            OrganisationMembersPage.Row(
+                name: membership.member.name,
+                email: membership.member.email,
+                role: request.t("organisation_role.\(membership.role.rawValue)"),
+                action: SiteURL.organisations(.membership(.value(organisation.slug), .value(membership.id?.uuidString ?? ""))).path,
+                isOwner: membership.role == .owner,
+                isSelf: membership.$member.id == access.member?.id
+            )
+        }
+        let heading = request.t("organisation.members_title", ["name": organisation.name])
+        let page = OrganisationMembersPage(
+            layout: request.layout(title: heading, section: .organisations),
+            heading: heading,
+            backHref: SiteURL.organisations(.show(.value(organisation.slug))).path,
+            active: memberships.filter { $0.status == .active }.map(row),
+            requests: memberships.filter { $0.status == .requested }.map(row),
+            csrf: request.csrfToken
+        )
+        return try await request.render("Organisations/members", page)
+    }
+
+    /// One answer about one membership: `approve`, `decline`, `owner`, `editor` or `remove`.
+    @Sendable func change(request: Request) async throws -> Response {
+        let organisation = try await OrganisationController.find(request)
+        let access = try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db)
+        try access.requireManageMembers()
+        guard let idText = request.parameters.get("membership"), let id = UUID(uuidString: idText),
+              let membership = try await OrganisationMembership.find(id, on: request.db),
+              membership.$organisation.id == organisation.id
+        else {
+            throw Abort(.notFound)
+        }
+        let back = SiteURL.organisations(.members(.value(organisation.slug))).path
+        let owners = try await organisation.$memberships.query(on: request.db)
+            .filter(\.$status == .active).filter(\.$role == .owner).count()
+        let losesAnOwner = membership.status == .active && membership.role == .owner && owners <= 1
+        switch (try? request.content.get(String.self, at: "action")) ?? "" {
+        case "approve" where membership.status == .requested:
+            membership.status = .active
+            try await membership.save(on: request.db)
+        case "decline" where membership.status == .requested:
+            try await membership.delete(on: request.db)
+        case "owner" where membership.status == .active:
+            membership.role = .owner
+            try await membership.save(on: request.db)
+        case "editor" where membership.status == .active:
+            guard !losesAnOwner else { return refuse(request, "error.last_owner", back: back) }
+            membership.role = .editor
+            try await membership.save(on: request.db)
+        case "remove" where membership.status == .active:
+            guard !losesAnOwner else { return refuse(request, "error.last_owner", back: back) }
+            try await membership.delete(on: request.db)
+        default:
+            throw Abort(.badRequest)
+        }
+        request.flash(request.t("flash.members_saved"))
+        return request.redirect(to: back, redirectType: .normal)
+    }
+
+    private func refuse(_ request: Request, _ key: String, back: String) -> Response {
+        request.flash(request.t(key))
+        return request.redirect(to: back, redirectType: .normal)
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+
+/// A member acting for an organisation, with a role; or asking to, until an owner accepts.
+final class OrganisationMembership: Model, @unchecked Sendable {
+    static let schema = "organisation_members"
+
+    enum Role: String, Codable, CaseIterable, Sendable {
+        /// Edits the organisation and decides who else acts for it.
+        case owner
+        /// Edits the organisation and acts for it (submits activities).
+        case editor
+    }
+
+    enum Status: String, Codable, Sendable {
+        case active
+        /// Asked to join; waits for an owner.
+        case requested
+    }
+
+    @ID var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Parent(key: "member_id") var member: Member
+    @Field(key: "role") var role: Role
+    @Field(key: "status") var status: Status
+
+    init() {}
+
+    init(organisationID: UUID, memberID: UUID, role: Role, status: Status) {
+        $organisation.id = organisationID
+        $member.id = memberID
+        self.role = role
+        self.status = status
+    }
+}
+
+/// Links an event to an organisation that organises or takes part in it.
+final class EventOrganisation: Model, @unchecked Sendable {
+    static let schema = "event_organisations"
+
+    @ID var id: UUID?
+    @Parent(key: "event_id") var event: Event
+    @Parent(key: "organisation_id") var organisation: Organisation
+
+    init() {}
+}
