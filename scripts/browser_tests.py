@@ -10,7 +10,7 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1]
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else ".build/browser-screenshots"
@@ -46,6 +46,15 @@ def submit_and_wait(driver, expect_errors):
         heading = driver.find_elements(By.TAG_NAME, "h1")
         raise AssertionError(f"the form at {driver.current_url} came back without an error summary; "
                              f"the page says: {heading[0].text if heading else driver.title}")
+
+
+def first_activity(driver):
+    """The first activity link in a programme's list."""
+    for anchor in driver.find_elements(By.CSS_SELECTOR, "main .card a"):
+        path = (anchor.get_attribute("href") or "").replace(BASE, "")
+        if "/activities/" in path:
+            return path
+    raise AssertionError("no activity in the programme")
 
 
 def check(driver, name, results):
@@ -87,6 +96,14 @@ def run():
             check(driver, f"{lang}/groups", results)
             driver.get(BASE + first_link(driver, "/groups/"))
             check(driver, f"{lang}/group", results)
+            driver.get(f"{BASE}/programmes")
+            check(driver, f"{lang}/programmes", results)
+            driver.get(f"{BASE}/programmes/innovationsveckan-demo")
+            check(driver, f"{lang}/programme", results)
+            driver.get(f"{BASE}/programmes/innovationsveckan-demo?format=digital&theme=ai")
+            check(driver, f"{lang}/programme-filtered", results)
+            driver.get(BASE + first_activity(driver))
+            check(driver, f"{lang}/activity", results)
             driver.get(f"{BASE}/organisations")
             check(driver, f"{lang}/organisations", results)
             driver.get(BASE + first_link(driver, "/organisations/"))
@@ -113,6 +130,24 @@ def run():
             check(driver, f"{lang}/organisation-form", results)
             driver.get(f"{BASE}/organisations/orebro-kommun/members")
             check(driver, f"{lang}/organisation-members", results)
+            driver.get(f"{BASE}/programmes/innovationsveckan-demo/review")
+            check(driver, f"{lang}/review-queue", results)
+            driver.get(f"{BASE}/programmes/new")
+            check(driver, f"{lang}/programme-form", results)
+
+            # An organiser's view: register an organisation once, then submit an activity.
+            if lang == "sv":
+                driver.get(f"{BASE}/organisations/new")
+                driver.find_element(By.ID, "field-name").send_keys("Testkommunen")
+                Select(driver.find_element(By.ID, "field-sector")).select_by_value("municipality")
+                Select(driver.find_element(By.ID, "field-municipalityCode")).select_by_value("2480")
+                submit_and_wait(driver, expect_errors=False)
+            driver.get(f"{BASE}/programmes/innovationsveckan-demo/activities/new")
+            check(driver, f"{lang}/activity-form", results)
+            submit_and_wait(driver, expect_errors=True)
+            check(driver, f"{lang}/activity-form-errors", results)
+            driver.get(f"{BASE}/account/activities")
+            check(driver, f"{lang}/my-activities", results)
             old = driver.find_element(By.TAG_NAME, "html")
             driver.find_element(By.CSS_SELECTOR, ".site-header form button").click()
             WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)

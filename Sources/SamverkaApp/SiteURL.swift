@@ -64,6 +64,46 @@ enum OrganisationRoute: Sendable {
     }
 }
 
+/// The pages of programme editions and their activities.
+enum ProgrammeRoute: Sendable {
+    case index
+    case new
+    case show(Parameter<String>)
+    case edit(Parameter<String>)
+    case newActivity(Parameter<String>)
+    case activities(Parameter<String>)
+    case activity(Parameter<String>, Parameter<String>)
+    case editActivity(Parameter<String>, Parameter<String>)
+    case confirmPartner(Parameter<String>, Parameter<String>)
+    case review(Parameter<String>)
+    case reviewActivity(Parameter<String>, Parameter<String>)
+
+    var suffix: String {
+        func segment(_ value: Parameter<String>, _ key: String) -> String {
+            switch value {
+            case .key: ":" + key
+            case .value(let text): text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
+            }
+        }
+        func activityPath(_ slug: Parameter<String>, _ id: Parameter<String>) -> String {
+            "/" + segment(slug, "slug") + "/activities/" + segment(id, "activity")
+        }
+        return switch self {
+        case .index: ""
+        case .new: "/new"
+        case .show(let slug): "/" + segment(slug, "slug")
+        case .edit(let slug): "/" + segment(slug, "slug") + "/edit"
+        case .newActivity(let slug): "/" + segment(slug, "slug") + "/activities/new"
+        case .activities(let slug): "/" + segment(slug, "slug") + "/activities"
+        case .activity(let slug, let id): activityPath(slug, id)
+        case .editActivity(let slug, let id): activityPath(slug, id) + "/edit"
+        case .confirmPartner(let slug, let id): activityPath(slug, id) + "/confirm"
+        case .review(let slug): "/" + segment(slug, "slug") + "/review"
+        case .reviewActivity(let slug, let id): activityPath(slug, id) + "/review"
+        }
+    }
+}
+
 /// Every URL of the site, defined once: routes are registered from these and every link in a
 /// page is built from them, so renaming a route breaks the build rather than the site.
 enum SiteURL: Sendable {
@@ -72,9 +112,11 @@ enum SiteURL: Sendable {
     case projects(ContentRoute)
     case groups(ContentRoute)
     case organisations(OrganisationRoute)
+    case programmes(ProgrammeRoute)
     case signIn
     case signUp
     case signOut
+    case myActivities
     case healthz
     case uploads
 
@@ -85,9 +127,11 @@ enum SiteURL: Sendable {
         case .projects(let route): "/projects" + route.suffix
         case .groups(let route): "/groups" + route.suffix
         case .organisations(let route): "/organisations" + route.suffix
+        case .programmes(let route): "/programmes" + route.suffix
         case .signIn: "/sign-in"
         case .signUp: "/sign-up"
         case .signOut: "/sign-out"
+        case .myActivities: "/account/activities"
         case .healthz: "/healthz"
         case .uploads: "/uploads"
         }

@@ -21,6 +21,12 @@ func routes(_ app: Application) throws {
     everyone.get(.groups(.index), use: DirectoryIndex<LocalGroup>().index)
     everyone.get(.groups(.show(.key)), use: LocalGroupController().show)
 
+    let programmes = ProgrammeController()
+    everyone.get(.programmes(.index), use: programmes.index)
+    everyone.get(.programmes(.show(.key)), use: ProgrammeShowController().show)
+    let activityPages = ActivityShowController()
+    everyone.get(.programmes(.activity(.key, .key)), use: activityPages.show)
+
     let organisations = OrganisationController()
     everyone.get(.organisations(.index), use: organisations.index)
     everyone.get(.organisations(.show(.key)), use: organisations.show)
@@ -44,6 +50,26 @@ func routes(_ app: Application) throws {
     members.get(.organisations(.members(.key)), use: memberships.list)
     members.post(.organisations(.membership(.key, .key)), use: memberships.change)
     admins.post(.organisations(.verify(.key)), use: organisations.verify)
+
+    // MARK: Submitting activities (members; each handler checks the member's organisations)
+    let activities = ActivityController()
+    members.get(.programmes(.newActivity(.key)), use: activities.new)
+    members.post(.programmes(.activities(.key)), body: upload, use: activities.create)
+    members.get(.programmes(.editActivity(.key, .key)), use: activities.edit)
+    members.post(.programmes(.editActivity(.key, .key)), body: upload, use: activities.update)
+    members.post(.programmes(.confirmPartner(.key, .key)), use: activities.confirm)
+    members.get(.myActivities, use: activityPages.mine)
+
+    // MARK: Reviewing activities (moderators and admins)
+    let review = ReviewController()
+    editors.get(.programmes(.review(.key)), use: review.queue)
+    editors.post(.programmes(.reviewActivity(.key, .key)), use: review.decide)
+
+    // MARK: Programme editions (admins)
+    admins.get(.programmes(.new), use: programmes.new)
+    admins.post(.programmes(.index), use: programmes.create)
+    admins.get(.programmes(.edit(.key)), use: programmes.edit)
+    admins.post(.programmes(.edit(.key)), use: programmes.update)
 
     // MARK: Editing content (moderators and admins)
     registerEditor(ContentEditor<Event>(), on: editors)

@@ -7,8 +7,14 @@ import Vapor
 /// lie around today, whenever the seed runs. Running it again updates the demo in place.
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "What to seed: demo")
+        @Argument(name: "what", help: "demo (the demo network and a programme week), or programme (only the week)")
         var what: String
+
+        @Option(name: "activities", help: "How many activities the programme week gets (default 300)")
+        var activities: Int?
+
+        @Option(name: "seed", help: "The random seed, to build the same week again (default 2026)")
+        var seed: Int?
     }
 
     var help: String { "Adds Samverka's demo content (events, projects, local groups)." }
@@ -21,12 +27,25 @@ struct SeedCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "demo" else { throw Failure(description: "Unknown seed '\(signature.what)'; Samverka seeds: demo.") }
-        let now = context.application.clock.now()
-        let report = try await Self.seedDemo(context.application, now: now)
-        let organisations = try await DemoOrganisation.seed(context.application, now: now)
-        context.console.print(report.summary)
-        context.console.print("Organisations: \(organisations)")
+        let app = context.application
+        let now = app.clock.now()
+        let count = signature.activities ?? 300
+        guard count >= 0 && count <= 1_000_000 else { throw Failure(description: "--activities must be between 0 and 1000000.") }
+        let week = DemoProgramme(app: app, now: now, seed: UInt64(max(0, signature.seed ?? 2026)))
+        switch signature.what {
+        case "demo":
+            let report = try await Self.seedDemo(app, now: now)
+            let organisations = try await DemoOrganisation.seed(app, now: now)
+            context.console.print(report.summary)
+            context.console.print("Organisations: \(organisations)")
+            let activities = try await week.build(activityCount: count)
+            context.console.print("Programme week: \(activities) activities in \(DemoProgramme.slug)")
+        case "programme":
+            let activities = try await week.build(activityCount: count)
+            context.console.print("Programme week: \(activities) activities in \(DemoProgramme.slug)")
+        default:
+            throw Failure(description: "Unknown seed '\(signature.what)'; Samverka seeds: demo, programme.")
+        }
     }
 
     static func seedDemo(_ app: Application, now: Date) async throws -> ImportReport {

@@ -15,5 +15,7 @@ enum Migrations {
         CreateOrganisation(),
         CreateOrganisationMembership(),
         CreateEventOrganisation(),
+        CreateProgramme(),
+        CreateActivity(),
     ]
 }

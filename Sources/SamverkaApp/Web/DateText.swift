@@ -45,6 +45,29 @@ struct DateText {
         return formatter.string(from: date)
     }
 
+    /// "6 juli 2021" / "6 July 2021".
+    func date(_ date: Date) -> String {
+        formatter("dMMMMyyyy").string(from: date)
+    }
+
+    /// The value of an `<input type="date">`.
+    func dayInputValue(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+
+    /// Reads an `<input type="date">` value as midnight of that day in the installation's zone.
+    func parseDay(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text.trimmingCharacters(in: .whitespaces))
+    }
+
     /// Reads an `<input type="datetime-local">` value as a time in the installation's zone.
     func parseInput(_ text: String) -> Date? {
         let formatter = DateFormatter()

@@ -4,7 +4,7 @@ import Vapor
 /// message beside it with the value the person typed kept.
 struct FormField: Encodable {
     enum Kind: String, Encodable {
-        case text, email, password, url, textarea, select, datetime, hidden, file
+        case text, email, password, url, textarea, select, datetime, date, number, checkbox, checkboxes, hidden, file
     }
 
     struct Option: Encodable {
@@ -71,19 +71,29 @@ struct ErrorSummaryItem: Encodable {
     let message: String
 }
 
+/// A submit button; a form may offer more than one ("Save draft", "Submit for review").
+struct FormAction: Encodable {
+    let label: String
+    let name: String?
+    let value: String?
+    let primary: Bool
+}
+
 /// A whole form as the template `Shared/form` draws it.
 struct FormContext: Encodable {
     let action: String
     let submitLabel: String
+    let actions: [FormAction]
     let csrf: String
     let fields: [FormField]
     let errors: [ErrorSummaryItem]
     /// Whether the form sends a file, and so must be sent as multipart/form-data.
     let multipart: Bool
 
-    init(action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors) {
+    init(action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors, actions: [FormAction]? = nil) {
         self.action = action
         self.submitLabel = submitLabel
+        self.actions = actions ?? [FormAction(label: submitLabel, name: nil, value: nil, primary: true)]
         self.csrf = csrf
         self.fields = fields
         let labels = Dictionary(fields.map { ($0.name, $0.label) }, uniquingKeysWith: { first, _ in first })

@@ -36,7 +36,7 @@ struct LayoutContext: Encodable {
 
 /// The part of the site a page belongs to, for the navigation's `aria-current`.
 enum Section: String, Sendable {
-    case home, events, projects, groups, organisations, account, none
+    case home, events, programmes, projects, groups, organisations, account, none
 }
 
 extension Request {
@@ -61,6 +61,7 @@ extension Request {
         let navItems: [(String, SiteURL, Section)] = [
             ("nav.home", .home, .home),
             ("nav.events", .events(.index), .events),
+            ("nav.programmes", .programmes(.index), .programmes),
             ("nav.projects", .projects(.index), .projects),
             ("nav.groups", .groups(.index), .groups),
             ("nav.organisations", .organisations(.index), .organisations),

@@ -19,7 +19,9 @@ struct Pagination: Encodable {
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
         self.page = page
         self.pageCount = pageCount
-        func href(_ number: Int) -> String { basePath + "?\(queryKey)=\(number)" }
+        // The base may carry a filter's own query already.
+        let separator = basePath.contains("?") ? "&" : "?"
+        func href(_ number: Int) -> String { basePath + separator + "\(queryKey)=\(number)" }
         previousHref = page > 1 ? href(min(page - 1, pageCount)) : nil
         nextHref = page < pageCount ? href(page + 1) : nil
         label = request.t("pagination.page_of", ["page": "\(page)", "count": "\(pageCount)"])

@@ -1,0 +1,219 @@
+import Fluent
+import Vapor
+
+/// Organisers' side of a programme: submitting, editing, saving drafts, and partners confirming.
+struct ActivityController: Sendable {
+    struct FormPage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let intro: String?
+        let form: FormContext?
+        let noOrganisation: String?
+        let registerHref: String
+        let registerLabel: String
+    }
+
+    @Sendable func new(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let organisations = try await Self.organisations(of: request)
+        var input = ActivityInput()
+        input.organisation = organisations.first?.slug
+        input.signUp = Activity.SignUp.none.rawValue
+        return try await renderForm(request, programme: programme, activity: nil, organisations: organisations, input: input, errors: FieldErrors())
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let activity = Activity()
+        activity.$programme.id = try programme.requireID()
+        activity.status = .draft
+        activity.reviewMessage = ""
+        return try await save(request, programme: programme, activity: activity, isNew: true)
+    }
+
+    @Sendable func edit(request: Request) async throws -> Response {
+        let (programme, activity) = try await Self.find(request)
+        let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
+        guard access.canEdit(activity) else { throw Abort(.forbidden) }
+        let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all()
+        let organisation = try await activity.$organisation.get(on: request.db)
+        var input = ActivityInput(activity, partners: partners.map { ($0.organisation.slug, $0.role) }, organisationSlug: organisation.slug, dates: request.dates)
+        // While changes wait for review, the organiser goes on from what they sent.
+        if let pending = activity.pendingChanges {
+            let shown = Activity()
+            pending.apply(to: shown)
+            input.title = shown.title
+            input.format = shown.format.rawValue
+            input.startsAt = shown.startsAt.map(request.dates.inputValue)
+            input.endsAt = shown.endsAt.map(request.dates.inputValue)
+            input.municipalityCode = shown.municipalityCode
+            input.allSweden = shown.allSweden ? "true" : nil
+            input.venue = shown.venue
+            input.address = shown.address
+            input.onlineURL = shown.onlineURL
+        }
+        let organisations = try await Self.organisations(of: request, including: organisation)
+        return try await renderForm(request, programme: programme, activity: activity, organisations: organisations, input: input, errors: FieldErrors())
+    }
+
+    @Sendable func update(request: Request) async throws -> Response {
+        let (programme, activity) = try await Self.find(request)
+        let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
+        guard access.canEdit(activity) else { throw Abort(.forbidden) }
+        return try await save(request, programme: programme, activity: activity, isNew: false)
+    }
+
+    /// A member of a partner organisation confirms its part.
+    @Sendable func confirm(request: Request) async throws -> Response {
+        let (programme, activity) = try await Self.find(request)
+        let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
+        let partners = try await activity.$partners.query(on: request.db).all()
+        let mine = partners.filter { access.organisationIDs.contains($0.$organisation.id) && $0.confirmedAt == nil }
+        guard !mine.isEmpty else { throw Abort(.forbidden) }
+        try await request.db.transaction { database in
+            for partner in mine {
+                partner.confirmedAt = request.now
+                try await partner.save(on: database)
+                try await ActivityLogEntry(activityID: try activity.requireID(), memberID: access.member?.id, kind: .partnerConfirmed).save(on: database)
+            }
+        }
+        request.flash(request.t("flash.partner_confirmed"))
+        return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path, redirectType: .normal)
+    }
+
+    // MARK: Saving
+
+    private func save(_ request: Request, programme: Programme, activity: Activity, isNew: Bool) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let access = try await ActivityAccess.of(member, on: request.db)
+        var input = (try? request.content.decode(ActivityInput.self)) ?? ActivityInput()
+        var errors = FieldErrors()
+
+        let previous = isNew ? nil : ActivityKeyFacts(activity)
+        let wasApproved = activity.status == .approved
+        let organisations = try await Self.organisations(of: request, including: isNew ? nil : try await activity.$organisation.get(on: request.db))
+        guard let organisation = organisations.first(where: { $0.slug == input.organisation }),
+              access.organisationIDs.contains(try organisation.requireID()) || member.role == .admin
+        else {
+            errors.add("organisation", request.t("error.choose_one"))
+            return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors, status: .unprocessableEntity)
+        }
+        activity.$organisation.id = try organisation.requireID()
+        input.apply(to: activity, programme: programme, request: request, errors: &errors)
+
+        var partnerStates: [ActivityRules.PartnerState] = []
+        var wantedPartners: [(Organisation, ActivityPartner.Role)] = []
+        switch try await input.partnerLines(on: request.db) {
+        case .failure(let error):
+            errors.add("partners", request.t(error.key, ["line": "\(error.line)"]))
+        case .success(let lines):
+            wantedPartners = lines.filter { $0.0.id != organisation.id }
+            let existing = isNew ? [] : try await activity.$partners.query(on: request.db).all()
+            partnerStates = wantedPartners.map { partner in
+                let confirmed = existing.first { $0.$organisation.id == partner.0.id }?.confirmedAt != nil
+                return ActivityRules.PartnerState(organisation: partner.0, role: partner.1, confirmed: confirmed)
+            }
+        }
+        // An approved activity's changes are always sent for review; others only when asked.
+        let submitting = input.isSubmission || wasApproved
+        if submitting {
+            try await ActivityRules(programme: programme, organisation: organisation, partners: partnerStates, request: request).check(activity, errors: &errors)
+        }
+        guard errors.isEmpty else {
+            return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors, status: .unprocessableEntity)
+        }
+
+        let now = request.now
+        var logKind: ActivityLogEntry.Kind = isNew ? .created : .changed
+        var logMessage = ""
+        if wasApproved, let previous {
+            let proposed = ActivityKeyFacts(activity)
+            if proposed != previous {
+                // The approved version stays public until a reviewer accepts the change.
+                previous.apply(to: activity)
+                activity.pendingChanges = proposed
+                activity.submittedAt = now
+                logMessage = request.t("log.key_facts_changed")
+            }
+        } else if submitting {
+            activity.status = .submitted
+            activity.submittedAt = now
+            logKind = .submitted
+        }
+        let (partnersToSave, kind, message) = (wantedPartners, logKind, logMessage)
+        try await request.db.transaction { database in
+            try await activity.save(on: database)
+            let activityID = try activity.requireID()
+            let existing = try await activity.$partners.query(on: database).all()
+            for old in existing where !partnersToSave.contains(where: { $0.0.id == old.$organisation.id }) {
+                try await old.delete(on: database)
+            }
+            for (partner, role) in partnersToSave {
+                if let old = existing.first(where: { $0.$organisation.id == partner.id }) {
+                    old.role = role
+                    try await old.save(on: database)
+                } else {
+                    try await ActivityPartner(activityID: activityID, organisationID: try partner.requireID(), role: role).save(on: database)
+                }
+            }
+            try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
+        }
+        request.flash(request.t(submitting ? "flash.activity_submitted" : "flash.activity_saved", ["title": activity.title]))
+        return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path, redirectType: .normal)
+    }
+
+    private func renderForm(
+        _ request: Request, programme: Programme, activity: Activity?, organisations: [Organisation],
+        input: ActivityInput, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let heading = activity.map { request.t("activity.edit", ["title": $0.title]) } ?? request.t("activity.new", ["name": programme.name])
+        let action: String
+        if let id = activity?.id {
+            action = SiteURL.programmes(.editActivity(.value(programme.slug), .value(id.uuidString))).path
+        } else {
+            action = SiteURL.programmes(.activities(.value(programme.slug))).path
+        }
+        let actions: [FormAction]
+        if activity?.status == .approved {
+            actions = [FormAction(label: request.t("activity.save_for_review"), name: "intent", value: "submit", primary: true)]
+        } else {
+            actions = [
+                FormAction(label: request.t("activity.submit"), name: "intent", value: "submit", primary: true),
+                FormAction(label: request.t("activity.save_draft"), name: "intent", value: "draft", primary: false),
+            ]
+        }
+        let page = FormPage(
+            layout: request.layout(title: heading, section: .programmes),
+            heading: heading,
+            intro: ProgrammeFacts(programme, request: request).submission,
+            form: organisations.isEmpty ? nil : FormContext(
+                action: action, submitLabel: request.t("activity.submit"), csrf: request.csrfToken,
+                fields: input.fields(request, programme: programme, organisations: organisations, errors: errors), errors: errors, actions: actions
+            ),
+            noOrganisation: organisations.isEmpty ? request.t("activity.no_organisation") : nil,
+            registerHref: SiteURL.organisations(.new).path,
+            registerLabel: request.t("organisation.new")
+        )
+        return try await request.render("Programmes/activity-form", page, status: status)
+    }
+
+    // MARK: Lookups
+
+    /// The organisations the signed-in member acts for, plus the activity's own for an admin.
+    static func organisations(of request: Request, including extra: Organisation? = nil) async throws -> [Organisation] {
+        let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
+        var organisations = try await Organisation.query(on: request.db).filter(\.$id ~~ Array(access.organisationIDs)).sort(\.$name).all()
+        if let extra, !organisations.contains(where: { $0.id == extra.id }) { organisations.append(extra) }
+        return organisations
+    }
+
+    static func find(_ request: Request) async throws -> (Programme, Activity) {
+        let programme = try await ProgrammeController.find(request)
+        guard let idText = request.parameters.get("activity"), let id = UUID(uuidString: idText),
+              let activity = try await Activity.find(id, on: request.db), activity.$programme.id == programme.id
+        else {
+            throw Abort(.notFound)
+        }
+        return (programme, activity)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Vapor
+
+/// An activity as a list entry.
+struct ActivityCard: Encodable {
+    let title: String
+    let href: String
+    let summary: String
+    let when: String?
+    let whenMachine: String?
+    let place: String
+    let format: String
+    let organisation: String
+    let status: String?
+
+    init(_ activity: Activity, programme: Programme, organisation: Organisation?, showStatus: Bool, request: Request) {
+        let dates = request.dates
+        title = activity.title
+        href = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        summary = activity.summary
+        when = activity.startsAt.map(dates.dateAndTime)
+        whenMachine = activity.startsAt.map(dates.machine)
+        place = ActivityCard.place(activity, request: request)
+        format = request.t("activity_format.\(activity.format.rawValue)")
+        self.organisation = organisation?.name ?? ""
+        status = showStatus ? request.t("activity_status.\(activity.status.rawValue)") : nil
+    }
+
+    static func place(_ activity: Activity, request: Request) -> String {
+        if activity.allSweden { return request.t("activity.all_sweden") }
+        let municipality = activity.municipalityCode.flatMap { request.application.municipalities[$0]?.name }
+        return [activity.venue.nonEmpty, municipality].compactMap { $0 }.joined(separator: ", ").nonEmpty
+            ?? request.t("activity_format.\(activity.format.rawValue)")
+    }
+}
+
+/// `/programmes/{slug}/activities/{id}`.
+struct ActivityShowPage: Encodable {
+    struct Detail: Encodable {
+        let title: String
+        let summary: String
+        let descriptionHTML: String
+        let when: String
+        let whenMachine: String?
+        let format: String
+        let place: String
+        let address: String
+        let onlineHref: String?
+        let organisers: [LinkView]
+        let participants: [LinkView]
+        let themes: [String]
+        let targetGroups: [String]
+        let language: String
+        let accessibility: [String]
+        let accessibilityNotes: String
+        let signUp: String
+        let signUpHref: String?
+        let image: String?
+    }
+
+    /// What the organiser and reviewers see about the review.
+    struct Review: Encodable {
+        let status: String
+        let message: String?
+        let pending: String?
+        let unconfirmedPartners: [String]
+        let log: [String]
+    }
+
+    let layout: LayoutContext
+    let programmeName: String
+    let programmeHref: String
+    let activity: Detail
+    let review: Review?
+    let editHref: String?
+    let confirmAction: String?
+    let reviewHref: String?
+    let csrf: String?
+}
+
+/// `/account/activities`: everything the member's organisations have submitted, with status.
+struct MyActivitiesPage: Encodable {
+    struct Row: Encodable {
+        let card: ActivityCard
+        let programme: String
+        let message: String?
+        let pending: Bool
+    }
+
+    let layout: LayoutContext
+    let heading: String
+    let rows: [Row]
+    let emptyText: String
+}

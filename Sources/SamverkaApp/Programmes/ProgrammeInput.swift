@@ -1,0 +1,111 @@
+import Fluent
+import Vapor
+
+/// The edition form as typed; every field optional so a half-filled form comes back intact.
+struct ProgrammeInput: Content {
+    var name: String?
+    var slug: String?
+    var description: String?
+    var firstDay: String?
+    var lastDay: String?
+    var submissionOpensAt: String?
+    var submissionClosesAt: String?
+    var publicFrom: String?
+    var themes: String?
+    var targetGroups: String?
+    var requiresPublicParty: String?
+    var maxActivitiesPerOrganisation: String?
+
+    init() {}
+
+    init(_ programme: Programme, dates: DateText) {
+        name = programme.name
+        slug = programme.slug
+        description = programme.description
+        firstDay = dates.dayInputValue(programme.firstDay)
+        lastDay = dates.dayInputValue(programme.lastDay)
+        submissionOpensAt = dates.inputValue(programme.submissionOpensAt)
+        submissionClosesAt = programme.submissionClosesAt.map(dates.inputValue)
+        publicFrom = dates.inputValue(programme.publicFrom)
+        themes = ProgrammeTerm.text(programme.themes)
+        targetGroups = ProgrammeTerm.text(programme.targetGroups)
+        requiresPublicParty = programme.requiresPublicParty ? "true" : nil
+        maxActivitiesPerOrganisation = programme.maxActivitiesPerOrganisation.map(String.init)
+    }
+
+    func apply(to programme: Programme, request: Request, errors: inout FieldErrors) async throws {
+        let dates = request.dates
+        let name = (self.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty { errors.add("name", request.t("error.required")) }
+        programme.name = name
+        var slug = (self.slug ?? "").trimmingCharacters(in: .whitespaces)
+        if slug.isEmpty { slug = Slug.make(from: name) }
+        if !name.isEmpty && !Slug.isValid(slug) {
+            errors.add("slug", request.t("error.slug"))
+        } else if let existing = try await Programme.find(slug: slug, on: request.db), existing.id != programme.id {
+            errors.add("slug", request.t("error.slug_taken"))
+        }
+        programme.slug = slug
+        programme.description = description ?? ""
+
+        func day(_ field: String, _ text: String?) -> Date? {
+            guard let text, !text.isEmpty else { errors.add(field, request.t("error.required")); return nil }
+            guard let date = dates.parseDay(text) else { errors.add(field, request.t("error.date")); return nil }
+            return date
+        }
+        func moment(_ field: String, _ text: String?, required: Bool) -> Date? {
+            guard let text, !text.isEmpty else {
+                if required { errors.add(field, request.t("error.required")) }
+                return nil
+            }
+            guard let date = dates.parseInput(text) else { errors.add(field, request.t("error.datetime")); return nil }
+            return date
+        }
+        let first = day("firstDay", firstDay)
+        let last = day("lastDay", lastDay)
+        if let first, let last, last < first { errors.add("lastDay", request.t("error.last_before_first")) }
+        if let first { programme.firstDay = first }
+        if let last { programme.lastDay = last }
+        if let opens = moment("submissionOpensAt", submissionOpensAt, required: true) { programme.submissionOpensAt = opens }
+        programme.submissionClosesAt = moment("submissionClosesAt", submissionClosesAt, required: false)
+        if let closes = programme.submissionClosesAt, let opens = dates.parseInput(submissionOpensAt ?? ""), closes <= opens {
+            errors.add("submissionClosesAt", request.t("error.closes_before_opens"))
+        }
+        if let from = moment("publicFrom", publicFrom, required: true) { programme.publicFrom = from }
+
+        switch ProgrammeTerm.parse(themes ?? "") {
+        case .success(let terms): programme.themes = terms
+        case .failure(let error): errors.add("themes", request.t(error.key, ["line": "\(error.line)"]))
+        }
+        switch ProgrammeTerm.parse(targetGroups ?? "") {
+        case .success(let terms): programme.targetGroups = terms
+        case .failure(let error): errors.add("targetGroups", request.t(error.key, ["line": "\(error.line)"]))
+        }
+        programme.requiresPublicParty = requiresPublicParty == "true"
+        let cap = (maxActivitiesPerOrganisation ?? "").trimmingCharacters(in: .whitespaces)
+        if cap.isEmpty {
+            programme.maxActivitiesPerOrganisation = nil
+        } else if let value = Int(cap), value > 0 {
+            programme.maxActivitiesPerOrganisation = value
+        } else {
+            errors.add("maxActivitiesPerOrganisation", request.t("error.positive_number"))
+        }
+    }
+
+    func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
+        [
+            FormField("name", label: request.t("field.programme_name"), value: name ?? "", error: errors["name"], hint: request.t("hint.programme_name"), required: true),
+            FormField("slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"], hint: request.t("hint.slug")),
+            FormField("description", label: request.t("field.description"), kind: .textarea, value: description ?? "", error: errors["description"], hint: request.t("hint.markdown"), rows: 8),
+            FormField("firstDay", label: request.t("field.first_day"), kind: .date, value: firstDay ?? "", error: errors["firstDay"], required: true),
+            FormField("lastDay", label: request.t("field.last_day"), kind: .date, value: lastDay ?? "", error: errors["lastDay"], required: true),
+            FormField("submissionOpensAt", label: request.t("field.submission_opens_at"), kind: .datetime, value: submissionOpensAt ?? "", error: errors["submissionOpensAt"], hint: request.t("hint.local_time"), required: true),
+            FormField("submissionClosesAt", label: request.t("field.submission_closes_at"), kind: .datetime, value: submissionClosesAt ?? "", error: errors["submissionClosesAt"], hint: request.t("hint.submission_closes_at")),
+            FormField("publicFrom", label: request.t("field.public_from"), kind: .datetime, value: publicFrom ?? "", error: errors["publicFrom"], hint: request.t("hint.public_from"), required: true),
+            FormField("themes", label: request.t("field.themes"), kind: .textarea, value: themes ?? "", error: errors["themes"], hint: request.t("hint.terms"), rows: 6),
+            FormField("targetGroups", label: request.t("field.target_groups"), kind: .textarea, value: targetGroups ?? "", error: errors["targetGroups"], hint: request.t("hint.terms"), rows: 5),
+            FormField("requiresPublicParty", label: request.t("field.requires_public_party"), kind: .checkbox, value: requiresPublicParty == "true" ? "true" : "", error: errors["requiresPublicParty"], hint: request.t("hint.requires_public_party")),
+            FormField("maxActivitiesPerOrganisation", label: request.t("field.max_activities"), kind: .number, value: maxActivitiesPerOrganisation ?? "", error: errors["maxActivitiesPerOrganisation"], hint: request.t("hint.max_activities")),
+        ]
+    }
+}

@@ -1,0 +1,102 @@
+import Fluent
+import Vapor
+
+/// `/programmes/{slug}`: the edition, and once it is public its approved activities, sorted by
+/// time, filterable, counted and paged.
+struct ProgrammeShowController: Sendable {
+    struct Page: Encodable {
+        let layout: LayoutContext
+        let name: String
+        let descriptionHTML: String
+        let facts: ProgrammeFacts
+        let showsActivities: Bool
+        let filters: [FilterSelect]
+        let query: String
+        let resultCount: String
+        let activities: [ActivityCard]
+        let pagination: Pagination
+        let clearHref: String?
+        let submitHref: String?
+        let reviewHref: String?
+        let editHref: String?
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let member = request.auth.get(Member.self)
+        let isReviewer = member?.role.canEditContent ?? false
+        let now = request.now
+        let showsActivities = programme.isPublic(at: now) || isReviewer
+        let filter = ProgrammeFilter(request: request)
+        let dates = request.dates
+        let municipalities = request.application.municipalities
+        let language = request.language
+
+        var all: [ProgrammeFilter.Facts] = []
+        if showsActivities {
+            let activities = try await Activity.query(on: request.db)
+                .filter(\.$programme.$id == programme.requireID())
+                .filter(\.$status == .approved)
+                .with(\.$organisation)
+                .with(\.$partners) { $0.with(\.$organisation) }
+                .sort(\.$startsAt)
+                .all()
+            all = activities.map { activity in
+                ProgrammeFilter.facts(activity, organisation: activity.organisation,
+                                      partners: activity.partners.filter { $0.confirmedAt != nil }.map(\.organisation),
+                                      dates: dates, municipalities: municipalities)
+            }
+        }
+        let matching = all.filter { filter.matches($0) }
+        let page = Pagination.requestedPage(request)
+        let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
+        let base = SiteURL.programmes(.show(.value(programme.slug))).path
+
+        func select(_ dimension: ProgrammeFilter.Dimension, _ label: String, _ options: [(String, String)]) -> FilterSelect {
+            let chosen = filter.values[dimension]
+            return FilterSelect(
+                name: dimension.rawValue, label: label,
+                options: [FormField.Option(value: "", label: request.t("filter.any"), selected: chosen == nil)]
+                    + options.map { value, name in
+                        FormField.Option(value: value, label: "\(name) (\(filter.count(all, dimension, value)))", selected: value == chosen)
+                    }
+            )
+        }
+        let calendar = request.application.calendar
+        var days: [(String, String)] = []
+        var day = programme.firstDay
+        while day <= programme.lastDay, days.count < 62 {
+            days.append((dates.dayInputValue(day), dates.longDate(day)))
+            day = calendar.date(byAdding: .day, value: 1, to: day) ?? programme.lastDay.addingTimeInterval(1)
+        }
+        let usedMunicipalities = Set(all.compactMap(\.activity.municipalityCode))
+        let filters = [
+            select(.day, request.t("filter.day"), days),
+            select(.region, request.t("filter.region"), Regions.all(municipalities).map { ($0.code, $0.name) }),
+            select(.municipality, request.t("field.municipality"), municipalities.all.filter { usedMunicipalities.contains($0.code) || $0.code == filter.values[.municipality] }.map { ($0.code, $0.name) }),
+            select(.format, request.t("field.format"), Activity.Format.allCases.map { ($0.rawValue, request.t("activity_format.\($0.rawValue)")) }),
+            select(.theme, request.t("field.themes"), programme.themes.map { ($0.key, $0.name(language)) }),
+            select(.group, request.t("field.target_groups"), programme.targetGroups.map { ($0.key, $0.name(language)) }),
+            select(.language, request.t("field.language"), ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
+            select(.sector, request.t("filter.sector"), Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
+        ]
+        let submissionOpen = now >= programme.submissionOpensAt && now < (programme.submissionClosesAt ?? programme.end(calendar: calendar))
+        let context = Page(
+            layout: request.layout(title: programme.name, section: .programmes, description: programme.name),
+            name: programme.name,
+            descriptionHTML: Markdown.html(programme.description),
+            facts: ProgrammeFacts(programme, request: request),
+            showsActivities: showsActivities,
+            filters: filters,
+            query: filter.text,
+            resultCount: request.t("programme.result_count", ["count": "\(matching.count)", "total": "\(all.count)"]),
+            activities: shown.map { ActivityCard($0.activity, programme: programme, organisation: $0.organisation, showStatus: false, request: request) },
+            pagination: Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request),
+            clearHref: filter.isEmpty ? nil : base,
+            submitHref: submissionOpen ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil,
+            reviewHref: isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path : nil,
+            editHref: member?.role == .admin ? SiteURL.programmes(.edit(.value(programme.slug))).path : nil
+        )
+        return try await request.render("Programmes/show", context)
+    }
+}

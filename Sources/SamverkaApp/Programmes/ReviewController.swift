@@ -1,0 +1,136 @@
+import Fluent
+import Vapor
+
+/// Reviewers' side: the queue of an edition's activities, and approving, asking for changes or
+/// rejecting with a message the organiser sees.
+struct ReviewController: Sendable {
+    struct QueuePage: Encodable {
+        struct Row: Encodable {
+            let id: String
+            let card: ActivityCard
+            let region: String
+            let waiting: String
+            let pending: String?
+            let action: String
+        }
+
+        let layout: LayoutContext
+        let heading: String
+        let filters: [FilterSelect]
+        let rows: [Row]
+        let count: String
+        let csrf: String
+    }
+
+    /// Which activities the queue shows.
+    enum Show: String, CaseIterable {
+        case waiting, submitted, changesRequested = "changes_requested", approved, rejected, draft, all
+    }
+
+    @Sendable func queue(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let show = (try? request.query.get(String.self, at: "show")).flatMap(Show.init(rawValue:)) ?? .waiting
+        let region = (try? request.query.get(String.self, at: "region")) ?? ""
+        let format = (try? request.query.get(String.self, at: "format")).flatMap(Activity.Format.init(rawValue:))
+        let theme = (try? request.query.get(String.self, at: "theme")) ?? ""
+        let query = try Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID()).with(\.$organisation)
+        switch show {
+        case .waiting:
+            query.group(.or) { either in
+                either.filter(\.$status == .submitted)
+                either.filter(.path(["pending_changes"], schema: Activity.schema), .notEqual, .null)
+            }
+        case .submitted: query.filter(\.$status == .submitted)
+        case .changesRequested: query.filter(\.$status == .changesRequested)
+        case .approved: query.filter(\.$status == .approved)
+        case .rejected: query.filter(\.$status == .rejected)
+        case .draft: query.filter(\.$status == .draft)
+        case .all: break
+        }
+        if let format { query.filter(\.$format == format) }
+        let municipalities = request.application.municipalities
+        let activities = try await query.sort(\.$submittedAt).all().filter { activity in
+            (region.isEmpty || activity.municipalityCode.flatMap { municipalities[$0]?.regionCode } == region)
+                && (theme.isEmpty || activity.themes.contains(theme))
+        }
+        let now = request.now
+        let heading = request.t("review.title", ["name": programme.name])
+        let page = QueuePage(
+            layout: request.layout(title: heading, section: .programmes),
+            heading: heading,
+            filters: [
+                FilterSelect(name: "show", label: request.t("review.show"), options: Show.allCases.map {
+                    .init(value: $0.rawValue, label: request.t("review.show_\($0.rawValue)"), selected: $0 == show)
+                }),
+                FilterSelect(name: "region", label: request.t("filter.region"), options: [.init(value: "", label: request.t("filter.any"), selected: region.isEmpty)]
+                    + Regions.all(municipalities).map { .init(value: $0.code, label: $0.name, selected: $0.code == region) }),
+                FilterSelect(name: "format", label: request.t("field.format"), options: [.init(value: "", label: request.t("filter.any"), selected: format == nil)]
+                    + Activity.Format.allCases.map { .init(value: $0.rawValue, label: request.t("activity_format.\($0.rawValue)"), selected: $0 == format) }),
+                FilterSelect(name: "theme", label: request.t("field.themes"), options: [.init(value: "", label: request.t("filter.any"), selected: theme.isEmpty)]
+                    + programme.themes.map { .init(value: $0.key, label: $0.name(request.language), selected: $0.key == theme) }),
+            ],
+            rows: try activities.map { activity in
+                let id = try activity.requireID().uuidString
+                let waitingDays = activity.submittedAt.map { Int(now.timeIntervalSince($0) / 86_400) }
+                return QueuePage.Row(
+                    id: id,
+                    card: ActivityCard(activity, programme: programme, organisation: activity.organisation, showStatus: true, request: request),
+                    region: activity.municipalityCode.flatMap { municipalities[$0]?.regionName } ?? "",
+                    waiting: waitingDays.map { request.t("review.waiting_days", ["days": "\($0)"]) } ?? "",
+                    pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },
+                    action: SiteURL.programmes(.reviewActivity(.value(programme.slug), .value(id))).path
+                )
+            },
+            count: request.t("review.count", ["count": "\(activities.count)"]),
+            csrf: request.csrfToken
+        )
+        return try await request.render("Programmes/review", page)
+    }
+
+    @Sendable func decide(request: Request) async throws -> Response {
+        let (programme, activity) = try await ActivityController.find(request)
+        let member = try request.auth.require(Member.self)
+        let decision = (try? request.content.get(String.self, at: "decision")) ?? ""
+        let message = ((try? request.content.get(String.self, at: "message")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let back = SiteURL.programmes(.review(.value(programme.slug))).path
+        let kind: ActivityLogEntry.Kind
+        switch decision {
+        case "approve" where activity.status == .submitted || activity.pendingChanges != nil:
+            activity.pendingChanges?.apply(to: activity)
+            activity.pendingChanges = nil
+            activity.status = .approved
+            kind = .approved
+        case "changes" where activity.status == .submitted || activity.pendingChanges != nil:
+            guard !message.isEmpty else { return refuse(request, back) }
+            // Asking for changes to a change leaves the approved version public.
+            if activity.pendingChanges != nil { activity.pendingChanges = nil } else { activity.status = .changesRequested }
+            kind = .changesRequested
+        case "reject" where activity.status != .draft && activity.status != .rejected:
+            guard !message.isEmpty else { return refuse(request, back) }
+            activity.pendingChanges = nil
+            activity.status = .rejected
+            kind = .rejected
+        default:
+            throw Abort(.badRequest)
+        }
+        activity.reviewMessage = message
+        try await request.db.transaction { database in
+            try await activity.save(on: database)
+            try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)
+        }
+        request.flash(request.t("flash.review_\(kind.rawValue)", ["title": activity.title]))
+        return request.redirect(to: back, redirectType: .normal)
+    }
+
+    private func refuse(_ request: Request, _ back: String) -> Response {
+        request.flash(request.t("error.review_message_needed"))
+        return request.redirect(to: back, redirectType: .normal)
+    }
+}
+
+/// A GET filter drawn as a labelled select.
+struct FilterSelect: Encodable {
+    let name: String
+    let label: String
+    let options: [FormField.Option]
+}

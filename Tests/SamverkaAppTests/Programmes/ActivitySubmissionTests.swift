@@ -1,0 +1,146 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import SamverkaApp
+
+@Suite("Submitting activities to a programme")
+struct ActivitySubmissionTests {
+    @Test("a municipality's organiser submits an activity; it waits for review, hidden from the public")
+    func submit() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let form = try await umea.get(fixture.newPath)
+            #expect(form.text.contains("Skicka in för granskning"))
+            #expect(form.text.contains("Spara utkast"))
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
+            #expect(activity.status == .submitted)
+            #expect(activity.themes == ["ai"])
+            #expect(activity.stepFree)
+            let own = try await umea.get(try fixture.path(activity))
+            #expect(own.text.contains("Väntar på granskning"))
+            let mine = try await umea.get("/account/activities")
+            #expect(mine.text.contains("Öppna data i kommunerna"))
+            #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity)).status == .notFound)
+        }
+    }
+
+    @Test("every rule names its field: days, place, public party, unconfirmed partners")
+    func rules() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+            try await association.get(fixture.newPath)
+            var form = ProgrammeFixture.form("foreningen")
+            form["startsAt"] = "2026-03-09T10:00"
+            form["endsAt"] = "2026-03-09T12:00"
+            form["municipalityCode"] = ""
+            let refused = try await association.post(fixture.createPath, form: form)
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.text
+            #expect(html.contains("Innovationsveckan 2026 pågår 2 mars 2026 – 6 mars 2026. Aktiviteten måste äga rum de dagarna."))
+            #expect(html.contains("Välj kommunen där aktiviteten äger rum."))
+            #expect(html.contains("Programmet kräver minst en arrangör eller medverkande från offentlig sektor"))
+            #expect(html.contains("Föreningen Data räknas inte dit"))
+            #expect(html.contains(#"value="2026-03-09T10:00""#))
+            #expect(html.contains("Hörslinga i salen."))
+
+            let (_, _) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
+            form = ProgrammeFixture.form("foreningen")
+            form["partners"] = "region-vb | participant"
+            let waiting = try await association.post(fixture.createPath, form: form)
+            #expect(waiting.status == .unprocessableEntity)
+            #expect(waiting.text.contains("Väntar på bekräftelse från: Region Västerbotten."))
+            #expect(try await Activity.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a draft needs only a title; a partner confirms; then the activity can be submitted")
+    func draftAndPartner() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+            let (_, region) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
+            try await association.get(fixture.newPath)
+            let draft = try await association.post(fixture.createPath, form: [
+                "organisation": "foreningen", "title": "Datakväll", "format": "digital", "language": "sv", "signUp": "none",
+                "partners": "region-vb | participant", "intent": "draft",
+            ])
+            #expect(draft.status == .seeOther)
+            let activity = try #require(try await Activity.query(on: app.db).first())
+            #expect(activity.status == .draft)
+            #expect(activity.startsAt == nil)
+
+            let partnerView = try await region.get(try fixture.path(activity))
+            #expect(partnerView.text.contains("Bekräfta vår medverkan"))
+            #expect(try await region.post(try fixture.path(activity) + "/confirm", form: [:]).status == .seeOther)
+            #expect(try await ActivityPartner.query(on: app.db).first()?.confirmedAt != nil)
+
+            var form = ProgrammeFixture.form("foreningen", title: "Datakväll")
+            form["format"] = "digital"
+            form["municipalityCode"] = ""
+            form["allSweden"] = "true"
+            form["venue"] = ""
+            form["partners"] = "region-vb | participant"
+            try await association.get(try fixture.path(activity) + "/edit")
+            let submitted = try await association.post(try fixture.path(activity) + "/edit", form: form)
+            #expect(submitted.status == .seeOther)
+            let stored = try #require(try await Activity.find(activity.id, on: app.db))
+            #expect(stored.status == .submitted)
+            #expect(stored.allSweden)
+        }
+    }
+
+    @Test("the submission window and the cap per organisation")
+    func windowAndCap() async throws {
+        let beforeOpening = Date(timeIntervalSince1970: 1_763_000_000)  // 13 November 2025
+        try await withSamverka(now: beforeOpening) { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            try await umea.get(fixture.newPath)
+            let early = try await umea.post(fixture.createPath, form: ProgrammeFixture.form("umea-kommun"))
+            #expect(early.text.contains("Inlämningen till Innovationsveckan 2026 öppnar 1 december 2025 09:00."))
+        }
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app, cap: 1)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Första"))
+            try await umea.get(fixture.newPath)
+            let second = try await umea.post(fixture.createPath, form: ProgrammeFixture.form("umea-kommun", title: "Andra"))
+            #expect(second.status == .unprocessableEntity)
+            #expect(second.text.contains("Umeå kommun har redan lämnat in 1 aktiviteter"))
+        }
+    }
+
+    @Test("an organiser can never touch another organisation's activity")
+    func permissions() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            let (_, lulea) = try await fixture.organisation("lulea-kommun", "Luleå kommun", .municipality, email: "lulea@example.org")
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
+            #expect(try await lulea.get(try fixture.path(activity) + "/edit").status == .forbidden)
+            #expect(try await lulea.post(try fixture.path(activity) + "/edit", form: ProgrammeFixture.form("lulea-kommun", title: "Kapad")).status == .forbidden)
+            #expect(try await lulea.get(try fixture.path(activity)).status == .notFound)
+            // Submitting in another organisation's name is refused too.
+            try await lulea.get(fixture.newPath)
+            let forged = try await lulea.post(fixture.createPath, form: ProgrammeFixture.form("umea-kommun", title: "Falsk"))
+            #expect(forged.status == .unprocessableEntity)
+            #expect(try await Activity.query(on: app.db).count() == 1)
+            #expect(try await Activity.find(activity.id, on: app.db)?.title == "Öppna data i kommunerna")
+        }
+    }
+
+    @Test("a member without an organisation is told to register one first")
+    func noOrganisation() async throws {
+        try await withSamverka { app in
+            _ = try await ProgrammeFixture.make(app)
+            let browser = Browser(app)
+            try await browser.signIn(as: .member)
+            let page = try await browser.get("/programmes/innovationsveckan-2026/activities/new")
+            #expect(page.text.contains("Registrera din organisation"))
+            #expect(page.text.contains(#"href="/organisations/new""#))
+        }
+    }
+}

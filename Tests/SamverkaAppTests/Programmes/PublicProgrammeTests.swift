@@ -1,0 +1,106 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import SamverkaApp
+
+@Suite("The public programme")
+struct PublicProgrammeTests {
+    /// Adds an approved activity directly, as many as the filters need.
+    static func approved(_ fixture: ProgrammeFixture, _ organisation: Organisation, title: String, format: Activity.Format,
+                         day: Int, municipality: String?, themes: [String], language: String = "sv") async throws {
+        let dates = DateText(timeZone: fixture.app.settings.timeZone, language: .sv)
+        let activity = Activity()
+        activity.$programme.id = try fixture.programme.requireID()
+        activity.$organisation.id = try organisation.requireID()
+        activity.status = .approved
+        activity.title = title
+        activity.summary = "Om \(title.lowercased())."
+        activity.description = ""
+        activity.format = format
+        activity.startsAt = dates.parseInput("2026-03-0\(day)T10:00")
+        activity.endsAt = dates.parseInput("2026-03-0\(day)T11:00")
+        activity.municipalityCode = municipality
+        activity.allSweden = municipality == nil
+        activity.venue = ""
+        activity.address = ""
+        activity.themes = themes
+        activity.targetGroups = []
+        activity.language = language
+        activity.stepFree = false
+        activity.hearingLoop = false
+        activity.signLanguage = false
+        activity.captions = false
+        activity.accessibilityNotes = ""
+        activity.signUp = .none
+        activity.reviewMessage = ""
+        try await activity.save(on: fixture.app.db)
+    }
+
+    static func seed(_ app: Application) async throws -> ProgrammeFixture {
+        let fixture = try await ProgrammeFixture.make(app)
+        let (umea, _) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+        let (association, _) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+        try await approved(fixture, umea, title: "Kommunerna och AI", format: .physical, day: 2, municipality: "2480", themes: ["ai"])
+        try await approved(fixture, umea, title: "Klimatdata i Umeå", format: .hybrid, day: 3, municipality: "2480", themes: ["klimat"])
+        try await approved(fixture, umea, title: "Webbinarium om öppna data", format: .digital, day: 3, municipality: nil, themes: ["ai", "klimat"], language: "sv-en")
+        try await approved(fixture, association, title: "Hackathon i Göteborg", format: .physical, day: 4, municipality: "1480", themes: ["ai"], language: "en")
+        try await approved(fixture, association, title: "Åtgärder för skärgården", format: .digital, day: 5, municipality: nil, themes: ["klimat"])
+        return fixture
+    }
+
+    @Test("before the release date the public sees no activities; after it, all approved ones by time")
+    func release() async throws {
+        try await withSamverka { app in
+            _ = try await Self.seed(app)
+            let before = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026")
+            #expect(before.status == .ok)
+            #expect(before.text.contains("Programmet blir offentligt 1 februari 2026 09:00."))
+            #expect(!before.text.contains("Kommunerna och AI"))
+        }
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await Self.seed(app)
+            let after = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026")
+            #expect(after.text.contains("5 av 5 aktiviteter"))
+            let first = try #require(after.text.range(of: "Kommunerna och AI"))
+            let last = try #require(after.text.range(of: "Åtgärder för skärgården"))
+            #expect(first.lowerBound < last.lowerBound)
+        }
+    }
+
+    @Test("filters combine, and each option's count equals a direct count", arguments: [
+        ("format=digital", 2),
+        ("region=24", 2),
+        ("theme=klimat", 3),
+        ("theme=ai&format=physical", 2),
+        ("day=2026-03-03", 2),
+        ("sector=civil_society", 2),
+        ("language=en", 2),
+        ("municipality=1480&theme=klimat", 0),
+        ("q=kommun", 3),  // "Kommunerna och AI", and two by Umeå kommun: organisers are searched too
+        ("q=skärgården", 1),
+        ("q=SKÄRGÅRDEN", 1),
+        ("q=skargarden", 0),
+    ])
+    func filters(_ query: String, _ expected: Int) async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await Self.seed(app)
+            let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?" + query)
+            #expect(page.text.contains("\(expected) av 5 aktiviteter"), "\(query)")
+            #expect(page.text.components(separatedBy: "<li class=\"card\">").count - 1 == expected, "\(query)")
+        }
+    }
+
+    @Test("the counts beside the options follow the other filters")
+    func facetCounts() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await Self.seed(app)
+            let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai")
+            #expect(page.text.contains(#"<option value="digital">Digitalt (1)</option>"#))
+            #expect(page.text.contains(#"<option value="physical">På plats (2)</option>"#))
+            // A dimension's own options ignore its own choice.
+            #expect(page.text.contains(#"<option value="klimat">Klimat (3)</option>"#))
+            #expect(page.text.contains(#"<option value="24">Västerbottens län (1)</option>"#))
+        }
+    }
+}

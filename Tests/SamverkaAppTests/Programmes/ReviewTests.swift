@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import SamverkaApp
+
+@Suite("Reviewing activities")
+struct ReviewTests {
+    @Test("approve, ask for changes with a message, resubmit, reject; each step logged")
+    func transitions() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .moderator, email: "moderator@example.org")
+            let first = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Första"))
+            let second = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Andra"))
+
+            let queue = try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            #expect(queue.status == .ok)
+            #expect(queue.text.contains("2 aktiviteter"))
+            #expect(queue.text.contains("Västerbottens län"))
+
+            let decide = try fixture.path(first) + "/review"
+            #expect(try await reviewer.post(decide, form: ["decision": "changes", "message": ""]).status == .seeOther)
+            #expect(try await Activity.find(first.id, on: app.db)?.status == .submitted)
+            try await reviewer.post(decide, form: ["decision": "changes", "message": "Lägg till en adress för anmälan."])
+            #expect(try await Activity.find(first.id, on: app.db)?.status == .changesRequested)
+            let own = try await umea.get(try fixture.path(first))
+            #expect(own.text.contains("Lägg till en adress för anmälan."))
+            #expect(try await umea.get("/account/activities").text.contains("Behöver ändras"))
+
+            try await umea.get(try fixture.path(first) + "/edit")
+            #expect(try await umea.post(try fixture.path(first) + "/edit", form: ProgrammeFixture.form("umea-kommun", title: "Första")).status == .seeOther)
+            #expect(try await Activity.find(first.id, on: app.db)?.status == .submitted)
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            try await reviewer.post(decide, form: ["decision": "approve", "message": ""])
+            #expect(try await Activity.find(first.id, on: app.db)?.status == .approved)
+
+            try await reviewer.post(try fixture.path(second) + "/review", form: ["decision": "reject", "message": "Ligger utanför programmets tema."])
+            #expect(try await Activity.find(second.id, on: app.db)?.status == .rejected)
+
+            let log = try await ActivityLogEntry.query(on: app.db).filter(\.$activity.$id == first.requireID()).sort(\.$createdAt).all()
+            #expect(log.map(\.kind) == [.submitted, .changesRequested, .submitted, .approved])
+        }
+    }
+
+    @Test("members and organisers cannot review")
+    func permissions() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
+            #expect(try await umea.get("/programmes/innovationsveckan-2026/review").status == .forbidden)
+            #expect(try await umea.post(try fixture.path(activity) + "/review", form: ["decision": "approve"]).status == .forbidden)
+            #expect(try await Activity.find(activity.id, on: app.db)?.status == .submitted)
+        }
+    }
+
+    @Test("a changed title after approval goes back to review while the approved version stays public")
+    func changeAfterApproval() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .admin, email: "admin@example.org")
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Gamla titeln"))
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+
+            var changed = ProgrammeFixture.form("umea-kommun", title: "Nya titeln")
+            changed["summary"] = "En ny sammanfattning."
+            try await umea.get(try fixture.path(activity) + "/edit")
+            #expect(try await umea.post(try fixture.path(activity) + "/edit", form: changed).status == .seeOther)
+            let pending = try #require(try await Activity.find(activity.id, on: app.db))
+            #expect(pending.status == .approved)
+            #expect(pending.title == "Gamla titeln")
+            #expect(pending.pendingChanges?.title == "Nya titeln")
+            #expect(pending.summary == "En ny sammanfattning.")
+            let publicPage = try await app.testing().sendRequest(.GET, try fixture.path(activity))
+            #expect(publicPage.text.contains("Gamla titeln"))
+            #expect(!publicPage.text.contains("Nya titeln"))
+
+            let queue = try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            #expect(queue.text.contains("Nya titeln"))
+            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            let accepted = try #require(try await Activity.find(activity.id, on: app.db))
+            #expect(accepted.title == "Nya titeln")
+            #expect(accepted.pendingChanges == nil)
+        }
+    }
+}
