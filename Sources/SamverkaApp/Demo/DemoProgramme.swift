@@ -113,10 +113,13 @@ struct DemoProgramme: Sendable {
                 activity.signUpURL = activity.signUp == .external ? "https://anmalan.example.org/\(index)" : nil
                 activity.submittedAt = calendar.date(byAdding: .day, value: -Int.random(in: 1...30, using: &random), to: now)
                 activity.reviewMessage = ""
-                activities.append(activity)
+                var organisers = [organisation]
                 if !organisation.sector.isPublic, let partner = publicOnes.randomElement(using: &random) {
                     partnerLinks.append((index, partner))
+                    organisers.append(partner)
                 }
+                activity.refreshSearchText(organisations: organisers, municipalities: app.municipalities)
+                activities.append(activity)
             }
             // Batches keep a 20,000-activity benchmark edition quick to build.
             for chunk in stride(from: 0, to: activities.count, by: 500) {

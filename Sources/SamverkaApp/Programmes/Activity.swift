@@ -73,12 +73,24 @@ final class Activity: Model, @unchecked Sendable {
     /// above stay public until a reviewer accepts these.
     @OptionalField(key: "pending_changes") var pendingChanges: ActivityKeyFacts?
 
+    /// What full-text search reads: the public words of the activity and its organisers'
+    /// names. Kept by `refreshSearchText` whenever the activity is saved.
+    @Field(key: "search_text") var searchText: String
+
     @Children(for: \.$activity) var partners: [ActivityPartner]
     @Children(for: \.$activity) var log: [ActivityLogEntry]
 
     init() {}
 
     static let summaryLimit = 280
+
+    func refreshSearchText(organisations: [Organisation], municipalities: Municipalities) {
+        searchText = ([title, summary, description, venue, address]
+            + organisations.map(\.name)
+            + [municipalityCode.flatMap { municipalities[$0]?.name } ?? ""])
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
 }
 
 /// The facts whose change after approval needs a new review: title, time and place.

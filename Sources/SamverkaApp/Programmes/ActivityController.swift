@@ -140,6 +140,7 @@ struct ActivityController: Sendable {
             activity.submittedAt = now
             logKind = .submitted
         }
+        activity.refreshSearchText(organisations: [organisation] + wantedPartners.map(\.0), municipalities: request.application.municipalities)
         let (partnersToSave, kind, message) = (wantedPartners, logKind, logMessage)
         try await request.db.transaction { database in
             try await activity.save(on: database)

@@ -34,6 +34,7 @@ struct CreateActivity: AsyncMigration {
             .field("submitted_at", .datetime)
             .field("review_message", .string, .required)
             .field("pending_changes", .json)
+            .field("search_text", .string, .required)
             .create()
         try await database.schema("activity_partners")
             .id()

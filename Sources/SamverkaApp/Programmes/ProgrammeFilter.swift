@@ -33,7 +33,6 @@ struct ProgrammeFilter: Sendable {
         let day: String
         let region: String?
         let values: [Dimension: [String]]
-        let searchable: String
     }
 
     static func facts(_ activity: Activity, organisation: Organisation, partners: [Organisation], dates: DateText, municipalities: Municipalities) -> Facts {
@@ -41,9 +40,6 @@ struct ProgrammeFilter: Sendable {
         let region = activity.municipalityCode.flatMap { municipalities[$0]?.regionCode }
         let sectors = Set(([organisation] + partners).map(\.sector.rawValue))
         let languages = activity.language == "sv-en" ? ["sv", "en"] : [activity.language]
-        let searchable = ([activity.title, activity.summary, activity.description, organisation.name, activity.venue]
-            + partners.map(\.name) + [activity.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""])
-            .joined(separator: " ").lowercased()
         return Facts(
             activity: activity, organisation: organisation, day: day, region: region,
             values: [
@@ -55,8 +51,7 @@ struct ProgrammeFilter: Sendable {
                 .group: activity.targetGroups,
                 .language: languages,
                 .sector: Array(sectors),
-            ],
-            searchable: searchable
+            ]
         )
     }
 
@@ -65,13 +60,7 @@ struct ProgrammeFilter: Sendable {
         for (dimension, value) in values where dimension != ignoring {
             guard facts.values[dimension]?.contains(value) == true else { return false }
         }
-        return matchesText(facts)
-    }
-
-    /// Every word must occur, ignoring case; å, ä and ö stay letters of their own.
-    func matchesText(_ facts: Facts) -> Bool {
-        guard !text.isEmpty else { return true }
-        return text.lowercased().split(whereSeparator: \.isWhitespace).allSatisfy { facts.searchable.contains($0) }
+        return true
     }
 
     /// How many activities would match with `value` chosen for `dimension`.

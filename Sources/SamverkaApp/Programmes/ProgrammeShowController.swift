@@ -47,6 +47,12 @@ struct ProgrammeShowController: Sendable {
                                       dates: dates, municipalities: municipalities)
             }
         }
+        let total = all.count
+        // Free text is the database's full-text search; it narrows the set every facet counts in.
+        if !filter.text.isEmpty {
+            let found = try await ActivitySearchQueries.matching(filter.text, programmeID: programme.requireID(), on: request.db)
+            all = all.filter { $0.activity.id.map(found.contains) ?? false }
+        }
         let matching = all.filter { filter.matches($0) }
         let page = Pagination.requestedPage(request)
         let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
@@ -89,7 +95,7 @@ struct ProgrammeShowController: Sendable {
             showsActivities: showsActivities,
             filters: filters,
             query: filter.text,
-            resultCount: request.t("programme.result_count", ["count": "\(matching.count)", "total": "\(all.count)"]),
+            resultCount: request.t("programme.result_count", ["count": "\(matching.count)", "total": "\(total)"]),
             activities: shown.map { ActivityCard($0.activity, programme: programme, organisation: $0.organisation, showStatus: false, request: request) },
             pagination: Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request),
             clearHref: filter.isEmpty ? nil : base,

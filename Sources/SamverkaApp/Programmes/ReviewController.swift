@@ -114,6 +114,9 @@ struct ReviewController: Sendable {
             throw Abort(.badRequest)
         }
         activity.reviewMessage = message
+        let organisers = [try await activity.$organisation.get(on: request.db)]
+            + (try await activity.$partners.query(on: request.db).with(\.$organisation).all().map(\.organisation))
+        activity.refreshSearchText(organisations: organisers, municipalities: request.application.municipalities)
         try await request.db.transaction { database in
             try await activity.save(on: database)
             try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)

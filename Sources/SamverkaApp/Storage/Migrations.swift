@@ -17,5 +17,6 @@ enum Migrations {
         CreateEventOrganisation(),
         CreateProgramme(),
         CreateActivity(),
+        CreateActivitySearchIndex(),
     ]
 }

@@ -34,6 +34,7 @@ struct PublicProgrammeTests {
         activity.accessibilityNotes = ""
         activity.signUp = .none
         activity.reviewMessage = ""
+        activity.refreshSearchText(organisations: [organisation], municipalities: fixture.app.municipalities)
         try await activity.save(on: fixture.app.db)
     }
 
@@ -101,6 +102,31 @@ struct PublicProgrammeTests {
             // A dimension's own options ignore its own choice.
             #expect(page.text.contains(#"<option value="klimat">Klimat (3)</option>"#))
             #expect(page.text.contains(#"<option value="24">Västerbottens län (1)</option>"#))
+        }
+    }
+}
+
+@Suite("Full-text search in the programme")
+struct ProgrammeSearchTests {
+    @Test("word forms, case and å/ä/ö behave on both databases; hostile input finds nothing and breaks nothing", arguments: [
+        ("kommun", ["Kommunerna och AI"]),
+        ("KOMMUNERNA", ["Kommunerna och AI"]),
+        ("skärgård", ["Åtgärder för skärgården"]),
+        ("skargard", []),
+        ("åtgärder skärgården", ["Åtgärder för skärgården"]),
+        ("hackathon göteborg", ["Hackathon i Göteborg"]),
+        ("'; DROP TABLE activities; --", []),
+        ("100%", []),
+    ])
+    func search(_ text: String, _ titles: [String]) async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await PublicProgrammeTests.seed(app)
+            let found = try await ActivitySearchQueries.matching(text, programmeID: fixture.programme.requireID(), on: app.db)
+            let foundTitles = try await Activity.query(on: app.db).filter(\.$id ~~ Array(found)).all().map(\.title)
+            // Organiser names are searched too: "kommun" also finds Umeå kommun's activities.
+            for title in titles { #expect(foundTitles.contains(title), "\(text) should find \(title)") }
+            if titles.isEmpty { #expect(foundTitles.isEmpty, "\(text) found \(foundTitles)") }
+            #expect(try await Activity.query(on: app.db).count() == 5)
         }
     }
 }

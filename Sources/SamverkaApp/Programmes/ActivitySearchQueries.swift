@@ -1,0 +1,104 @@
+import Fluent
+import SQLKit
+
+/// Full-text search over activities, each database with its own field-standard tool; the
+/// dialect differences live here and nowhere else.
+///
+/// - SQLite: an FTS5 table with the trigram tokenizer, kept in step with `activities.search_text`
+///   by triggers. Any three letters of a word find it ("kommun" finds "kommunerna"), case is
+///   folded, and å, ä and ö stay letters of their own.
+/// - PostgreSQL: a generated `tsvector` over `search_text` with the built-in `swedish`
+///   configuration and a GIN index, so Swedish word forms find each other.
+enum ActivitySearchQueries {
+    enum Dialect {
+        case sqlite, postgres
+
+        init(_ database: any Database) throws {
+            guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
+            self = sql.dialect.name == "postgresql" ? .postgres : .sqlite
+        }
+    }
+
+    struct SearchUnavailable: Error {}
+
+    static func createIndex(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
+        switch try Dialect(database) {
+        case .sqlite:
+            try await sql.raw("CREATE VIRTUAL TABLE activity_search USING fts5(activity_id UNINDEXED, body, tokenize = 'trigram')").run()
+            try await sql.raw("""
+                CREATE TRIGGER activity_search_insert AFTER INSERT ON activities BEGIN
+                  INSERT INTO activity_search (activity_id, body) VALUES (new.id, new.search_text);
+                END
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER activity_search_update AFTER UPDATE OF search_text ON activities BEGIN
+                  DELETE FROM activity_search WHERE activity_id = old.id;
+                  INSERT INTO activity_search (activity_id, body) VALUES (new.id, new.search_text);
+                END
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER activity_search_delete AFTER DELETE ON activities BEGIN
+                  DELETE FROM activity_search WHERE activity_id = old.id;
+                END
+                """).run()
+        case .postgres:
+            try await sql.raw("ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('swedish', search_text)) STORED").run()
+            try await sql.raw("CREATE INDEX activities_search_vector ON activities USING GIN (search_vector)").run()
+        }
+    }
+
+    static func dropIndex(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
+        switch try Dialect(database) {
+        case .sqlite:
+            for trigger in ["activity_search_insert", "activity_search_update", "activity_search_delete"] {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger)").run()
+            }
+            try await sql.raw("DROP TABLE IF EXISTS activity_search").run()
+        case .postgres:
+            try await sql.raw("DROP INDEX IF EXISTS activities_search_vector").run()
+            try await sql.raw("ALTER TABLE activities DROP COLUMN IF EXISTS search_vector").run()
+        }
+    }
+
+    /// The ids of the edition's activities that contain every word of `text`.
+    static func matching(_ text: String, programmeID: UUID, on database: any Database) async throws -> Set<UUID> {
+        guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.isEmpty }
+        guard !words.isEmpty else { return [] }
+        struct Row: Decodable { let id: UUID }
+        switch try Dialect(database) {
+        case .sqlite:
+            // LIKE on a trigram table uses its index for three letters or more, and still
+            // works (by scanning) for shorter words.
+            var query = SQLQueryString("SELECT s.activity_id AS id FROM activity_search s JOIN activities a ON a.id = s.activity_id WHERE a.programme_id = \(bind: programmeID)")
+            for word in words {
+                query.appendInterpolation(unsafeRaw: " AND s.body LIKE ")
+                query.appendInterpolation(bind: "%" + escapeLike(word) + "%")
+                query.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+            }
+            return Set(try await sql.raw(query).all(decoding: Row.self).map(\.id))
+        case .postgres:
+            let rows = try await sql.raw("""
+                SELECT id FROM activities
+                WHERE programme_id = \(bind: programmeID) AND search_vector @@ plainto_tsquery('swedish', \(bind: words.joined(separator: " ")))
+                """).all(decoding: Row.self)
+            return Set(rows.map(\.id))
+        }
+    }
+
+    private static func escapeLike(_ word: String) -> String {
+        word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+struct CreateActivitySearchIndex: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await ActivitySearchQueries.createIndex(on: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await ActivitySearchQueries.dropIndex(on: database)
+    }
+}
