@@ -76,6 +76,8 @@ enum ProgrammeRoute: Sendable {
     case editActivity(Parameter<String>, Parameter<String>)
     case confirmPartner(Parameter<String>, Parameter<String>)
     case review(Parameter<String>)
+    case statistics(Parameter<String>)
+    case csv(Parameter<String>)
     case reviewActivity(Parameter<String>, Parameter<String>)
 
     var suffix: String {
@@ -99,6 +101,8 @@ enum ProgrammeRoute: Sendable {
         case .editActivity(let slug, let id): activityPath(slug, id) + "/edit"
         case .confirmPartner(let slug, let id): activityPath(slug, id) + "/confirm"
         case .review(let slug): "/" + segment(slug, "slug") + "/review"
+        case .statistics(let slug): "/" + segment(slug, "slug") + "/statistics"
+        case .csv(let slug): "/" + segment(slug, "slug") + "/activities.csv"
         case .reviewActivity(let slug, let id): activityPath(slug, id) + "/review"
         }
     }

@@ -9,6 +9,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     let resources = app.directory.resourcesDirectory
     app.catalogue = try Catalogue.load(from: resources)
     app.municipalities = try Municipalities.load(from: resources)
+    app.regionMap = try RegionMap.load(from: resources)
 
     try DatabaseSetup.use(settings.database, on: app)
     app.migrations.add(Migrations.all)

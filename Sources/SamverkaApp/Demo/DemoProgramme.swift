@@ -29,7 +29,9 @@ struct DemoProgramme: Sendable {
         ProgrammeTerm(key: "students", sv: "Studenter", en: "Students"),
         ProgrammeTerm(key: "associations", sv: "Föreningar", en: "Associations"),
     ]
-    static let kinds = ["Workshop", "Seminarium", "Frukostmöte", "Webbinarium", "Hackathon", "Öppet hus", "Studiebesök", "Panelsamtal", "Föreläsning", "Innovationslabb"]
+    /// Kinds of activity with their Swedish article, for "… bjuder in till en workshop".
+    static let kinds = [("Workshop", "en"), ("Seminarium", "ett"), ("Frukostmöte", "ett"), ("Webbinarium", "ett"), ("Hackathon", "ett"),
+                        ("Öppet hus", "ett"), ("Studiebesök", "ett"), ("Panelsamtal", "ett"), ("Föreläsning", "en"), ("Innovationslabb", "ett")]
     static let subjects: [(String, String)] = [
         ("AI i offentlig sektor", "ai"), ("kommunernas öppna data", "open-data"), ("klimatanpassning med data", "climate"),
         ("digital vård på distans", "health"), ("medborgardialog på nätet", "democracy"), ("digitala verktyg i skolan", "school"),
@@ -77,7 +79,7 @@ struct DemoProgramme: Sendable {
                 let organisation = organisations[Int.random(in: 0..<organisations.count, using: &random)]
                 let format = random.weighted([(Activity.Format.physical, 6), (.digital, 3), (.hybrid, 2)])
                 let (subject, theme) = Self.subjects[Int.random(in: 0..<Self.subjects.count, using: &random)]
-                let kind = format == .digital ? "Webbinarium" : Self.kinds[Int.random(in: 0..<Self.kinds.count, using: &random)]
+                let (kind, article) = format == .digital ? ("Webbinarium", "ett") : Self.kinds[Int.random(in: 0..<Self.kinds.count, using: &random)]
                 let place = organisation.municipalityCode.flatMap { app.municipalities[$0] }
                     ?? municipalities[Int.random(in: 0..<municipalities.count, using: &random)]
                 let day = calendar.date(byAdding: .day, value: Int.random(in: 0...4, using: &random), to: firstDay) ?? firstDay
@@ -88,7 +90,7 @@ struct DemoProgramme: Sendable {
                 activity.$organisation.id = try organisation.requireID()
                 activity.status = random.weighted([(Activity.Status.approved, 90), (.submitted, 7), (.draft, 3)])
                 activity.title = format == .digital ? "\(kind): \(subject)" : "\(kind): \(subject) i \(place.name)"
-                activity.summary = "\(organisation.name) bjuder in till ett \(kind.lowercased()) om \(subject). Välkommen att lyssna, fråga och dela dina erfarenheter."
+                activity.summary = "\(organisation.name) bjuder in till \(article) \(kind.lowercased()) om \(subject). Välkommen att lyssna, fråga och dela dina erfarenheter."
                 activity.description = "## Om aktiviteten\n\nVi går igenom hur \(subject) förändrar vardagen och vad som krävs för att lyckas.\n\n- Korta exempel från verksamheten\n- Frågor och samtal\n- Tips på hur du kommer vidare"
                 activity.format = format
                 activity.startsAt = start

@@ -17,6 +17,7 @@ struct ProgrammeShowController: Sendable {
         let pagination: Pagination
         let clearHref: String?
         let submitHref: String?
+        let statisticsHref: String
         let reviewHref: String?
         let editHref: String?
     }
@@ -100,6 +101,7 @@ struct ProgrammeShowController: Sendable {
             pagination: Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request),
             clearHref: filter.isEmpty ? nil : base,
             submitHref: submissionOpen ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil,
+            statisticsHref: SiteURL.programmes(.statistics(.value(programme.slug))).path,
             reviewHref: isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path : nil,
             editHref: member?.role == .admin ? SiteURL.programmes(.edit(.value(programme.slug))).path : nil
         )

@@ -1,0 +1,30 @@
+/// A CSV file as RFC 4180 writes it, for spreadsheet users: UTF-8 with a byte-order mark,
+/// CRLF line ends, quotes where needed, and no cell a spreadsheet would run as a formula.
+struct CSVTable {
+    private var rows: [[String]]
+
+    init(header: [String]) {
+        rows = [header]
+    }
+
+    mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    var text: String {
+        "\u{FEFF}" + rows.map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return could run as a
+    /// formula when opened (CSV injection); a leading apostrophe makes it text.
+    static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) || text != text.trimmingCharacters(in: .whitespaces) else {
+            return text
+        }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Vapor
+
+/// `/programmes/{slug}/statistics` and the programme as CSV.
+struct StatisticsController: Sendable {
+    struct Page: Encodable {
+        struct Row: Encodable {
+            let label: String
+            let count: Int
+            let share: String?
+        }
+
+        let layout: LayoutContext
+        let heading: String
+        let programmeHref: String
+        let csvHref: String
+        let activities: Int
+        let organisations: Int
+        let reach: String
+        let map: RegionChoropleth
+        let regions: [Row]
+        /// Each figure as a bar chart and the same figures as a table.
+        let sections: [Section]
+        let sectors: [Row]
+    }
+
+    struct Section: Encodable {
+        let chart: BarChart
+        let rows: [Page.Row]
+        let showsShare: Bool
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let statistics = try await Self.statistics(programme, request: request)
+        let total = max(statistics.activities, 1)
+        func rows(_ counts: [ProgrammeStatistics.Count], shares: Bool = false) -> [Page.Row] {
+            counts.map { Page.Row(label: $0.label, count: $0.count, share: shares ? "\(Int((Double($0.count) * 100 / Double(total)).rounded())) %" : nil) }
+        }
+        let heading = request.t("statistics.title", ["name": programme.name])
+        let page = Page(
+            layout: request.layout(title: heading, section: .programmes),
+            heading: heading,
+            programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
+            csvHref: SiteURL.programmes(.csv(.value(programme.slug))).path,
+            activities: statistics.activities,
+            organisations: statistics.organisations,
+            reach: request.t("statistics.reach", ["count": "\(statistics.municipalitiesReached)", "total": "\(statistics.municipalitiesTotal)"]),
+            map: RegionChoropleth(map: request.application.regionMap, counts: statistics.regions) { low, high in
+                low == 0 && high == 0 ? request.t("statistics.legend_none") : request.t("statistics.legend_range", ["low": "\(low)", "high": "\(high)"])
+            },
+            regions: rows(statistics.regions),
+            sections: [
+                Section(chart: BarChart(id: "formats", title: request.t("statistics.by_format"), counts: statistics.formats), rows: rows(statistics.formats, shares: true), showsShare: true),
+                Section(chart: BarChart(id: "regions", title: request.t("statistics.by_region"), counts: statistics.regions), rows: rows(statistics.regions), showsShare: false),
+                Section(chart: BarChart(id: "themes", title: request.t("statistics.by_theme"), counts: statistics.themes), rows: rows(statistics.themes), showsShare: false),
+                Section(chart: BarChart(id: "days", title: request.t("statistics.by_day"), counts: statistics.days), rows: rows(statistics.days), showsShare: false),
+                Section(chart: BarChart(id: "sectors", title: request.t("statistics.by_sector"), counts: statistics.sectors), rows: rows(statistics.sectors), showsShare: false),
+            ],
+            sectors: rows(statistics.sectors)
+        )
+        return try await request.render("Programmes/statistics", page)
+    }
+
+    @Sendable func csv(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let entries = try await Self.published(programme, request: request)
+        let dates = request.dates
+        let municipalities = request.application.municipalities
+        let language = request.language
+        var table = CSVTable(header: ["title", "summary", "organisers", "starts_at", "ends_at", "format", "municipality", "municipality_code",
+                                      "region", "venue", "address", "online_url", "themes", "target_groups", "language", "sign_up_url", "url"])
+        for (activity, organisations) in entries {
+            let municipality = activity.municipalityCode.flatMap { municipalities[$0] }
+            table.append([
+                activity.title, activity.summary, organisations.map(\.name).joined(separator: "; "),
+                activity.startsAt.map(dates.machine) ?? "", activity.endsAt.map(dates.machine) ?? "", activity.format.rawValue,
+                activity.allSweden ? request.t("activity.all_sweden") : municipality?.name ?? "", activity.municipalityCode ?? "",
+                municipality?.regionName ?? "", activity.venue, activity.address, activity.onlineURL ?? "",
+                programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
+                programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
+                activity.language, activity.signUpURL ?? "",
+                SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
+            ])
+        }
+        let response = Response(status: .ok, body: .init(string: table.text))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(programme.slug).csv\"")
+        return response
+    }
+
+    /// The approved activities the reader may see, each with its organisers; none before the
+    /// release date unless the reader reviews.
+    static func published(_ programme: Programme, request: Request) async throws -> [(Activity, [Organisation])] {
+        let isReviewer = request.auth.get(Member.self)?.role.canEditContent ?? false
+        guard programme.isPublic(at: request.now) || isReviewer else { return [] }
+        let activities = try await Activity.query(on: request.db)
+            .filter(\.$programme.$id == programme.requireID())
+            .filter(\.$status == .approved)
+            .with(\.$organisation)
+            .with(\.$partners) { $0.with(\.$organisation) }
+            .sort(\.$startsAt)
+            .all()
+        return activities.map { ($0, [$0.organisation] + $0.partners.filter { $0.confirmedAt != nil }.map(\.organisation)) }
+    }
+
+    static func statistics(_ programme: Programme, request: Request) async throws -> ProgrammeStatistics {
+        let entries = try await published(programme, request: request)
+        return ProgrammeStatistics.compute(
+            entries.map { (activity: $0.0, organisations: $0.1) }, programme: programme,
+            municipalities: request.application.municipalities, dates: request.dates,
+            calendar: request.application.calendar, label: { request.t($0) }
+        )
+    }
+}
