@@ -75,6 +75,7 @@ enum ProgrammeRoute: Sendable {
     case activity(Parameter<String>, Parameter<String>)
     case editActivity(Parameter<String>, Parameter<String>)
     case confirmPartner(Parameter<String>, Parameter<String>)
+    case activityCalendar(Parameter<String>, Parameter<String>)
     case review(Parameter<String>)
     case statistics(Parameter<String>)
     case csv(Parameter<String>)
@@ -100,6 +101,7 @@ enum ProgrammeRoute: Sendable {
         case .activity(let slug, let id): activityPath(slug, id)
         case .editActivity(let slug, let id): activityPath(slug, id) + "/edit"
         case .confirmPartner(let slug, let id): activityPath(slug, id) + "/confirm"
+        case .activityCalendar(let slug, let id): activityPath(slug, id) + "/calendar.ics"
         case .review(let slug): "/" + segment(slug, "slug") + "/review"
         case .statistics(let slug): "/" + segment(slug, "slug") + "/statistics"
         case .csv(let slug): "/" + segment(slug, "slug") + "/activities.csv"

@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     everyone.get(.programmes(.show(.key)), use: ProgrammeShowController().show)
     let activityPages = ActivityShowController()
     everyone.get(.programmes(.activity(.key, .key)), use: activityPages.show)
+    everyone.get(.programmes(.activityCalendar(.key, .key)), use: activityPages.calendar)
     let statistics = StatisticsController()
     everyone.get(.programmes(.statistics(.key)), use: statistics.show)
     everyone.get(.programmes(.csv(.key)), use: statistics.csv)

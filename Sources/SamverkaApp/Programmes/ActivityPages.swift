@@ -67,6 +67,7 @@ struct ActivityShowPage: Encodable {
         let log: [String]
     }
 
+    let calendarHref: String?
     let layout: LayoutContext
     let programmeName: String
     let programmeHref: String

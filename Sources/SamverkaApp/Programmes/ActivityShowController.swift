@@ -64,6 +64,7 @@ struct ActivityShowController: Sendable {
         let id = try activity.requireID().uuidString
         let canConfirm = partners.contains { access.organisationIDs.contains($0.$organisation.id) && $0.confirmedAt == nil }
         let context = ActivityShowPage(
+            calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(id))).path,
             layout: request.layout(title: activity.title, section: .programmes, description: activity.summary),
             programmeName: programme.name,
             programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
@@ -75,6 +76,38 @@ struct ActivityShowController: Sendable {
             csrf: access.member == nil ? nil : request.csrfToken
         )
         return try await request.render("Programmes/activity", context)
+    }
+
+    /// The activity as an iCalendar file, for the reader's own calendar.
+    @Sendable func calendar(request: Request) async throws -> Response {
+        let (programme, activity) = try await ActivityController.find(request)
+        let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
+        let partners = try await activity.$partners.query(on: request.db).all()
+        guard access.canSee(activity, partners: partners, programme: programme, now: request.now), let start = activity.startsAt else {
+            throw Abort(.notFound)
+        }
+        let id = try activity.requireID().uuidString
+        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(id))).path
+        let host = request.headers.first(name: .host).map { (request.application.settings.secureCookies ? "https://" : "http://") + $0 }
+        let location = activity.allSweden || activity.format == .digital && activity.venue.isEmpty
+            ? (activity.onlineURL ?? request.t("activity_format.digital"))
+            : [activity.venue, activity.address, activity.municipalityCode.flatMap { request.application.municipalities[$0]?.name } ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: ", ")
+        let calendar = ICalendar(events: [ICalendar.Event(
+            uid: id + "@samverka",
+            stamp: activity.updatedAt ?? request.now,
+            start: start,
+            end: activity.endsAt,
+            summary: activity.title,
+            description: [activity.summary, activity.onlineURL ?? "", host.map { $0 + page } ?? ""].filter { !$0.isEmpty }.joined(separator: "\n\n"),
+            location: location,
+            url: host.map { $0 + page },
+            cancelled: activity.status == .rejected
+        )])
+        let response = Response(status: .ok, body: .init(string: calendar.text))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(id).ics\"")
+        return response
     }
 
     @Sendable func mine(request: Request) async throws -> Response {

@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import SamverkaApp
+
+@Suite("Calendar downloads")
+struct CalendarTests {
+    @Test("an approved activity downloads as iCalendar with escaped text and UTC times")
+    func activity() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await PublicProgrammeTests.seed(app)
+            let activity = try #require(try await Activity.query(on: app.db).filter(\.$title == "Kommunerna och AI").first())
+            let response = try await app.testing().sendRequest(.GET, try fixture.path(activity) + "/calendar.ics", headers: ["Host": "samverka.example.org"])
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType?.subType == "calendar")
+            // Calendar lines fold at 75 octets; read them unfolded.
+            let text = response.text.replacingOccurrences(of: "\r\n ", with: "")
+            #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+            #expect(text.contains("UID:\(try activity.requireID().uuidString)@samverka\r\n"))
+            // 10:00 in Stockholm on 2 March 2026 (UTC+1) is 09:00 UTC.
+            #expect(text.contains("DTSTART:20260302T090000Z\r\n"))
+            #expect(text.contains("SUMMARY:Kommunerna och AI\r\n"))
+            #expect(text.contains("URL:http://samverka.example.org/programmes/innovationsveckan-2026/activities/"))
+            #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+        }
+    }
+
+    @Test("text is escaped and long lines are folded without splitting a character")
+    func folding() {
+        #expect(ICalendar.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne")
+        let line = "DESCRIPTION:" + String(repeating: "å", count: 60)
+        let folded = ICalendar.fold(line)
+        for piece in folded.components(separatedBy: "\r\n") {
+            #expect(piece.utf8.count <= 75)
+        }
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == line)
+    }
+
+    @Test("an activity still in review is no download for strangers")
+    func hidden() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
+            #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity) + "/calendar.ics").status == .notFound)
+            #expect(try await umea.get(try fixture.path(activity) + "/calendar.ics").status == .ok)
+        }
+    }
+}
