@@ -69,6 +69,7 @@ struct DemoProgramme: Sendable {
             programme.targetGroups = Self.targetGroups
             programme.requiresPublicParty = true
             programme.maxActivitiesPerOrganisation = nil
+            programme.activitiesVersion = 0
             try await programme.save(on: database)
 
             let organisations = try await organisationsFor(activityCount: activityCount, municipalities: municipalities, random: &random, on: database)

@@ -130,7 +130,10 @@ struct OrganisationController: Sendable {
         guard errors.isEmpty else {
             return try await renderForm(request, editing: original, input: input, errors: errors, status: .unprocessableEntity)
         }
-        try await organisation.save(on: request.db)
+        try await request.db.transaction { database in
+            try await organisation.save(on: database)
+            try await ProgrammeQueries.organisationsChanged(on: database)
+        }
         request.flash(request.t("flash.saved", ["title": organisation.name]))
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
     }

@@ -76,6 +76,7 @@ struct ActivityController: Sendable {
                 try await partner.save(on: database)
                 try await ActivityLogEntry(activityID: try activity.requireID(), memberID: access.member?.id, kind: .partnerConfirmed).save(on: database)
             }
+            try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
         }
         request.flash(request.t("flash.partner_confirmed"))
         return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path, redirectType: .normal)
@@ -158,6 +159,7 @@ struct ActivityController: Sendable {
                 }
             }
             try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
+            try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
         }
         request.flash(request.t(submitting ? "flash.activity_submitted" : "flash.activity_saved", ["title": activity.title]))
         return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path, redirectType: .normal)

@@ -28,6 +28,9 @@ final class Programme: Model, @unchecked Sendable {
     /// Each activity needs at least one organising or participating public-sector organisation.
     @Field(key: "requires_public_party") var requiresPublicParty: Bool
     @OptionalField(key: "max_activities_per_organisation") var maxActivitiesPerOrganisation: Int?
+    /// Raised by every change to the edition's activities (and their organisations), so each
+    /// app instance knows when its cached programme index is stale.
+    @Field(key: "activities_version") var activitiesVersion: Int
 
     init() {}
 }

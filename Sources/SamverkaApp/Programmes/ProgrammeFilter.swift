@@ -7,6 +7,21 @@ import Vapor
 struct ProgrammeFilter: Sendable {
     enum Dimension: String, CaseIterable, Sendable {
         case day, region, municipality, format, theme, group, language, sector
+
+        /// The position in `Facts.values`: arrays index faster than dictionaries in the
+        /// per-activity loop.
+        var ordinal: Int {
+            switch self {
+            case .day: 0
+            case .region: 1
+            case .municipality: 2
+            case .format: 3
+            case .theme: 4
+            case .group: 5
+            case .language: 6
+            case .sector: 7
+            }
+        }
     }
 
     var values: [Dimension: String] = [:]
@@ -32,7 +47,10 @@ struct ProgrammeFilter: Sendable {
         let organisation: Organisation
         let day: String
         let region: String?
-        let values: [Dimension: [String]]
+        /// For each dimension, by `ordinal`, the values this activity has.
+        let values: [[String]]
+
+        func values(_ dimension: Dimension) -> [String] { values[dimension.ordinal] }
     }
 
     static func facts(_ activity: Activity, organisation: Organisation, partners: [Organisation], dates: DateText, municipalities: Municipalities) -> Facts {
@@ -43,31 +61,48 @@ struct ProgrammeFilter: Sendable {
         return Facts(
             activity: activity, organisation: organisation, day: day, region: region,
             values: [
-                .day: [day],
-                .region: region.map { [$0] } ?? [],
-                .municipality: activity.municipalityCode.map { [$0] } ?? [],
-                .format: [activity.format.rawValue],
-                .theme: activity.themes,
-                .group: activity.targetGroups,
-                .language: languages,
-                .sector: Array(sectors),
+                [day],
+                region.map { [$0] } ?? [],
+                activity.municipalityCode.map { [$0] } ?? [],
+                [activity.format.rawValue],
+                activity.themes,
+                activity.targetGroups,
+                languages,
+                Array(sectors).sorted(),
             ]
         )
     }
 
-    /// Whether the activity passes every chosen filter but, if given, `ignoring`.
-    func matches(_ facts: Facts, ignoring: Dimension? = nil) -> Bool {
-        for (dimension, value) in values where dimension != ignoring {
-            guard facts.values[dimension]?.contains(value) == true else { return false }
-        }
-        return true
+    /// Whether the activity passes every chosen filter.
+    func matches(_ facts: Facts) -> Bool {
+        values.allSatisfy { dimension, value in facts.values(dimension).contains(value) }
     }
 
-    /// How many activities would match with `value` chosen for `dimension`.
-    func count(_ all: [Facts], _ dimension: Dimension, _ value: String) -> Int {
-        all.reduce(0) { total, facts in
-            total + (matches(facts, ignoring: dimension) && facts.values[dimension]?.contains(value) == true ? 1 : 0)
+    /// The matching activities and, for every option of every dimension, how many activities
+    /// would match with that option chosen instead, in one pass: an activity failing no
+    /// chosen filter counts in every dimension; failing exactly one, only in that one.
+    func evaluate(_ all: [Facts]) -> (matching: [Facts], counts: [[String: Int]]) {
+        let chosen = values.map { ($0.key.ordinal, $0.value) }
+        var counts = Array(repeating: [String: Int](), count: Dimension.allCases.count)
+        var matching: [Facts] = []
+        for facts in all {
+            var failed = -1
+            var failures = 0
+            for (ordinal, value) in chosen where !facts.values[ordinal].contains(value) {
+                failures += 1
+                failed = ordinal
+                if failures > 1 { break }
+            }
+            if failures == 0 {
+                matching.append(facts)
+                for ordinal in counts.indices {
+                    for value in facts.values[ordinal] { counts[ordinal][value, default: 0] += 1 }
+                }
+            } else if failures == 1 {
+                for value in facts.values[failed] { counts[failed][value, default: 0] += 1 }
+            }
         }
+        return (matching, counts)
     }
 
     /// The query string of this filter, with one dimension changed, for links and pagination.

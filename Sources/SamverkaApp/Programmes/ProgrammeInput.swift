@@ -34,6 +34,7 @@ struct ProgrammeInput: Content {
     }
 
     func apply(to programme: Programme, request: Request, errors: inout FieldErrors) async throws {
+        if programme.id == nil { programme.activitiesVersion = 0 }
         let dates = request.dates
         let name = (self.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { errors.add("name", request.t("error.required")) }

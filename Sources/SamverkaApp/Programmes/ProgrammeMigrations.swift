@@ -18,6 +18,7 @@ struct CreateProgramme: AsyncMigration {
             .field("target_groups", .array(of: .json), .required)
             .field("requires_public_party", .bool, .required)
             .field("max_activities_per_organisation", .int)
+            .field("activities_version", .int, .required)
             .unique(on: "slug")
             .create()
     }

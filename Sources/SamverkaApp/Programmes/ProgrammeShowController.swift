@@ -33,28 +33,14 @@ struct ProgrammeShowController: Sendable {
         let municipalities = request.application.municipalities
         let language = request.language
 
-        var all: [ProgrammeFilter.Facts] = []
-        if showsActivities {
-            let activities = try await Activity.query(on: request.db)
-                .filter(\.$programme.$id == programme.requireID())
-                .filter(\.$status == .approved)
-                .with(\.$organisation)
-                .with(\.$partners) { $0.with(\.$organisation) }
-                .sort(\.$startsAt)
-                .all()
-            all = activities.map { activity in
-                ProgrammeFilter.facts(activity, organisation: activity.organisation,
-                                      partners: activity.partners.filter { $0.confirmedAt != nil }.map(\.organisation),
-                                      dates: dates, municipalities: municipalities)
-            }
-        }
+        var all = showsActivities ? try await request.application.programmeIndexes.index(for: programme, request: request).entries : []
         let total = all.count
         // Free text is the database's full-text search; it narrows the set every facet counts in.
         if !filter.text.isEmpty {
-            let found = try await ActivitySearchQueries.matching(filter.text, programmeID: programme.requireID(), on: request.db)
+            let found = try await request.application.programmeIndexes.search(filter.text, in: programme, request: request)
             all = all.filter { $0.activity.id.map(found.contains) ?? false }
         }
-        let matching = all.filter { filter.matches($0) }
+        let (matching, counts) = filter.evaluate(all)
         let page = Pagination.requestedPage(request)
         let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
         let base = SiteURL.programmes(.show(.value(programme.slug))).path
@@ -65,7 +51,7 @@ struct ProgrammeShowController: Sendable {
                 name: dimension.rawValue, label: label,
                 options: [FormField.Option(value: "", label: request.t("filter.any"), selected: chosen == nil)]
                     + options.map { value, name in
-                        FormField.Option(value: value, label: "\(name) (\(filter.count(all, dimension, value)))", selected: value == chosen)
+                        FormField.Option(value: value, label: "\(name) (\(counts[dimension.ordinal][value] ?? 0))", selected: value == chosen)
                     }
             )
         }

@@ -120,6 +120,7 @@ struct ReviewController: Sendable {
         try await request.db.transaction { database in
             try await activity.save(on: database)
             try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)
+            try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
         }
         request.flash(request.t("flash.review_\(kind.rawValue)", ["title": activity.title]))
         return request.redirect(to: back, redirectType: .normal)

@@ -30,6 +30,7 @@ struct ProgrammeFixture {
         programme.targetGroups = [ProgrammeTerm(key: "allmanhet", sv: "Allmänheten", en: "The public")]
         programme.requiresPublicParty = requiresPublicParty
         programme.maxActivitiesPerOrganisation = cap
+        programme.activitiesVersion = 0
         try await programme.save(on: app.db)
         return ProgrammeFixture(app: app, programme: programme)
     }

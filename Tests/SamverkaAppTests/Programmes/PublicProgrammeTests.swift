@@ -36,6 +36,7 @@ struct PublicProgrammeTests {
         activity.reviewMessage = ""
         activity.refreshSearchText(organisations: [organisation], municipalities: fixture.app.municipalities)
         try await activity.save(on: fixture.app.db)
+        try await ProgrammeQueries.activitiesChanged(fixture.programme.requireID(), on: fixture.app.db)
     }
 
     static func seed(_ app: Application) async throws -> ProgrammeFixture {

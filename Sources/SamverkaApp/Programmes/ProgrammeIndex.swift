@@ -1,0 +1,72 @@
+import Fluent
+import NIOConcurrencyHelpers
+import Vapor
+
+/// An edition's approved activities with everything the public programme filters and counts
+/// on, kept in memory so a page costs a scan of small values rather than a database round
+/// trip per activity. Rebuilt when `Programme.activitiesVersion` moves on.
+struct ProgrammeIndex: Sendable {
+    let version: Int
+    /// Sorted by start.
+    let entries: [ProgrammeFilter.Facts]
+}
+
+/// The indexes and recent text-search results of every edition, shared by all requests of
+/// this app instance.
+final class ProgrammeIndexCache: Sendable {
+    private struct SearchKey: Hashable {
+        let programme: UUID
+        let version: Int
+        let text: String
+    }
+
+    private let indexes = NIOLockedValueBox<[UUID: ProgrammeIndex]>([:])
+    private let searches = NIOLockedValueBox<[SearchKey: Set<UUID>]>([:])
+    /// Enough for the popular queries; the whole memo is dropped when full.
+    static let searchMemoLimit = 512
+
+    func index(for programme: Programme, request: Request) async throws -> ProgrammeIndex {
+        let id = try programme.requireID()
+        if let cached = indexes.withLockedValue({ $0[id] }), cached.version == programme.activitiesVersion {
+            return cached
+        }
+        let activities = try await Activity.query(on: request.db)
+            .filter(\.$programme.$id == id)
+            .filter(\.$status == .approved)
+            .with(\.$organisation)
+            .with(\.$partners) { $0.with(\.$organisation) }
+            .sort(\.$startsAt)
+            .all()
+        let dates = DateText(timeZone: request.application.settings.timeZone, language: .sv)
+        let municipalities = request.application.municipalities
+        let index = ProgrammeIndex(version: programme.activitiesVersion, entries: activities.map { activity in
+            ProgrammeFilter.facts(activity, organisation: activity.organisation,
+                                  partners: activity.partners.filter { $0.confirmedAt != nil }.map(\.organisation),
+                                  dates: dates, municipalities: municipalities)
+        })
+        indexes.withLockedValue { $0[id] = index }
+        return index
+    }
+
+    func search(_ text: String, in programme: Programme, request: Request) async throws -> Set<UUID> {
+        let key = SearchKey(programme: try programme.requireID(), version: programme.activitiesVersion, text: text.lowercased())
+        if let found = searches.withLockedValue({ $0[key] }) { return found }
+        let found = try await ActivitySearchQueries.matching(text, programmeID: key.programme, on: request.db)
+        searches.withLockedValue { memo in
+            if memo.count >= Self.searchMemoLimit { memo.removeAll() }
+            memo[key] = found
+        }
+        return found
+    }
+}
+
+extension Application {
+    private struct ProgrammeIndexCacheKey: StorageKey { typealias Value = ProgrammeIndexCache }
+
+    var programmeIndexes: ProgrammeIndexCache {
+        if let cache = storage[ProgrammeIndexCacheKey.self] { return cache }
+        let cache = ProgrammeIndexCache()
+        storage[ProgrammeIndexCacheKey.self] = cache
+        return cache
+    }
+}
