@@ -26,11 +26,29 @@ struct ActivityCard: Encodable {
         status = showStatus ? request.t("activity_status.\(activity.status.rawValue)") : nil
     }
 
+    /// A card from the programme index, without touching the database.
+    init(_ facts: ProgrammeFilter.Facts, programme: Programme, request: Request) {
+        let dates = request.dates
+        title = facts.title
+        href = SiteURL.programmes(.activity(.value(programme.slug), .value(facts.id.uuidString))).path
+        summary = facts.summary
+        when = facts.startsAt.map(dates.dateAndTime)
+        whenMachine = facts.startsAt.map(dates.machine)
+        place = ActivityCard.place(allSweden: facts.allSweden, municipalityCode: facts.municipalityCode, venue: facts.venue, format: facts.format, request: request)
+        format = request.t("activity_format.\(facts.format.rawValue)")
+        organisation = facts.organisationName
+        status = nil
+    }
+
     static func place(_ activity: Activity, request: Request) -> String {
-        if activity.allSweden { return request.t("activity.all_sweden") }
-        let municipality = activity.municipalityCode.flatMap { request.application.municipalities[$0]?.name }
-        return [activity.venue.nonEmpty, municipality].compactMap { $0 }.joined(separator: ", ").nonEmpty
-            ?? request.t("activity_format.\(activity.format.rawValue)")
+        place(allSweden: activity.allSweden, municipalityCode: activity.municipalityCode, venue: activity.venue, format: activity.format, request: request)
+    }
+
+    static func place(allSweden: Bool, municipalityCode: String?, venue: String, format: Activity.Format, request: Request) -> String {
+        if allSweden { return request.t("activity.all_sweden") }
+        let municipality = municipalityCode.flatMap { request.application.municipalities[$0]?.name }
+        return [venue.nonEmpty, municipality].compactMap { $0 }.joined(separator: ", ").nonEmpty
+            ?? request.t("activity_format.\(format.rawValue)")
     }
 }
 

@@ -41,10 +41,20 @@ struct ProgrammeFilter: Sendable {
         text = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
     }
 
-    /// What an activity offers for each dimension, computed once per request.
-    struct Facts {
-        let activity: Activity
-        let organisation: Organisation
+    /// One approved activity as the public programme needs it: plain values copied out of the
+    /// models once, so the per-request scan touches no Fluent property and memory stays small.
+    struct Facts: Sendable {
+        let id: UUID
+        let title: String
+        let summary: String
+        let startsAt: Date?
+        let format: Activity.Format
+        let municipalityCode: String?
+        let allSweden: Bool
+        let venue: String
+        let organisationName: String
+        /// The organiser and confirmed partners, with their sectors, for statistics.
+        let organisations: [OrganisationFact]
         let day: String
         let region: String?
         /// For each dimension, by `ordinal`, the values this activity has.
@@ -59,7 +69,11 @@ struct ProgrammeFilter: Sendable {
         let sectors = Set(([organisation] + partners).map(\.sector.rawValue))
         let languages = activity.language == "sv-en" ? ["sv", "en"] : [activity.language]
         return Facts(
-            activity: activity, organisation: organisation, day: day, region: region,
+            id: activity.id ?? UUID(), title: activity.title, summary: activity.summary, startsAt: activity.startsAt,
+            format: activity.format, municipalityCode: activity.municipalityCode, allSweden: activity.allSweden,
+            venue: activity.venue, organisationName: organisation.name,
+            organisations: ([organisation] + partners).map { OrganisationFact(id: $0.id ?? UUID(), sector: $0.sector) },
+            day: day, region: region,
             values: [
                 [day],
                 region.map { [$0] } ?? [],
@@ -118,4 +132,9 @@ struct ProgrammeFilter: Sendable {
     }
 
     var isEmpty: Bool { values.isEmpty && text.isEmpty }
+}
+
+struct OrganisationFact: Sendable {
+    let id: UUID
+    let sector: Sector
 }

@@ -9,6 +9,8 @@ struct ProgrammeIndex: Sendable {
     let version: Int
     /// Sorted by start.
     let entries: [ProgrammeFilter.Facts]
+    /// The municipalities that have activities, for the municipality filter's options.
+    let municipalityCodes: Set<String>
 }
 
 /// The indexes and recent text-search results of every edition, shared by all requests of
@@ -30,20 +32,13 @@ final class ProgrammeIndexCache: Sendable {
         if let cached = indexes.withLockedValue({ $0[id] }), cached.version == programme.activitiesVersion {
             return cached
         }
-        let activities = try await Activity.query(on: request.db)
-            .filter(\.$programme.$id == id)
-            .filter(\.$status == .approved)
-            .with(\.$organisation)
-            .with(\.$partners) { $0.with(\.$organisation) }
-            .sort(\.$startsAt)
-            .all()
+        let rows = try await ApprovedActivities.load(id, on: request.db)
         let dates = DateText(timeZone: request.application.settings.timeZone, language: .sv)
         let municipalities = request.application.municipalities
-        let index = ProgrammeIndex(version: programme.activitiesVersion, entries: activities.map { activity in
-            ProgrammeFilter.facts(activity, organisation: activity.organisation,
-                                  partners: activity.partners.filter { $0.confirmedAt != nil }.map(\.organisation),
-                                  dates: dates, municipalities: municipalities)
-        })
+        let entries = rows.map { row in
+            ProgrammeFilter.facts(row.activity, organisation: row.organisation, partners: row.partners, dates: dates, municipalities: municipalities)
+        }
+        let index = ProgrammeIndex(version: programme.activitiesVersion, entries: entries, municipalityCodes: Set(entries.compactMap(\.municipalityCode)))
         indexes.withLockedValue { $0[id] = index }
         return index
     }

@@ -33,12 +33,13 @@ struct ProgrammeShowController: Sendable {
         let municipalities = request.application.municipalities
         let language = request.language
 
-        var all = showsActivities ? try await request.application.programmeIndexes.index(for: programme, request: request).entries : []
+        let index = showsActivities ? try await request.application.programmeIndexes.index(for: programme, request: request) : nil
+        var all = index?.entries ?? []
         let total = all.count
         // Free text is the database's full-text search; it narrows the set every facet counts in.
         if !filter.text.isEmpty {
             let found = try await request.application.programmeIndexes.search(filter.text, in: programme, request: request)
-            all = all.filter { $0.activity.id.map(found.contains) ?? false }
+            all = all.filter { found.contains($0.id) }
         }
         let (matching, counts) = filter.evaluate(all)
         let page = Pagination.requestedPage(request)
@@ -62,7 +63,7 @@ struct ProgrammeShowController: Sendable {
             days.append((dates.dayInputValue(day), dates.longDate(day)))
             day = calendar.date(byAdding: .day, value: 1, to: day) ?? programme.lastDay.addingTimeInterval(1)
         }
-        let usedMunicipalities = Set(all.compactMap(\.activity.municipalityCode))
+        let usedMunicipalities = index?.municipalityCodes ?? []
         let filters = [
             select(.day, request.t("filter.day"), days),
             select(.region, request.t("filter.region"), Regions.all(municipalities).map { ($0.code, $0.name) }),
@@ -83,7 +84,7 @@ struct ProgrammeShowController: Sendable {
             filters: filters,
             query: filter.text,
             resultCount: request.t("programme.result_count", ["count": "\(matching.count)", "total": "\(total)"]),
-            activities: shown.map { ActivityCard($0.activity, programme: programme, organisation: $0.organisation, showStatus: false, request: request) },
+            activities: shown.map { ActivityCard($0, programme: programme, request: request) },
             pagination: Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request),
             clearHref: filter.isEmpty ? nil : base,
             submitHref: submissionOpen ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil,

@@ -20,9 +20,9 @@ struct ProgrammeStatistics {
     let days: [Count]
 
     /// - Parameters:
-    ///   - activities: approved activities, each with its organisation and confirmed partners.
+    ///   - activities: the edition's approved activities, from its programme index.
     static func compute(
-        _ activities: [(activity: Activity, organisations: [Organisation])],
+        _ activities: [ProgrammeFilter.Facts],
         programme: Programme, municipalities: Municipalities, dates: DateText, calendar: Calendar,
         label: (String) -> String
     ) -> ProgrammeStatistics {
@@ -31,11 +31,11 @@ struct ProgrammeStatistics {
             for key in keys { tally[key, default: 0] += 1 }
             return all.map { Count(key: $0.0, label: $0.1, count: tally[$0.0] ?? 0) }
         }
-        var organisationsByID: [UUID: Organisation] = [:]
+        var organisationsByID: [UUID: Sector] = [:]
         for entry in activities {
-            for organisation in entry.organisations { if let id = organisation.id { organisationsByID[id] = organisation } }
+            for organisation in entry.organisations { organisationsByID[organisation.id] = organisation.sector }
         }
-        let codes = Set(activities.compactMap(\.activity.municipalityCode))
+        let codes = Set(activities.compactMap(\.municipalityCode))
         let regions = Regions.all(municipalities)
         var days: [(String, String)] = []
         var day = programme.firstDay
@@ -45,14 +45,14 @@ struct ProgrammeStatistics {
         }
         return ProgrammeStatistics(
             activities: activities.count,
-            formats: counted(activities.map(\.activity.format.rawValue), Activity.Format.allCases.map { ($0.rawValue, label("activity_format.\($0.rawValue)")) }),
-            sectors: counted(organisationsByID.values.map(\.sector.rawValue), Sector.allCases.map { ($0.rawValue, label("sector.\($0.rawValue)")) }),
+            formats: counted(activities.map(\.format.rawValue), Activity.Format.allCases.map { ($0.rawValue, label("activity_format.\($0.rawValue)")) }),
+            sectors: counted(organisationsByID.values.map(\.rawValue), Sector.allCases.map { ($0.rawValue, label("sector.\($0.rawValue)")) }),
             organisations: organisationsByID.count,
             municipalitiesReached: codes.count,
             municipalitiesTotal: municipalities.all.count,
-            regions: counted(activities.compactMap { $0.activity.municipalityCode.flatMap { municipalities[$0]?.regionCode } }, regions.map { ($0.code, $0.name) }),
-            themes: counted(activities.flatMap(\.activity.themes), programme.themes.map { ($0.key, $0.name(dates.language)) }),
-            days: counted(activities.compactMap { $0.activity.startsAt.map(dates.dayInputValue) }, days)
+            regions: counted(activities.compactMap(\.region), regions.map { ($0.code, $0.name) }),
+            themes: counted(activities.flatMap { $0.values(.theme) }, programme.themes.map { ($0.key, $0.name(dates.language)) }),
+            days: counted(activities.map(\.day).filter { !$0.isEmpty }, days)
         )
     }
 }

@@ -89,25 +89,22 @@ struct StatisticsController: Sendable {
         return response
     }
 
-    /// The approved activities the reader may see, each with its organisers; none before the
-    /// release date unless the reader reviews.
+    /// Whether the reader may see the edition's activities: once it is public, or as a reviewer.
+    static func mayRead(_ programme: Programme, request: Request) -> Bool {
+        programme.isPublic(at: request.now) || (request.auth.get(Member.self)?.role.canEditContent ?? false)
+    }
+
+    /// The approved activities the reader may see, each with its organisers.
     static func published(_ programme: Programme, request: Request) async throws -> [(Activity, [Organisation])] {
-        let isReviewer = request.auth.get(Member.self)?.role.canEditContent ?? false
-        guard programme.isPublic(at: request.now) || isReviewer else { return [] }
-        let activities = try await Activity.query(on: request.db)
-            .filter(\.$programme.$id == programme.requireID())
-            .filter(\.$status == .approved)
-            .with(\.$organisation)
-            .with(\.$partners) { $0.with(\.$organisation) }
-            .sort(\.$startsAt)
-            .all()
-        return activities.map { ($0, [$0.organisation] + $0.partners.filter { $0.confirmedAt != nil }.map(\.organisation)) }
+        guard mayRead(programme, request: request) else { return [] }
+        return try await ApprovedActivities.load(programme.requireID(), on: request.db).map { ($0.activity, [$0.organisation] + $0.partners) }
     }
 
     static func statistics(_ programme: Programme, request: Request) async throws -> ProgrammeStatistics {
-        let entries = try await published(programme, request: request)
+        let entries = mayRead(programme, request: request)
+            ? try await request.application.programmeIndexes.index(for: programme, request: request).entries : []
         return ProgrammeStatistics.compute(
-            entries.map { (activity: $0.0, organisations: $0.1) }, programme: programme,
+            entries, programme: programme,
             municipalities: request.application.municipalities, dates: request.dates,
             calendar: request.application.calendar, label: { request.t($0) }
         )

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Dates and times as people read them, in the installation's time zone and the page's language.
@@ -6,34 +7,46 @@ struct DateText {
     let timeZone: TimeZone
     let language: Language
 
-    private func formatter(_ template: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = language.locale
-        formatter.timeZone = timeZone
-        formatter.setLocalizedDateFormatFromTemplate(template)
-        return formatter
+    /// Formats with a localized template; formatters are made once per template, language
+    /// and zone, since making one costs far more than using it.
+    private func format(_ date: Date, template: String) -> String {
+        FormatterStore.shared.format(date, key: "\(template)|\(language.rawValue)|\(timeZone.identifier)") {
+            let formatter = DateFormatter()
+            formatter.locale = language.locale
+            formatter.timeZone = timeZone
+            formatter.setLocalizedDateFormatFromTemplate(template)
+            return formatter
+        }
     }
 
     /// "6 juli 2021 13:15" / "6 July 2021 13:15".
     func dateAndTime(_ date: Date) -> String {
-        formatter("dMMMMyyyyHHmm").string(from: date)
+        format(date, template: "dMMMMyyyyHHmm")
+    }
+
+    /// "6 juli 2021" / "6 July 2021".
+    func date(_ date: Date) -> String {
+        format(date, template: "dMMMMyyyy")
     }
 
     /// "tisdag 6 juli 2021" / "Tuesday 6 July 2021".
     func longDate(_ date: Date) -> String {
-        formatter("EEEEdMMMMyyyy").string(from: date)
+        format(date, template: "EEEEdMMMMyyyy")
     }
 
     func time(_ date: Date) -> String {
-        formatter("HHmm").string(from: date)
+        format(date, template: "HHmm")
     }
 
     /// The value of `<time datetime>`: ISO 8601 with the zone's offset.
     func machine(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        FormatterStore.shared.format(date, key: "iso8601|\(timeZone.identifier)") {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxxxx"
+            return formatter
+        }
     }
 
     /// The value of an `<input type="datetime-local">`.
@@ -43,11 +56,6 @@ struct DateText {
         formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
         return formatter.string(from: date)
-    }
-
-    /// "6 juli 2021" / "6 July 2021".
-    func date(_ date: Date) -> String {
-        formatter("dMMMMyyyy").string(from: date)
     }
 
     /// The value of an `<input type="date">`.
@@ -87,3 +95,20 @@ extension Request {
     }
 }
 
+
+/// The date formatters of the whole application, each made on first use. Formatting happens
+/// under the lock: Foundation does not promise that one formatter may serve two threads at once.
+final class FormatterStore: @unchecked Sendable {
+    static let shared = FormatterStore()
+    private let lock = NIOLock()
+    private var formatters: [String: DateFormatter] = [:]
+
+    func format(_ date: Date, key: String, make: () -> DateFormatter) -> String {
+        lock.withLock {
+            if let formatter = formatters[key] { return formatter.string(from: date) }
+            let formatter = make()
+            formatters[key] = formatter
+            return formatter.string(from: date)
+        }
+    }
+}
