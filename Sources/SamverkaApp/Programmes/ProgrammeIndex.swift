@@ -11,6 +11,29 @@ struct ProgrammeIndex: Sendable {
     let entries: [ProgrammeFilter.Facts]
     /// The municipalities that have activities, for the municipality filter's options.
     let municipalityCodes: Set<String>
+    /// For each dimension, the distinct values, numbered by position (`Facts.codes`).
+    let symbols: [[String]]
+
+    /// Numbers every facet value of every entry.
+    static func make(version: Int, entries: [ProgrammeFilter.Facts]) -> ProgrammeIndex {
+        let dimensions = ProgrammeFilter.Dimension.allCases.count
+        var symbols = Array(repeating: [String](), count: dimensions)
+        var numbers = Array(repeating: [String: Int](), count: dimensions)
+        let coded = entries.map { entry in
+            var entry = entry
+            entry.codes = (0..<dimensions).map { ordinal in
+                entry.values[ordinal].map { value in
+                    if let code = numbers[ordinal][value] { return code }
+                    let code = symbols[ordinal].count
+                    symbols[ordinal].append(value)
+                    numbers[ordinal][value] = code
+                    return code
+                }
+            }
+            return entry
+        }
+        return ProgrammeIndex(version: version, entries: coded, municipalityCodes: Set(entries.compactMap(\.municipalityCode)), symbols: symbols)
+    }
 }
 
 /// The indexes and recent text-search results of every edition, shared by all requests of
@@ -38,7 +61,7 @@ final class ProgrammeIndexCache: Sendable {
         let entries = rows.map { row in
             ProgrammeFilter.facts(row.activity, organisation: row.organisation, partners: row.partners, dates: dates, municipalities: municipalities)
         }
-        let index = ProgrammeIndex(version: programme.activitiesVersion, entries: entries, municipalityCodes: Set(entries.compactMap(\.municipalityCode)))
+        let index = ProgrammeIndex.make(version: programme.activitiesVersion, entries: entries)
         indexes.withLockedValue { $0[id] = index }
         return index
     }

@@ -41,7 +41,7 @@ struct ProgrammeShowController: Sendable {
             let found = try await request.application.programmeIndexes.search(filter.text, in: programme, request: request)
             all = all.filter { found.contains($0.id) }
         }
-        let (matching, counts) = filter.evaluate(all)
+        let (matching, counts) = filter.evaluate(all, symbols: index?.symbols ?? Array(repeating: [], count: ProgrammeFilter.Dimension.allCases.count))
         let page = Pagination.requestedPage(request)
         let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
         let base = SiteURL.programmes(.show(.value(programme.slug))).path

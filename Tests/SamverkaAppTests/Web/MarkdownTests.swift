@@ -35,3 +35,13 @@ struct MarkdownTests {
         #expect(Markdown.html("&lt;script&gt; &amp; AT&T") == "<p>&lt;script&gt; &amp; AT&amp;T</p>\n")
     }
 }
+
+@Suite("HTML written by hand")
+struct HTMLTextTests {
+    @Test("every character that could open markup or an attribute is escaped")
+    func escape() {
+        #expect(HTMLText.escape(#"<script>"x" & 'y'</script>"#) == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;")
+        let select = FilterSelect(name: "q", label: "L", options: [.init(value: "\"><script>", label: "<b>Å</b>", selected: true)])
+        #expect(select.optionsHTML == #"<option value="&quot;&gt;&lt;script&gt;" selected>&lt;b&gt;Å&lt;/b&gt;</option>"#)
+    }
+}
