@@ -59,9 +59,6 @@ struct ProgrammeFilter: Sendable {
         let region: String?
         /// For each dimension, by `ordinal`, the values this activity has.
         let values: [[String]]
-        /// The same values as small numbers, given by the programme index: counting with
-        /// array slots is far cheaper than hashing strings for every activity.
-        var codes: [[Int]] = []
 
         func values(_ dimension: Dimension) -> [String] { values[dimension.ordinal] }
     }
@@ -88,44 +85,6 @@ struct ProgrammeFilter: Sendable {
                 Array(sectors).sorted(),
             ]
         )
-    }
-
-    /// Whether the activity passes every chosen filter.
-    func matches(_ facts: Facts) -> Bool {
-        values.allSatisfy { dimension, value in facts.values(dimension).contains(value) }
-    }
-
-    /// The matching activities and, for every option of every dimension, how many activities
-    /// would match with that option chosen instead, in one pass: an activity failing no
-    /// chosen filter counts in every dimension; failing exactly one, only in that one.
-    func evaluate(_ all: [Facts], symbols: [[String]]) -> (matching: [Facts], counts: [[String: Int]]) {
-        // A chosen value no activity has matches nothing: code -1.
-        let chosen = values.map { dimension, value in
-            (dimension.ordinal, symbols[dimension.ordinal].firstIndex(of: value) ?? -1)
-        }
-        var slots = symbols.map { Array(repeating: 0, count: $0.count) }
-        var matching: [Facts] = []
-        for facts in all {
-            var failed = -1
-            var failures = 0
-            for (ordinal, code) in chosen where !facts.codes[ordinal].contains(code) {
-                failures += 1
-                failed = ordinal
-                if failures > 1 { break }
-            }
-            if failures == 0 {
-                matching.append(facts)
-                for ordinal in slots.indices {
-                    for code in facts.codes[ordinal] { slots[ordinal][code] += 1 }
-                }
-            } else if failures == 1 {
-                for code in facts.codes[failed] { slots[failed][code] += 1 }
-            }
-        }
-        let counts = slots.enumerated().map { ordinal, dimensionSlots in
-            Dictionary(uniqueKeysWithValues: zip(symbols[ordinal], dimensionSlots))
-        }
-        return (matching, counts)
     }
 
     /// The query string of this filter, with one dimension changed, for links and pagination.

@@ -6,33 +6,106 @@ import Vapor
 /// on, kept in memory so a page costs a scan of small values rather than a database round
 /// trip per activity. Rebuilt when `Programme.activitiesVersion` moves on.
 struct ProgrammeIndex: Sendable {
+    /// One dimension's values for every entry, as plain integers so the per-request scan does
+    /// no reference counting: a bit set when the dimension has at most 64 values (themes,
+    /// days, regions…), otherwise one value's number (municipalities), -1 for none.
+    enum Column: Sendable {
+        case masks([UInt64])
+        case codes([Int32])
+
+        func has(_ entry: Int, _ code: Int) -> Bool {
+            switch self {
+            case .masks(let masks): code >= 0 && code < 64 && masks[entry] & (1 << UInt64(code)) != 0
+            case .codes(let codes): code >= 0 && codes[entry] == Int32(code)
+            }
+        }
+
+        func count(_ entry: Int, into slots: inout [Int]) {
+            switch self {
+            case .masks(let masks):
+                var bits = masks[entry]
+                while bits != 0 {
+                    slots[bits.trailingZeroBitCount] += 1
+                    bits &= bits - 1
+                }
+            case .codes(let codes):
+                let code = Int(codes[entry])
+                if code >= 0 { slots[code] += 1 }
+            }
+        }
+    }
+
     let version: Int
-    /// Sorted by start.
+    /// Sorted by start; read only for the page's few cards and for statistics.
     let entries: [ProgrammeFilter.Facts]
+    let ids: [UUID]
     /// The municipalities that have activities, for the municipality filter's options.
     let municipalityCodes: Set<String>
-    /// For each dimension, the distinct values, numbered by position (`Facts.codes`).
+    /// For each dimension, the distinct values, numbered by position.
     let symbols: [[String]]
+    let columns: [Column]
 
-    /// Numbers every facet value of every entry.
     static func make(version: Int, entries: [ProgrammeFilter.Facts]) -> ProgrammeIndex {
         let dimensions = ProgrammeFilter.Dimension.allCases.count
         var symbols = Array(repeating: [String](), count: dimensions)
         var numbers = Array(repeating: [String: Int](), count: dimensions)
-        let coded = entries.map { entry in
-            var entry = entry
-            entry.codes = (0..<dimensions).map { ordinal in
-                entry.values[ordinal].map { value in
+        var perEntry = Array(repeating: [[Int]](), count: dimensions)
+        for entry in entries {
+            for ordinal in 0..<dimensions {
+                perEntry[ordinal].append(entry.values[ordinal].map { value in
                     if let code = numbers[ordinal][value] { return code }
                     let code = symbols[ordinal].count
                     symbols[ordinal].append(value)
                     numbers[ordinal][value] = code
                     return code
-                }
+                })
             }
-            return entry
         }
-        return ProgrammeIndex(version: version, entries: coded, municipalityCodes: Set(entries.compactMap(\.municipalityCode)), symbols: symbols)
+        let columns: [Column] = (0..<dimensions).map { ordinal in
+            if symbols[ordinal].count <= 64 {
+                return .masks(perEntry[ordinal].map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } })
+            }
+            // Only single-valued dimensions (municipality) can have more than 64 values.
+            return .codes(perEntry[ordinal].map { Int32($0.first ?? -1) })
+        }
+        return ProgrammeIndex(version: version, entries: entries, ids: entries.map(\.id),
+                              municipalityCodes: Set(entries.compactMap(\.municipalityCode)), symbols: symbols, columns: columns)
+    }
+
+    /// The positions of the matching entries (among `candidates`, or all) and, for every option
+    /// of every dimension, how many would match with that option chosen instead, in one pass:
+    /// an entry failing no chosen filter counts in every dimension; failing exactly one, only
+    /// in that one.
+    func evaluate(_ filter: ProgrammeFilter, candidates: [Int]?) -> (matching: [Int], counts: [[String: Int]]) {
+        let chosen = filter.values.map { dimension, value in
+            (dimension.ordinal, symbols[dimension.ordinal].firstIndex(of: value) ?? -1)
+        }
+        var slots = symbols.map { Array(repeating: 0, count: $0.count) }
+        var matching: [Int] = []
+        func visit(_ entry: Int) {
+            var failed = -1
+            var failures = 0
+            for (ordinal, code) in chosen where !columns[ordinal].has(entry, code) {
+                failures += 1
+                failed = ordinal
+                if failures > 1 { return }
+            }
+            if failures == 0 {
+                matching.append(entry)
+                for ordinal in columns.indices { columns[ordinal].count(entry, into: &slots[ordinal]) }
+            } else {
+                columns[failed].count(entry, into: &slots[failed])
+            }
+        }
+        if let candidates {
+            for entry in candidates { visit(entry) }
+        } else {
+            for entry in 0..<ids.count { visit(entry) }
+        }
+        let counts = slots.enumerated().map { ordinal, dimensionSlots in
+            Dictionary(uniqueKeysWithValues: zip(symbols[ordinal], dimensionSlots))
+        }
+        return (matching, counts)
     }
 }
 
@@ -46,7 +119,7 @@ final class ProgrammeIndexCache: Sendable {
     }
 
     private let indexes = NIOLockedValueBox<[UUID: ProgrammeIndex]>([:])
-    private let searches = NIOLockedValueBox<[SearchKey: Set<UUID>]>([:])
+    private let searches = NIOLockedValueBox<[SearchKey: [Int]]>([:])
     /// Enough for the popular queries; the whole memo is dropped when full.
     static let searchMemoLimit = 512
 
@@ -66,10 +139,12 @@ final class ProgrammeIndexCache: Sendable {
         return index
     }
 
-    func search(_ text: String, in programme: Programme, request: Request) async throws -> Set<UUID> {
-        let key = SearchKey(programme: try programme.requireID(), version: programme.activitiesVersion, text: text.lowercased())
+    /// The positions in `index` of the entries whose text matches, memoised per version.
+    func search(_ text: String, in programme: Programme, index: ProgrammeIndex, request: Request) async throws -> [Int] {
+        let key = SearchKey(programme: try programme.requireID(), version: index.version, text: text.lowercased())
         if let found = searches.withLockedValue({ $0[key] }) { return found }
-        let found = try await ActivitySearchQueries.matching(text, programmeID: key.programme, on: request.db)
+        let ids = try await ActivitySearchQueries.matching(text, programmeID: key.programme, on: request.db)
+        let found = index.ids.indices.filter { ids.contains(index.ids[$0]) }
         searches.withLockedValue { memo in
             if memo.count >= Self.searchMemoLimit { memo.removeAll() }
             memo[key] = found

@@ -75,10 +75,14 @@ struct ProgrammeInput: Content {
         if let from = moment("publicFrom", publicFrom, required: true) { programme.publicFrom = from }
 
         switch ProgrammeTerm.parse(themes ?? "") {
+        case .success(let terms) where terms.count > ProgrammeTerm.limit:
+            errors.add("themes", request.t("error.too_many_terms", ["max": "\(ProgrammeTerm.limit)"]))
         case .success(let terms): programme.themes = terms
         case .failure(let error): errors.add("themes", request.t(error.key, ["line": "\(error.line)"]))
         }
         switch ProgrammeTerm.parse(targetGroups ?? "") {
+        case .success(let terms) where terms.count > ProgrammeTerm.limit:
+            errors.add("targetGroups", request.t("error.too_many_terms", ["max": "\(ProgrammeTerm.limit)"]))
         case .success(let terms): programme.targetGroups = terms
         case .failure(let error): errors.add("targetGroups", request.t(error.key, ["line": "\(error.line)"]))
         }

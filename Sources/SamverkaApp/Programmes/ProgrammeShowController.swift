@@ -34,14 +34,14 @@ struct ProgrammeShowController: Sendable {
         let language = request.language
 
         let index = showsActivities ? try await request.application.programmeIndexes.index(for: programme, request: request) : nil
-        var all = index?.entries ?? []
-        let total = all.count
+        let total = index?.ids.count ?? 0
         // Free text is the database's full-text search; it narrows the set every facet counts in.
-        if !filter.text.isEmpty {
-            let found = try await request.application.programmeIndexes.search(filter.text, in: programme, request: request)
-            all = all.filter { found.contains($0.id) }
+        var candidates: [Int]?
+        if !filter.text.isEmpty, let index {
+            candidates = try await request.application.programmeIndexes.search(filter.text, in: programme, index: index, request: request)
         }
-        let (matching, counts) = filter.evaluate(all, symbols: index?.symbols ?? Array(repeating: [], count: ProgrammeFilter.Dimension.allCases.count))
+        let (matching, counts) = index?.evaluate(filter, candidates: candidates)
+            ?? ([], Array(repeating: [:], count: ProgrammeFilter.Dimension.allCases.count))
         let page = Pagination.requestedPage(request)
         let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
         let base = SiteURL.programmes(.show(.value(programme.slug))).path
@@ -84,7 +84,7 @@ struct ProgrammeShowController: Sendable {
             filters: filters,
             query: filter.text,
             resultCount: request.t("programme.result_count", ["count": "\(matching.count)", "total": "\(total)"]),
-            activities: shown.map { ActivityCard($0, programme: programme, request: request) },
+            activities: shown.compactMap { position in index.map { ActivityCard($0.entries[position], programme: programme, request: request) } },
             pagination: Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request),
             clearHref: filter.isEmpty ? nil : base,
             submitHref: submissionOpen ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil,

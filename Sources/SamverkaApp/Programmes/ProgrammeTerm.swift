@@ -9,6 +9,9 @@ struct ProgrammeTerm: Codable, Equatable, Sendable {
 
     func name(_ language: Language) -> String { language == .sv ? sv : en }
 
+    /// The programme index counts themes and target groups in 64-bit sets.
+    static let limit = 64
+
     /// Edited one a line: `key | Svenskt namn | English name`; the English name may be left out.
     static func parse(_ text: String) -> Result<[ProgrammeTerm], LineLists.LineError> {
         var terms: [ProgrammeTerm] = []
