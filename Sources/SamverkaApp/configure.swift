@@ -17,6 +17,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
 
     app.views.use(.leaf)
+    app.leaf.tags["t"] = TranslateTag()
     app.leaf.cache.isEnabled = app.environment.isRelease
 
     // Sessions live in the database, so any number of app instances can share them.

@@ -35,6 +35,11 @@ public struct Catalogue: Sendable {
         templateTables[language] ?? [:]
     }
 
+    /// A string by its template key (`nav_home` for `nav.home`).
+    func templateText(_ key: String, _ language: Language) -> String {
+        templateTables[language]?[key] ?? key
+    }
+
     func text(_ key: String, _ language: Language) -> String {
         strings[language]?[key] ?? key
     }

@@ -20,7 +20,6 @@ struct LayoutContext: Encodable {
     }
 
     let lang: String
-    let t: [String: String]
     let siteName: String
     let title: String
     let description: String
@@ -68,7 +67,6 @@ extension Request {
         ]
         return LayoutContext(
             lang: language.rawValue,
-            t: application.catalogue.table(language),
             siteName: application.settings.siteName,
             title: title,
             description: description,

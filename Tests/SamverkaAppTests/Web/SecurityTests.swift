@@ -95,7 +95,7 @@ struct CatalogueTests {
             #expect(!files.isEmpty)
             for file in files {
                 let text = try String(contentsOfFile: views + file, encoding: .utf8)
-                for match in text.matches(of: /layout\.t\.([a-z_]+)/) {
+                for match in text.matches(of: /#t\("([a-z_]+)"\)/) {
                     #expect(table[String(match.output.1)] != nil, "\(file) uses a missing string \(match.output.1)")
                 }
             }
