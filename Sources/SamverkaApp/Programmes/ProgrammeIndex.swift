@@ -12,27 +12,6 @@ struct ProgrammeIndex: Sendable {
     enum Column: Sendable {
         case masks([UInt64])
         case codes([Int32])
-
-        func has(_ entry: Int, _ code: Int) -> Bool {
-            switch self {
-            case .masks(let masks): code >= 0 && code < 64 && masks[entry] & (1 << UInt64(code)) != 0
-            case .codes(let codes): code >= 0 && codes[entry] == Int32(code)
-            }
-        }
-
-        func count(_ entry: Int, into slots: inout [Int]) {
-            switch self {
-            case .masks(let masks):
-                var bits = masks[entry]
-                while bits != 0 {
-                    slots[bits.trailingZeroBitCount] += 1
-                    bits &= bits - 1
-                }
-            case .codes(let codes):
-                let code = Int(codes[entry])
-                if code >= 0 { slots[code] += 1 }
-            }
-        }
     }
 
     let version: Int
@@ -77,24 +56,48 @@ struct ProgrammeIndex: Sendable {
     /// an entry failing no chosen filter counts in every dimension; failing exactly one, only
     /// in that one.
     func evaluate(_ filter: ProgrammeFilter, candidates: [Int]?) -> (matching: [Int], counts: [[String: Int]]) {
+        // Each column is one flat buffer of integers, read without reference counting: with
+        // two cores scanning the same shared arrays, every retain would be contended.
+        let masks: [[UInt64]] = columns.map { if case .masks(let values) = $0 { values } else { [] } }
+        let codes: [[Int32]] = columns.map { if case .codes(let values) = $0 { values } else { [] } }
+        let isMask = columns.map { if case .masks = $0 { true } else { false } }
         let chosen = filter.values.map { dimension, value in
             (dimension.ordinal, symbols[dimension.ordinal].firstIndex(of: value) ?? -1)
         }
         var slots = symbols.map { Array(repeating: 0, count: $0.count) }
         var matching: [Int] = []
+        let dimensions = columns.count
+
+        func has(_ ordinal: Int, _ entry: Int, _ code: Int) -> Bool {
+            if code < 0 { return false }
+            if isMask[ordinal] { return code < 64 && masks[ordinal][entry] & (1 << UInt64(code)) != 0 }
+            return codes[ordinal][entry] == Int32(code)
+        }
+        func count(_ ordinal: Int, _ entry: Int) {
+            if isMask[ordinal] {
+                var bits = masks[ordinal][entry]
+                while bits != 0 {
+                    slots[ordinal][bits.trailingZeroBitCount] += 1
+                    bits &= bits - 1
+                }
+            } else {
+                let code = Int(codes[ordinal][entry])
+                if code >= 0 { slots[ordinal][code] += 1 }
+            }
+        }
         func visit(_ entry: Int) {
             var failed = -1
             var failures = 0
-            for (ordinal, code) in chosen where !columns[ordinal].has(entry, code) {
+            for (ordinal, code) in chosen where !has(ordinal, entry, code) {
                 failures += 1
                 failed = ordinal
                 if failures > 1 { return }
             }
             if failures == 0 {
                 matching.append(entry)
-                for ordinal in columns.indices { columns[ordinal].count(entry, into: &slots[ordinal]) }
+                for ordinal in 0..<dimensions { count(ordinal, entry) }
             } else {
-                columns[failed].count(entry, into: &slots[failed])
+                count(failed, entry)
             }
         }
         if let candidates {

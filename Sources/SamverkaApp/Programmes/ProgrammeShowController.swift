@@ -24,6 +24,14 @@ struct ProgrammeShowController: Sendable {
 
     @Sendable func show(request: Request) async throws -> Response {
         let programme = try await ProgrammeController.find(request)
+        // The page changes with the edition's activities, with the edition itself, and with
+        // time (the submission window's text): each is part of the version, time by the hour.
+        let version = programme.activitiesVersion &* 1_000_003 &+ Int(programme.updatedAt?.timeIntervalSince1970 ?? 0)
+            &+ Int(request.now.timeIntervalSince1970 / 3_600) &* 7
+        let cacheKey = AnonymousPageCache.key(for: request, version: version)
+        if let cacheKey, let cached = request.application.anonymousPages.response(for: cacheKey, request: request) {
+            return cached
+        }
         let member = request.auth.get(Member.self)
         let isReviewer = member?.role.canEditContent ?? false
         let now = request.now
@@ -92,6 +100,7 @@ struct ProgrammeShowController: Sendable {
             reviewHref: isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path : nil,
             editHref: member?.role == .admin ? SiteURL.programmes(.edit(.value(programme.slug))).path : nil
         )
-        return try await request.render("Programmes/show", context)
+        let response = try await request.render("Programmes/show", context)
+        return cacheKey.map { request.application.anonymousPages.store(response, key: $0) } ?? response
     }
 }

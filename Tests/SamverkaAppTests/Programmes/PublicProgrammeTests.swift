@@ -131,3 +131,38 @@ struct ProgrammeSearchTests {
         }
     }
 }
+
+@Suite("The programme page cache")
+struct ProgrammeCacheTests {
+    @Test("visitors without a session share a cached page with an ETag; a change to the programme shows at once")
+    func cache() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await PublicProgrammeTests.seed(app)
+            let first = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai")
+            let etag = try #require(first.headers.first(name: .eTag))
+            let second = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai")
+            #expect(second.headers.first(name: .eTag) == etag)
+            #expect(second.text == first.text)
+            let unchanged = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["If-None-Match": etag])
+            #expect(unchanged.status == .notModified)
+            #expect(unchanged.headers.first(name: .contentSecurityPolicy) != nil)
+
+            let organisation = try #require(try await Organisation.find(slug: "foreningen", on: app.db))
+            try await PublicProgrammeTests.approved(fixture, organisation, title: "Ny AI-träff", format: .digital, day: 6, municipality: nil, themes: ["ai"])
+            let after = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["If-None-Match": etag])
+            #expect(after.status == .ok)
+            #expect(after.text.contains("Ny AI-träff"))
+
+            // The English page is its own.
+            let english = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["Accept-Language": "en"])
+            #expect(english.text.contains("<html lang=\"en\">"))
+
+            // A signed-in member always gets a page of their own.
+            let member = Browser(app)
+            try await member.signIn(as: .member)
+            let own = try await member.get("/programmes/innovationsveckan-2026?theme=ai")
+            #expect(own.headers.first(name: .eTag) == nil)
+            #expect(own.text.contains("Logga ut"))
+        }
+    }
+}
