@@ -12,12 +12,16 @@ enum ApprovedActivities {
         let partners: [Organisation]
     }
 
-    static func load(_ programmeID: UUID, on database: any Database) async throws -> [Row] {
-        let activities = try await Activity.query(on: database)
+    /// - Parameter range: a slice of the edition's approved activities in start order; loading
+    ///   a large edition slice by slice keeps only a slice of models in memory at a time.
+    static func load(_ programmeID: UUID, range: Range<Int>? = nil, on database: any Database) async throws -> [Row] {
+        let query = Activity.query(on: database)
             .filter(\.$programme.$id == programmeID)
             .filter(\.$status == .approved)
             .sort(\.$startsAt)
-            .all()
+            .sort(\.$id)
+        if let range { query.range(range) }
+        let activities = try await query.all()
         let activityIDs = activities.compactMap(\.id)
         var partnersByActivity: [UUID: [UUID]] = [:]
         for chunk in stride(from: 0, to: activityIDs.count, by: 5_000) {

@@ -131,11 +131,16 @@ final class ProgrammeIndexCache: Sendable {
         if let cached = indexes.withLockedValue({ $0[id] }), cached.version == programme.activitiesVersion {
             return cached
         }
-        let rows = try await ApprovedActivities.load(id, on: request.db)
         let dates = DateText(timeZone: request.application.settings.timeZone, language: .sv)
         let municipalities = request.application.municipalities
-        let entries = rows.map { row in
-            ProgrammeFilter.facts(row.activity, organisation: row.organisation, partners: row.partners, dates: dates, municipalities: municipalities)
+        var entries: [ProgrammeFilter.Facts] = []
+        let slice = 2_000
+        while true {
+            let rows = try await ApprovedActivities.load(id, range: entries.count..<(entries.count + slice), on: request.db)
+            entries += rows.map { row in
+                ProgrammeFilter.facts(row.activity, organisation: row.organisation, partners: row.partners, dates: dates, municipalities: municipalities)
+            }
+            if rows.count < slice { break }
         }
         let index = ProgrammeIndex.make(version: programme.activitiesVersion, entries: entries)
         indexes.withLockedValue { $0[id] = index }
