@@ -94,17 +94,10 @@ struct ContentBasicsInput: Content {
         item.ingress = (ingress ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         item.body = body ?? ""
 
-        if ImageUpload.isPresent(imageFile), let file = imageFile {
-            do {
-                image = try ImageUpload.store(file, uploadsDirectory: request.application.settings.uploadsDirectory)
-            } catch {
-                errors.add("imageFile", request.t(error == .tooLarge ? "error.image_too_large" : "error.image_type"))
-            }
-        }
+        let accepted = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
+        image = accepted.shown
         imageFile = nil
-        let image = (self.image ?? "").trimmingCharacters(in: .whitespaces)
-        if !image.isEmpty && !SafeURL.isWebAddress(image) { errors.add("image", request.t("error.url")) }
-        item.image = image.isEmpty ? nil : image
+        item.image = accepted.address
     }
 
     func fields(request: Request, errors: FieldErrors) -> [FormField] {

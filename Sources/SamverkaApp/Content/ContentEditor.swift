@@ -5,14 +5,6 @@ import Vapor
 /// check, save in one transaction, redirect; on a bad field the form comes back with status 422,
 /// every value kept and the message beside the field.
 struct ContentEditor<Item: EditableContent>: Sendable {
-    struct EditPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let form: FormContext
-        let deleteHref: String?
-        let deleteLabel: String
-    }
-
     struct DeletePage: Encodable {
         let layout: LayoutContext
         let heading: String
@@ -101,14 +93,9 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         let heading = editing.map { request.t("\(Item.nounKey).edit", ["title": $0.title]) } ?? request.t("\(Item.nounKey).new")
         let action = editing.map { Item.url(.edit(.value($0.slug))).path } ?? Item.url(.index).path
         let fields = basics.fields(request: request, errors: errors) + (try await details.fields(request: request, errors: errors))
-        let page = EditPage(
-            layout: request.layout(title: heading, section: Item.section),
-            heading: heading,
-            form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: fields, errors: errors),
-            deleteHref: editing.map { Item.url(.delete(.value($0.slug))).path },
-            deleteLabel: request.t("action.delete")
-        )
-        return try await request.render("Shared/edit", page, status: status)
+        let form = FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: fields, errors: errors)
+        return try await request.renderFormPage(heading: heading, section: Item.section, form: form,
+                                                deleteHref: editing.map { Item.url(.delete(.value($0.slug))).path }, status: status)
     }
 }
 

@@ -30,6 +30,26 @@ enum ImageUpload {
         }
     }
 
+    /// Reads a form's image: a new upload is stored and its address wins; otherwise the typed
+    /// address, which must be a web address or a site path. Problems go to the two fields.
+    /// Returns the address to keep (nil for none) and the value to show again in the form.
+    static func accept(
+        file: File?, typed: String?, fileField: String, addressField: String,
+        request: Request, errors: inout FieldErrors
+    ) -> (address: String?, shown: String?) {
+        var typed = typed
+        if isPresent(file), let file {
+            do {
+                typed = try store(file, uploadsDirectory: request.application.settings.uploadsDirectory)
+            } catch {
+                errors.add(fileField, request.t(error == .tooLarge ? "error.image_too_large" : "error.image_type"))
+            }
+        }
+        let address = (typed ?? "").trimmingCharacters(in: .whitespaces)
+        if !address.isEmpty && !SafeURL.isWebAddress(address) { errors.add(addressField, request.t("error.url")) }
+        return (address.isEmpty ? nil : address, typed)
+    }
+
     /// Whether the form carried a file at all (an empty file input sends an empty part).
     static func isPresent(_ file: File?) -> Bool {
         guard let file else { return false }

@@ -3,14 +3,6 @@ import Vapor
 
 /// Organisations: the directory, registering one, its page, editing it, and who acts for it.
 struct OrganisationController: Sendable {
-    struct FormPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let form: FormContext
-        let deleteHref: String?
-        let deleteLabel: String
-    }
-
     // MARK: Directory and page
 
     @Sendable func index(request: Request) async throws -> Response {
@@ -141,14 +133,7 @@ struct OrganisationController: Sendable {
     private func renderForm(_ request: Request, editing: (slug: String, name: String)?, input: OrganisationInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
         let heading = editing.map { request.t("organisation.edit", ["title": $0.name]) } ?? request.t("organisation.new")
         let action = editing.map { SiteURL.organisations(.edit(.value($0.slug))).path } ?? SiteURL.organisations(.index).path
-        let page = FormPage(
-            layout: request.layout(title: heading, section: .organisations),
-            heading: heading,
-            form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
-            deleteHref: nil,
-            deleteLabel: ""
-        )
-        return try await request.render("Shared/edit", page, status: status)
+        return try await request.renderFormPage(heading: heading, section: .organisations, form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors), status: status)
     }
 
     // MARK: Verification

@@ -80,17 +80,10 @@ struct OrganisationInput: Content {
 
         organisation.description = description ?? ""
 
-        if ImageUpload.isPresent(logoFile), let file = logoFile {
-            do {
-                logo = try ImageUpload.store(file, uploadsDirectory: request.application.settings.uploadsDirectory)
-            } catch {
-                errors.add("logoFile", request.t(error == .tooLarge ? "error.image_too_large" : "error.image_type"))
-            }
-        }
+        let accepted = ImageUpload.accept(file: logoFile, typed: logo, fileField: "logoFile", addressField: "logo", request: request, errors: &errors)
+        logo = accepted.shown
         logoFile = nil
-        let logo = (self.logo ?? "").trimmingCharacters(in: .whitespaces)
-        if !logo.isEmpty && !SafeURL.isWebAddress(logo) { errors.add("logo", request.t("error.url")) }
-        organisation.logo = logo.isEmpty ? nil : logo
+        organisation.logo = accepted.address
     }
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {

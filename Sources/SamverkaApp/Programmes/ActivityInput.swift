@@ -146,16 +146,9 @@ struct ActivityInput: Content {
         if chosenSignUp == .external && signUpAddress.isEmpty && isSubmission { errors.add("signUpURL", request.t("error.sign_up_url_needed")) }
         activity.signUpURL = signUpAddress.isEmpty ? nil : signUpAddress
 
-        if ImageUpload.isPresent(imageFile), let file = imageFile {
-            do {
-                image = try ImageUpload.store(file, uploadsDirectory: request.application.settings.uploadsDirectory)
-            } catch {
-                errors.add("imageFile", request.t(error == .tooLarge ? "error.image_too_large" : "error.image_type"))
-            }
-        }
+        let accepted = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
+        image = accepted.shown
         imageFile = nil
-        let image = (self.image ?? "").trimmingCharacters(in: .whitespaces)
-        if !image.isEmpty && !SafeURL.isWebAddress(image) { errors.add("image", request.t("error.url")) }
-        activity.image = image.isEmpty ? nil : image
+        activity.image = accepted.address
     }
 }

@@ -3,14 +3,6 @@ import Vapor
 
 /// Programme editions: the archive, an edition's page, and the admins' form.
 struct ProgrammeController: Sendable {
-    struct FormPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let form: FormContext
-        let deleteHref: String?
-        let deleteLabel: String
-    }
-
     @Sendable func index(request: Request) async throws -> Response {
         let programmes = try await Programme.query(on: request.db).sort(\.$firstDay, .descending).all()
         let dates = request.dates
@@ -66,14 +58,7 @@ struct ProgrammeController: Sendable {
     private func renderForm(_ request: Request, editing: (slug: String, name: String)?, input: ProgrammeInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
         let heading = editing.map { request.t("programme.edit", ["title": $0.name]) } ?? request.t("programme.new")
         let action = editing.map { SiteURL.programmes(.edit(.value($0.slug))).path } ?? SiteURL.programmes(.index).path
-        let page = FormPage(
-            layout: request.layout(title: heading, section: .programmes),
-            heading: heading,
-            form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
-            deleteHref: nil,
-            deleteLabel: ""
-        )
-        return try await request.render("Shared/edit", page, status: status)
+        return try await request.renderFormPage(heading: heading, section: .programmes, form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors), status: status)
     }
 
     static func find(_ request: Request) async throws -> Programme {
