@@ -51,6 +51,7 @@ struct OrganisationController: Sendable {
         let upcoming = events.compactMap { event in event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) } }
             .sorted { $0.1 < $1.1 }
         let past = events.filter { $0.nextOccurrence(after: now, calendar: calendar) == nil }
+        let activities = try await Self.publicActivities(of: organisation, request: request)
         let slug = organisation.slug
         let detail = OrganisationShowPage.Detail(
             name: organisation.name,
@@ -64,7 +65,11 @@ struct OrganisationController: Sendable {
             logo: SafeURL.href(organisation.logo),
             descriptionHTML: Markdown.html(organisation.description),
             upcoming: upcoming.map { EventCard($0.0, occurrence: $0.1, request: request) },
-            past: past.map { EventCard($0, request: request) }
+            past: past.map { EventCard($0, request: request) },
+            upcomingActivities: activities.filter { ($0.0.endsAt ?? $0.0.startsAt ?? now) >= now }
+                .map { ActivityCard($0.0, programme: $0.1, organisation: nil, showStatus: false, request: request) },
+            pastActivities: activities.filter { ($0.0.endsAt ?? $0.0.startsAt ?? now) < now }.reversed()
+                .map { ActivityCard($0.0, programme: $0.1, organisation: nil, showStatus: false, request: request) }
         )
         let context = OrganisationShowPage(
             layout: request.layout(title: organisation.name, section: .organisations, description: request.t("sector.\(organisation.sector.rawValue)")),
@@ -145,6 +150,24 @@ struct OrganisationController: Sendable {
         try await organisation.save(on: request.db)
         request.flash(request.t(verified ? "flash.organisation_verified" : "flash.organisation_unverified", ["name": organisation.name]))
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
+    }
+
+    /// The organisation's approved activities in editions that are public, soonest first.
+    static func publicActivities(of organisation: Organisation, request: Request) async throws -> [(Activity, Programme)] {
+        let id = try organisation.requireID()
+        let partnerOf = try await ActivityPartner.query(on: request.db)
+            .filter(\.$organisation.$id == id).filter(\.$confirmedAt != nil).all().map(\.$activity.id)
+        let activities = try await Activity.query(on: request.db)
+            .group(.or) { either in
+                either.filter(\.$organisation.$id == id)
+                either.filter(\.$id ~~ partnerOf)
+            }
+            .filter(\.$status == .approved)
+            .with(\.$programme)
+            .sort(\.$startsAt)
+            .all()
+        let now = request.now
+        return activities.filter { $0.programme.isPublic(at: now) }.map { ($0, $0.programme) }
     }
 
     static func find(_ request: Request) async throws -> Organisation {

@@ -48,6 +48,9 @@ struct OrganisationShowPage: Encodable {
         let descriptionHTML: String
         let upcoming: [EventCard]
         let past: [EventCard]
+        /// Approved activities in public programmes, as organiser or confirmed partner.
+        let upcomingActivities: [ActivityCard]
+        let pastActivities: [ActivityCard]
     }
 
     let layout: LayoutContext

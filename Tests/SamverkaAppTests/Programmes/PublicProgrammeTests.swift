@@ -166,3 +166,22 @@ struct ProgrammeCacheTests {
         }
     }
 }
+
+@Suite("An organisation's activities")
+struct OrganisationActivitiesTests {
+    @Test("an organisation's page lists its approved activities once the programme is public")
+    func listed() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let page = try await app.testing().sendRequest(.GET, "/organisations/umea-kommun")
+            #expect(page.text.contains("Kommande aktiviteter i program"))
+            #expect(page.text.contains("Kommunerna och AI"))
+            #expect(!page.text.contains("Hackathon i Göteborg"))
+        }
+        try await withSamverka { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let hidden = try await app.testing().sendRequest(.GET, "/organisations/umea-kommun")
+            #expect(!hidden.text.contains("Kommunerna och AI"))
+        }
+    }
+}
