@@ -1,7 +1,8 @@
 import Foundation
 import Vapor
 
-/// The interface strings in Swedish and English, read from `Resources/Locales/{sv,en}.json`.
+/// The interface strings in Swedish and English, read from `Resources/Locales/{sv,en}.json`;
+/// Swift code reads them with `request.t("nav.home")`, templates with `#t("nav_home")`.
 ///
 /// Operators may reword strings without recompiling. Both files must have the same keys;
 /// a test checks that, and a missing key shows as the key itself rather than failing the page.
@@ -30,7 +31,8 @@ public struct Catalogue: Sendable {
         return Catalogue(strings: strings)
     }
 
-    /// All strings of one language; handed whole to templates as `t`.
+    /// All strings of one language under their template keys, as `#t` reads them; the catalogue
+    /// test checks every key a template uses against it.
     func table(_ language: Language) -> [String: String] {
         templateTables[language] ?? [:]
     }
