@@ -17,6 +17,11 @@ enum LineLists {
         }
     }
 
+    /// The non-empty lines, trimmed: lists of addresses such as event or organisation slugs.
+    static func words(_ text: String?) -> [String] {
+        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     static func links(_ text: String) -> Result<[ContentLink], LineError> {
         var links: [ContentLink] = []
         for (number, parts) in rows(text) {

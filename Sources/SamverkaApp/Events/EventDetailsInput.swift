@@ -107,7 +107,7 @@ struct EventDetailsInput: ContentDetailsInput {
     }
 
     private var organisationSlugs: [String] {
-        (organisations ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        LineLists.words(organisations)
     }
 
     func afterSave(_ event: Event, on database: any Database) async throws {

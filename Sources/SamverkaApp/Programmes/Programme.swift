@@ -46,4 +46,22 @@ extension Programme {
     func end(calendar: Calendar) -> Date {
         calendar.date(byAdding: .day, value: 1, to: lastDay) ?? lastDay
     }
+
+    /// Midnight of each day of the edition, at most 62 of them.
+    func days(calendar: Calendar) -> [Date] {
+        var days: [Date] = []
+        var day = firstDay
+        while day <= lastDay, days.count < 62 {
+            days.append(day)
+            guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
+            day = next
+        }
+        return days
+    }
+
+    /// Whether organisers may submit now: from the opening until the window closes, or by
+    /// default until the edition ends (each activity itself only until it starts).
+    func acceptsSubmissions(at now: Date, calendar: Calendar) -> Bool {
+        now >= submissionOpensAt && now < (submissionClosesAt ?? end(calendar: calendar))
+    }
 }

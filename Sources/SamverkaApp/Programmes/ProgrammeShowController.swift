@@ -65,12 +65,7 @@ struct ProgrammeShowController: Sendable {
             )
         }
         let calendar = request.application.calendar
-        var days: [(String, String)] = []
-        var day = programme.firstDay
-        while day <= programme.lastDay, days.count < 62 {
-            days.append((dates.dayInputValue(day), dates.longDate(day)))
-            day = calendar.date(byAdding: .day, value: 1, to: day) ?? programme.lastDay.addingTimeInterval(1)
-        }
+        let days = programme.days(calendar: calendar).map { (dates.dayInputValue($0), dates.longDate($0)) }
         let usedMunicipalities = index?.municipalityCodes ?? []
         let filters = [
             select(.day, request.t("filter.day"), days),
@@ -82,7 +77,7 @@ struct ProgrammeShowController: Sendable {
             select(.language, request.t("field.language"), ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
             select(.sector, request.t("filter.sector"), Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
         ]
-        let submissionOpen = now >= programme.submissionOpensAt && now < (programme.submissionClosesAt ?? programme.end(calendar: calendar))
+        let submissionOpen = programme.acceptsSubmissions(at: now, calendar: calendar)
         let context = Page(
             layout: request.layout(title: programme.name, section: .programmes, description: programme.name),
             name: programme.name,

@@ -37,12 +37,7 @@ struct ProgrammeStatistics {
         }
         let codes = Set(activities.compactMap(\.municipalityCode))
         let regions = Regions.all(municipalities)
-        var days: [(String, String)] = []
-        var day = programme.firstDay
-        while day <= programme.lastDay, days.count < 62 {
-            days.append((dates.dayInputValue(day), dates.longDate(day)))
-            day = calendar.date(byAdding: .day, value: 1, to: day) ?? programme.lastDay.addingTimeInterval(1)
-        }
+        let days = programme.days(calendar: calendar).map { (dates.dayInputValue($0), dates.longDate($0)) }
         return ProgrammeStatistics(
             activities: activities.count,
             formats: counted(activities.map(\.format.rawValue), Activity.Format.allCases.map { ($0.rawValue, label("activity_format.\($0.rawValue)")) }),

@@ -44,7 +44,7 @@ struct ProjectDetailsInput: ContentDetailsInput {
     }
 
     private var eventSlugs: [String] {
-        (events ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        LineLists.words(events)
     }
 
     func afterSave(_ project: Project, on database: any Database) async throws {
