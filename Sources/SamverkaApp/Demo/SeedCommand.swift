@@ -5,9 +5,10 @@ import Vapor
 /// site is alive at once. The demo is a small Jekyll site in `Resources/Demo/site`, imported
 /// with the same importer as a real one; its events are moved by whole weeks so that they
 /// lie around today, whenever the seed runs. Running it again updates the demo in place.
+/// `samverka seed` alone, or `samverka seed --activities N`, means `seed demo`.
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "demo (the demo network and a programme week), or programme (only the week)")
+        @Argument(name: "what", help: "demo (the demo network and a programme week; the default), or programme (only the week)")
         var what: String
 
         @Option(name: "activities", help: "How many activities the programme week gets (default 300)")
@@ -24,6 +25,19 @@ struct SeedCommand: AsyncCommand {
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// Supplies the word `demo` when none is given: ConsoleKit's required argument would
+    /// otherwise refuse `seed --activities 20000`.
+    func run(using context: inout CommandContext) async throws {
+        if context.input.arguments.first.map({ $0.hasPrefix("-") }) ?? true {
+            context.input.arguments.insert("demo", at: 0)
+        }
+        let signature = try Signature(from: &context.input)
+        guard context.input.arguments.isEmpty else {
+            throw CommandError.unknownInput(context.input.arguments.joined(separator: " "))
+        }
+        try await run(using: context, signature: signature)
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {

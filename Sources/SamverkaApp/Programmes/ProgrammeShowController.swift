@@ -23,7 +23,10 @@ struct ProgrammeShowController: Sendable {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
+        // A snapshot shared between requests (read only), so a cached page needs no query.
+        guard let slug = request.parameters.get("slug"),
+              let programme = try await request.application.programmeLookups.programme(slug: slug, on: request.db)
+        else { throw Abort(.notFound) }
         // The page changes with the edition's activities, with the edition itself, and with
         // time (the submission window's text): each is part of the version, time by the hour.
         let version = programme.activitiesVersion &* 1_000_003 &+ Int(programme.updatedAt?.timeIntervalSince1970 ?? 0)

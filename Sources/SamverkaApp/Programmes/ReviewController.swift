@@ -27,12 +27,17 @@ struct ReviewController: Sendable {
         case waiting, submitted, changesRequested = "changes_requested", approved, rejected, draft, all
     }
 
+    /// "Waited more than N days": the choices of the waiting-time filter.
+    static let waitingThresholds = [3, 7, 14, 30]
+
     @Sendable func queue(request: Request) async throws -> Response {
         let programme = try await ProgrammeController.find(request)
         let show = (try? request.query.get(String.self, at: "show")).flatMap(Show.init(rawValue:)) ?? .waiting
         let region = (try? request.query.get(String.self, at: "region")) ?? ""
         let format = (try? request.query.get(String.self, at: "format")).flatMap(Activity.Format.init(rawValue:))
         let theme = (try? request.query.get(String.self, at: "theme")) ?? ""
+        let waited = (try? request.query.get(Int.self, at: "waited")).flatMap { Self.waitingThresholds.contains($0) ? $0 : nil }
+        let now = request.now
         let query = try Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID()).with(\.$organisation)
         switch show {
         case .waiting:
@@ -48,12 +53,12 @@ struct ReviewController: Sendable {
         case .all: break
         }
         if let format { query.filter(\.$format == format) }
+        if let waited { query.filter(\.$submittedAt <= now.addingTimeInterval(-Double(waited) * 86_400)) }
         let municipalities = request.application.municipalities
         let activities = try await query.sort(\.$submittedAt).all().filter { activity in
             (region.isEmpty || activity.municipalityCode.flatMap { municipalities[$0]?.regionCode } == region)
                 && (theme.isEmpty || activity.themes.contains(theme))
         }
-        let now = request.now
         let heading = request.t("review.title", ["name": programme.name])
         let page = QueuePage(
             layout: request.layout(title: heading, section: .programmes),
@@ -68,6 +73,8 @@ struct ReviewController: Sendable {
                     + Activity.Format.allCases.map { .init(value: $0.rawValue, label: request.t("activity_format.\($0.rawValue)"), selected: $0 == format) }),
                 FilterSelect(name: "theme", label: request.t("field.themes"), options: [.init(value: "", label: request.t("filter.any"), selected: theme.isEmpty)]
                     + programme.themes.map { .init(value: $0.key, label: $0.name(request.language), selected: $0.key == theme) }),
+                FilterSelect(name: "waited", label: request.t("review.waited"), options: [.init(value: "", label: request.t("filter.any"), selected: waited == nil)]
+                    + Self.waitingThresholds.map { .init(value: "\($0)", label: request.t("review.waited_more_than", ["days": "\($0)"]), selected: $0 == waited) }),
             ],
             rows: try activities.map { activity in
                 let id = try activity.requireID().uuidString

@@ -147,11 +147,24 @@ struct ProgrammeCacheTests {
             #expect(unchanged.status == .notModified)
             #expect(unchanged.headers.first(name: .contentSecurityPolicy) != nil)
 
+            // A change written straight to the database, as another app instance would make it,
+            // shows once this instance's one-second memo of the edition has lapsed.
             let organisation = try #require(try await Organisation.find(slug: "foreningen", on: app.db))
             try await PublicProgrammeTests.approved(fixture, organisation, title: "Ny AI-träff", format: .digital, day: 6, municipality: nil, themes: ["ai"])
+            try await Task.sleep(for: .milliseconds(1_100))
             let after = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["If-None-Match": etag])
             #expect(after.status == .ok)
             #expect(after.text.contains("Ny AI-träff"))
+
+            // A change made through this instance shows at once.
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .admin, email: "admin@example.org")
+            let added = try #require(try await Activity.query(on: app.db).filter(\.$title == "Ny AI-träff").first())
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            let rejected = try await reviewer.post(try fixture.path(added) + "/review", form: ["decision": "reject", "message": "Dubblett."])
+            #expect(rejected.status == .seeOther)
+            let withoutIt = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai")
+            #expect(!withoutIt.text.contains("Ny AI-träff"))
 
             // The English page is its own.
             let english = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["Accept-Language": "en"])

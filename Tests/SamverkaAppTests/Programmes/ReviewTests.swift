@@ -45,6 +45,31 @@ struct ReviewTests {
         }
     }
 
+    @Test("the queue narrows to activities that have waited more than the chosen number of days")
+    func waitingTimeFilter() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .moderator, email: "moderator@example.org")
+            let old = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Länge väntat"))
+            _ = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Nyss inskickat"))
+            let waiting = try #require(try await Activity.find(old.id, on: app.db))
+            waiting.submittedAt = app.clock.now().addingTimeInterval(-10 * 86_400)
+            try await waiting.save(on: app.db)
+
+            let week = try await reviewer.get("/programmes/innovationsveckan-2026/review?waited=7")
+            #expect(week.text.contains("Länge väntat"))
+            #expect(week.text.contains("väntat 10 dagar"))
+            #expect(!week.text.contains("Nyss inskickat"))
+            #expect(week.text.contains("<option value=\"7\" selected>mer än 7 dagar</option>"))
+            let fortnight = try await reviewer.get("/programmes/innovationsveckan-2026/review?waited=14")
+            #expect(!fortnight.text.contains("Länge väntat"))
+            let any = try await reviewer.get("/programmes/innovationsveckan-2026/review?waited=nonsense")
+            #expect(any.text.contains("Länge väntat") && any.text.contains("Nyss inskickat"))
+        }
+    }
+
     @Test("members and organisers cannot review")
     func permissions() async throws {
         try await withSamverka { app in
