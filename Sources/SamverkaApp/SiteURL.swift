@@ -110,6 +110,46 @@ enum ProgrammeRoute: Sendable {
     }
 }
 
+/// The registration pages of one event or activity, below its page.
+enum RegistrationRoute: Sendable {
+    case register
+    case settings
+    case attendees
+    case attendeesCSV
+    case attendee(Parameter<String>)
+    case message
+    case cancelEvent
+
+    var suffix: String {
+        switch self {
+        case .register: "/register"
+        case .settings: "/registration"
+        case .attendees: "/attendees"
+        case .attendeesCSV: "/attendees.csv"
+        case .attendee(let id):
+            switch id {
+            case .key: "/attendees/:registration"
+            case .value(let value): "/attendees/" + value
+            }
+        case .message: "/attendees/message"
+        case .cancelEvent: "/registration/cancel"
+        }
+    }
+}
+
+/// What a registration route hangs on: an event or a programme activity.
+enum RegistrationSubjectPath: Sendable {
+    case event(Parameter<String>)
+    case activity(Parameter<String>, Parameter<String>)
+
+    var path: String {
+        switch self {
+        case .event(let slug): SiteURL.events(.show(slug)).path
+        case .activity(let slug, let id): SiteURL.programmes(.activity(slug, id)).path
+        }
+    }
+}
+
 /// Every URL of the site, defined once: routes are registered from these and every link in a
 /// page is built from them, so renaming a route breaks the build rather than the site.
 enum SiteURL: Sendable {
@@ -123,6 +163,14 @@ enum SiteURL: Sendable {
     case signUp
     case signOut
     case myActivities
+    case myRegistrations
+    case registration(RegistrationSubjectPath, RegistrationRoute)
+    /// A person's own registration, by the secret in their personal link.
+    case personalRegistration(Parameter<String>)
+    case confirmRegistration(Parameter<String>)
+    case cancelRegistration(Parameter<String>)
+    case outbox
+    case outboxMessage(Parameter<String>)
     case healthz
     case uploads
 
@@ -138,8 +186,22 @@ enum SiteURL: Sendable {
         case .signUp: "/sign-up"
         case .signOut: "/sign-out"
         case .myActivities: "/account/activities"
+        case .myRegistrations: "/account/registrations"
+        case .registration(let subject, let route): subject.path + route.suffix
+        case .personalRegistration(let token): "/registrations/" + Self.segment(token, "token")
+        case .confirmRegistration(let token): "/registrations/" + Self.segment(token, "token") + "/confirm"
+        case .cancelRegistration(let token): "/registrations/" + Self.segment(token, "token") + "/cancel"
+        case .outbox: "/admin/outbox"
+        case .outboxMessage(let id): "/admin/outbox/" + Self.segment(id, "message")
         case .healthz: "/healthz"
         case .uploads: "/uploads"
+        }
+    }
+
+    private static func segment(_ value: Parameter<String>, _ key: String) -> String {
+        switch value {
+        case .key: ":" + key
+        case .value(let text): text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
         }
     }
 

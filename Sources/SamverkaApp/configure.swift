@@ -10,6 +10,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.catalogue = try Catalogue.load(from: resources)
     app.municipalities = try Municipalities.load(from: resources)
     app.regionMap = try RegionMap.load(from: resources)
+    app.registrationGate = SerialGate()
 
     try DatabaseSetup.use(settings.database, on: app)
     app.migrations.add(Migrations.all)
@@ -51,6 +52,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(MailCommand(), as: "mail")
 
     try routes(app)
 

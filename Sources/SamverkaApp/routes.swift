@@ -64,6 +64,29 @@ func routes(_ app: Application) throws {
     members.post(.programmes(.confirmPartner(.key, .key)), use: activities.confirm)
     members.get(.myActivities, use: activityPages.mine)
 
+    // MARK: Registration: signing up (anyone; guests confirm by email), the personal link
+    let registrations = RegistrationController()
+    for subject in [RegistrationSubjectPath.event(.key), .activity(.key, .key)] {
+        everyone.get(.registration(subject, .register), use: registrations.form)
+        everyone.post(.registration(subject, .register), use: registrations.register)
+    }
+    everyone.get(.personalRegistration(.key), use: registrations.personal)
+    everyone.post(.confirmRegistration(.key), use: registrations.confirm)
+    everyone.post(.cancelRegistration(.key), use: registrations.cancel)
+    members.get(.myRegistrations, use: registrations.mine)
+
+    // MARK: Registration: the organiser's side (members; each handler checks the organiser)
+    let attendees = AttendeesController()
+    for subject in [RegistrationSubjectPath.event(.key), .activity(.key, .key)] {
+        members.get(.registration(subject, .settings), use: attendees.settings)
+        members.post(.registration(subject, .settings), use: attendees.saveSettings)
+        members.get(.registration(subject, .attendees), use: attendees.list)
+        members.get(.registration(subject, .attendeesCSV), use: attendees.csv)
+        members.post(.registration(subject, .message), use: attendees.message)
+        members.post(.registration(subject, .attendee(.key)), use: attendees.act)
+        members.post(.registration(subject, .cancelEvent), use: attendees.cancelEvent)
+    }
+
     // MARK: Reviewing activities (moderators and admins)
     let review = ReviewController()
     editors.get(.programmes(.review(.key)), use: review.queue)
@@ -74,6 +97,11 @@ func routes(_ app: Application) throws {
     admins.post(.programmes(.index), use: programmes.create)
     admins.get(.programmes(.edit(.key)), use: programmes.edit)
     admins.post(.programmes(.edit(.key)), use: programmes.update)
+
+    // MARK: The mail outbox (admins)
+    let outbox = OutboxController()
+    admins.get(.outbox, use: outbox.list)
+    admins.get(.outboxMessage(.key), use: outbox.show)
 
     // MARK: Editing content (moderators and admins)
     registerEditor(ContentEditor<Event>(), on: editors)

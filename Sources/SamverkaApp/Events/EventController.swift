@@ -67,7 +67,8 @@ struct EventController: Sendable {
                 translation: partner?.translationTarget
             ),
             event: detail,
-            editHref: request.canEditContent ? Event.url(.edit(.value(event.slug))).path : nil
+            editHref: request.canEditContent ? Event.url(.edit(.value(event.slug))).path : nil,
+            registration: try await RegistrationPanel.make(.event(event), request: request)
         )
         return try await request.render("Events/show", context)
     }

@@ -73,6 +73,7 @@ struct EventShowPage: Encodable {
     let layout: LayoutContext
     let event: Detail
     let editHref: String?
+    let registration: RegistrationPanel?
 }
 
 extension String {

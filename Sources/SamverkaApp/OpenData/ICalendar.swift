@@ -13,6 +13,8 @@ struct ICalendar {
         let location: String
         let url: String?
         let cancelled: Bool
+        /// Raised each time the entry changes in a way calendars must notice (a cancellation).
+        var sequence = 0
     }
 
     var events: [Event] = []
@@ -23,6 +25,7 @@ struct ICalendar {
             lines.append("BEGIN:VEVENT")
             lines.append("UID:" + Self.escape(event.uid))
             lines.append("DTSTAMP:" + Self.utc(event.stamp))
+            if event.sequence > 0 { lines.append("SEQUENCE:\(event.sequence)") }
             lines.append("DTSTART:" + Self.utc(event.start))
             if let end = event.end { lines.append("DTEND:" + Self.utc(end)) }
             lines.append("SUMMARY:" + Self.escape(event.summary))

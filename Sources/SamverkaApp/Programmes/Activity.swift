@@ -26,6 +26,8 @@ final class Activity: Model, @unchecked Sendable {
         case none
         /// Sign up elsewhere, at `signUpURL`.
         case external
+        /// Sign up here; seats and questions are on the activity's registration page.
+        case samverka
     }
 
     @ID var id: UUID?

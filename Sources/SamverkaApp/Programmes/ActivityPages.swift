@@ -95,6 +95,7 @@ struct ActivityShowPage: Encodable {
     let confirmAction: String?
     let reviewHref: String?
     let csrf: String?
+    let registration: RegistrationPanel?
 }
 
 /// `/account/activities`: everything the member's organisations have submitted, with status.

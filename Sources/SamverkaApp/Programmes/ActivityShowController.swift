@@ -73,7 +73,9 @@ struct ActivityShowController: Sendable {
             editHref: access.canEdit(activity) ? SiteURL.programmes(.editActivity(.value(programme.slug), .value(id))).path : nil,
             confirmAction: canConfirm ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(id))).path : nil,
             reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + id : nil,
-            csrf: access.member == nil ? nil : request.csrfToken
+            csrf: access.member == nil ? nil : request.csrfToken,
+            registration: activity.status == .approved || access.canEdit(activity)
+                ? try await RegistrationPanel.make(.activity(activity, programme), request: request) : nil
         )
         return try await request.render("Programmes/activity", context)
     }

@@ -33,6 +33,15 @@ public struct AppSettings: Sendable {
     public var secureCookies: Bool
     /// bcrypt cost; lowered only in tests, where hashing time dominates.
     public var passwordCost: Int
+    /// The address people reach this site at, for links in mail (no trailing slash).
+    public var publicURL: String
+    /// The SMTP server mail is delivered through (`smtp://user:password@host:port`); without
+    /// one, messages wait in the outbox.
+    public var smtpURL: String?
+    /// The sender of every message.
+    public var mailFrom: String
+    /// Days after an event that answers and guests' contact details are kept.
+    public var purgeAfterDays: Int
 
     public init(
         database: DatabaseLocation,
@@ -40,7 +49,11 @@ public struct AppSettings: Sendable {
         timeZone: TimeZone = TimeZone(identifier: "Europe/Stockholm") ?? .current,
         siteName: String = "Samverka",
         secureCookies: Bool = false,
-        passwordCost: Int = 12
+        passwordCost: Int = 12,
+        publicURL: String = "http://127.0.0.1:8080",
+        smtpURL: String? = nil,
+        mailFrom: String = "noreply@samverka.invalid",
+        purgeAfterDays: Int = 30
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -48,6 +61,10 @@ public struct AppSettings: Sendable {
         self.siteName = siteName
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
+        self.publicURL = publicURL
+        self.smtpURL = smtpURL
+        self.mailFrom = mailFrom
+        self.purgeAfterDays = purgeAfterDays
     }
 
     public struct ConfigurationError: Error, CustomStringConvertible {
@@ -57,8 +74,9 @@ public struct AppSettings: Sendable {
         }
     }
 
-    /// Reads `DATABASE_URL`, `SAMVERKA_DATA_DIR`, `SAMVERKA_TIMEZONE`, `SAMVERKA_SITE_NAME`
-    /// and `SAMVERKA_SECURE_COOKIES`.
+    /// Reads `DATABASE_URL`, `SAMVERKA_DATA_DIR`, `SAMVERKA_TIMEZONE`, `SAMVERKA_SITE_NAME`,
+    /// `SAMVERKA_SECURE_COOKIES`, `SAMVERKA_PUBLIC_URL`, `SMTP_URL`, `SAMVERKA_MAIL_FROM` and
+    /// `SAMVERKA_PURGE_AFTER_DAYS`.
     public static func fromEnvironment(_ environment: Environment) throws -> AppSettings {
         var problems: [String] = []
         let dataDirectory = Environment.get("SAMVERKA_DATA_DIR") ?? "data"
@@ -89,6 +107,17 @@ public struct AppSettings: Sendable {
             secure = false
         }
 
+        let publicURL = (Environment.get("SAMVERKA_PUBLIC_URL") ?? "http://127.0.0.1:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        if !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
+            problems.append("SAMVERKA_PUBLIC_URL must start with https:// or http://")
+        }
+        let smtpURL = Environment.get("SMTP_URL").flatMap { $0.isEmpty ? nil : $0 }
+        if let smtpURL, SMTPServer(url: smtpURL) == nil {
+            problems.append("SMTP_URL must look like smtp://user:password@host:587 (or smtps://)")
+        }
+        let purgeDays = Environment.get("SAMVERKA_PURGE_AFTER_DAYS").map { Int($0) } ?? 30
+        if purgeDays == nil || purgeDays ?? 0 < 0 { problems.append("SAMVERKA_PURGE_AFTER_DAYS must be a whole number of days") }
+
         guard problems.isEmpty, let zone else { throw ConfigurationError(problems: problems) }
         return AppSettings(
             database: database,
@@ -96,7 +125,11 @@ public struct AppSettings: Sendable {
             timeZone: zone,
             siteName: Environment.get("SAMVERKA_SITE_NAME") ?? "Samverka",
             secureCookies: secure,
-            passwordCost: environment == .testing ? 4 : 12
+            passwordCost: environment == .testing ? 4 : Int(Environment.get("SAMVERKA_PASSWORD_COST") ?? "").map { min(max($0, 4), 16) } ?? 12,
+            publicURL: publicURL,
+            smtpURL: smtpURL,
+            mailFrom: Environment.get("SAMVERKA_MAIL_FROM") ?? "noreply@samverka.invalid",
+            purgeAfterDays: purgeDays ?? 30
         )
     }
 

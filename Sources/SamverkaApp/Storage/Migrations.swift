@@ -18,5 +18,7 @@ enum Migrations {
         CreateProgramme(),
         CreateActivity(),
         CreateActivitySearchIndex(),
+        CreateOutgoingMail(),
+        CreateRegistration(),
     ]
 }

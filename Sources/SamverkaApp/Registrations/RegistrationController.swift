@@ -1,0 +1,235 @@
+import Fluent
+import Vapor
+
+/// The person's side of registration: the sign-up form, their own registration through the
+/// personal link (view, confirm a guest's address, cancel), and "My registrations".
+struct RegistrationController: Sendable {
+    struct SignUpPage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let pageHref: String
+        let when: String
+        let place: String
+        let availability: String
+        let consent: String
+        let form: FormContext?
+        let closedMessage: String?
+        let existingHref: String?
+        let signInHref: String?
+    }
+
+    @Sendable func form(request: Request) async throws -> Response {
+        let subject = try await RegistrationSubject.find(request)
+        let setup = try await visibleSetup(subject, request)
+        return try await render(request, subject: subject, setup: setup, answers: RegistrationAnswers(), status: .ok)
+    }
+
+    @Sendable func register(request: Request) async throws -> Response {
+        let subject = try await RegistrationSubject.find(request)
+        let setup = try await visibleSetup(subject, request)
+        let member = request.auth.get(Member.self)
+        let answers = RegistrationAnswers.read(request, questions: setup.questions, asGuest: member == nil)
+        guard answers.errors.isEmpty else {
+            return try await render(request, subject: subject, setup: setup, answers: answers, status: .unprocessableEntity)
+        }
+        do {
+            let registration = try await RegistrationLedger(app: request.application, now: request.now).signUp(
+                setup, subject: subject, member: member, guestName: answers.guestName, guestEmail: answers.guestEmail,
+                language: request.language, answers: answers.answers
+            )
+            request.flash(request.t("registration.flash_\(registration.status.rawValue)", ["title": subject.title]))
+            return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
+        } catch let refusal as RegistrationLedger.Refusal {
+            var answers = answers
+            answers.errors.add(member == nil ? "email" : "registration", request.t("registration.refused_\(refusal)"))
+            return try await render(request, subject: subject, setup: setup, answers: answers, status: .conflict)
+        }
+    }
+
+    // MARK: The personal link
+
+    struct PersonalPage: Encodable {
+        struct Answer: Encodable {
+            let question: String
+            let answer: String
+        }
+
+        let layout: LayoutContext
+        let heading: String
+        let pageHref: String
+        let when: String
+        let place: String
+        let status: String
+        let position: String?
+        let message: String?
+        let answers: [Answer]
+        let confirmAction: String?
+        let cancelAction: String?
+        let calendarHref: String?
+        let csrf: String
+    }
+
+    @Sendable func personal(request: Request) async throws -> Response {
+        let (registration, setup, subject) = try await Self.byToken(request)
+        let dates = request.dates
+        var position: String?
+        if registration.status == .waiting {
+            let ahead = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID())
+                .filter(\.$status == .waiting).filter(\.$arrival < registration.arrival).count()
+            position = request.t("registration.position", ["position": "\(ahead + 1)"])
+        }
+        let token = registration.token
+        let page = PersonalPage(
+            layout: request.layout(title: subject.title, section: .account),
+            heading: request.t("registration.yours", ["title": subject.title]),
+            pageHref: subject.pagePath,
+            when: subject.startsAt.map { dates.dateAndTime($0) } ?? "",
+            place: [subject.place(request.application.municipalities), subject.onlineURL ?? ""].filter { !$0.isEmpty }.joined(separator: ", "),
+            status: request.t("registration_status.\(registration.status.rawValue)"),
+            position: position,
+            message: registration.decisionMessage.isEmpty ? (setup.cancelledAt != nil ? setup.cancellationMessage : nil) : registration.decisionMessage,
+            answers: setup.questions.compactMap { question in
+                registration.answers.first { $0.key == question.key }.map {
+                    PersonalPage.Answer(question: question.label, answer: question.kind == .yesNo ? $0.values.map { request.t("answer.\($0)") }.joined() : $0.values.joined(separator: ", "))
+                }
+            },
+            confirmAction: registration.status == .unconfirmed ? SiteURL.confirmRegistration(.value(token)).path : nil,
+            cancelAction: registration.status.isActive ? SiteURL.cancelRegistration(.value(token)).path : nil,
+            calendarHref: registration.status == .confirmed ? Self.calendarPath(subject) : nil,
+            csrf: request.csrfToken
+        )
+        let response = try await request.render("Registrations/personal", page)
+        // The address holds a secret: keep it out of caches and other sites' logs.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    @Sendable func confirm(request: Request) async throws -> Response {
+        let (registration, setup, subject) = try await Self.byToken(request)
+        do {
+            try await RegistrationLedger(app: request.application, now: request.now).confirmGuest(registration, setup: setup, subject: subject)
+            request.flash(request.t("registration.flash_\(registration.status.rawValue)", ["title": subject.title]))
+        } catch let refusal as RegistrationLedger.Refusal {
+            request.flash(request.t("registration.refused_\(refusal)"))
+        }
+        return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
+    }
+
+    @Sendable func cancel(request: Request) async throws -> Response {
+        let (registration, setup, subject) = try await Self.byToken(request)
+        try await RegistrationLedger(app: request.application, now: request.now).cancel(registration, setup: setup, subject: subject)
+        request.flash(request.t("registration.flash_cancelled", ["title": subject.title]))
+        return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
+    }
+
+    // MARK: My registrations
+
+    struct MinePage: Encodable {
+        struct Row: Encodable {
+            let title: String
+            let href: String
+            let when: String
+            let status: String
+        }
+
+        let layout: LayoutContext
+        let heading: String
+        let upcoming: [Row]
+        let past: [Row]
+    }
+
+    @Sendable func mine(request: Request) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let registrations = try await Registration.query(on: request.db).filter(\.$member.$id == member.requireID())
+            .with(\.$setup).sort(\.$createdAt, .descending).all()
+        let dates = request.dates
+        var upcoming: [(Date, MinePage.Row)] = [], past: [(Date, MinePage.Row)] = []
+        for registration in registrations {
+            guard let subject = try await RegistrationSubject.of(registration.setup, on: request.db) else { continue }
+            let start = subject.startsAt ?? .distantPast
+            let row = MinePage.Row(
+                title: subject.title, href: SiteURL.personalRegistration(.value(registration.token)).path,
+                when: subject.startsAt.map { dates.dateAndTime($0) } ?? "",
+                status: request.t("registration_status.\(registration.status.rawValue)")
+            )
+            if start >= request.now { upcoming.append((start, row)) } else { past.append((start, row)) }
+        }
+        let heading = request.t("registration.mine")
+        return try await request.render("Registrations/mine", MinePage(
+            layout: request.layout(title: heading, section: .account), heading: heading,
+            upcoming: upcoming.sorted { $0.0 < $1.0 }.map(\.1), past: past.sorted { $0.0 > $1.0 }.map(\.1)
+        ))
+    }
+
+    // MARK: Helpers
+
+    static func byToken(_ request: Request) async throws -> (Registration, RegistrationSetup, RegistrationSubject) {
+        guard let token = request.parameters.get("token"), token.count >= 16,
+              let registration = try await Registration.query(on: request.db).filter(\.$token == token).with(\.$setup).first(),
+              let subject = try await RegistrationSubject.of(registration.setup, on: request.db)
+        else { throw Abort(.notFound) }
+        return (registration, registration.setup, subject)
+    }
+
+    static func calendarPath(_ subject: RegistrationSubject) -> String? {
+        switch subject {
+        case .event: nil
+        case .activity(let activity, let programme): SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        }
+    }
+
+    /// Sign-up pages exist for what the public can see and whose organiser uses Samverka's.
+    private func visibleSetup(_ subject: RegistrationSubject, _ request: Request) async throws -> RegistrationSetup {
+        let setup = try await subject.setup(on: request.db)
+        guard setup.mode == .samverka, setup.id != nil, subject.isOpenToPublic(now: request.now) || setup.cancelledAt != nil else { throw Abort(.notFound) }
+        return setup
+    }
+
+    private func render(_ request: Request, subject: RegistrationSubject, setup: RegistrationSetup, answers: RegistrationAnswers, status: HTTPStatus) async throws -> Response {
+        let member = request.auth.get(Member.self)
+        let dates = request.dates
+        let open = setup.isOpen(at: request.now, start: subject.startsAt) && subject.isOpenToPublic(now: request.now)
+        var existing: Registration?
+        if let member {
+            existing = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(\.$member.$id == member.id)
+                .filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive)).first()
+        }
+        let availability = try await Self.availability(setup, request: request)
+        let closedMessage: String? = if setup.cancelledAt != nil { request.t("registration.event_cancelled") }
+            else if !open { request.t("registration.closed") }
+            else if availability.full && !setup.waitingList { request.t("registration.full") }
+            else { nil }
+        var summaryErrors = answers.errors
+        if let message = answers.errors["registration"] { summaryErrors = FieldErrors(); summaryErrors.add("registration", message) }
+        let heading = request.t("registration.sign_up_to", ["title": subject.title])
+        let page = SignUpPage(
+            layout: request.layout(title: heading, section: .events),
+            heading: heading,
+            pageHref: subject.pagePath,
+            when: subject.startsAt.map { dates.dateAndTime($0) } ?? "",
+            place: subject.place(request.application.municipalities),
+            availability: availability.text,
+            consent: request.t("registration.consent", ["days": "\(request.application.settings.purgeAfterDays)"]),
+            form: closedMessage == nil && existing == nil ? FormContext(
+                action: subject.path(.register), submitLabel: request.t(availability.full ? "registration.join_waiting_list" : "registration.sign_up"),
+                csrf: request.csrfToken, fields: answers.fields(request, questions: setup.questions, asGuest: member == nil), errors: summaryErrors
+            ) : nil,
+            closedMessage: closedMessage,
+            existingHref: existing.map { SiteURL.personalRegistration(.value($0.token)).path },
+            signInHref: member == nil ? SiteURL.signIn.path + "?next=" + (subject.path(.register).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil
+        )
+        return try await request.render("Registrations/register", page, status: status)
+    }
+
+    /// "12 seats left", "Full: the waiting list is open", or "Unlimited seats".
+    static func availability(_ setup: RegistrationSetup, request: Request) async throws -> (text: String, full: Bool) {
+        guard let capacity = setup.capacity, let setupID = setup.id else { return (request.t("registration.unlimited"), false) }
+        let base = Registration.query(on: request.db).filter(\.$setup.$id == setupID)
+        let confirmed = try await base.copy().filter(\.$status == .confirmed).count()
+        let waiting = try await base.copy().filter(\.$status == .waiting).count()
+        if confirmed < capacity && waiting == 0 {
+            return (request.t("registration.seats_left", ["count": "\(capacity - confirmed)", "capacity": "\(capacity)"]), false)
+        }
+        return (request.t(setup.waitingList ? "registration.full_waiting_list" : "registration.full"), true)
+    }
+}

@@ -1,0 +1,194 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// Every change to who has a seat: signing up, confirming a guest, approving, declining,
+/// cancelling and promoting from the waiting list. Each runs alone per event (the gate, then a
+/// row lock on the setup inside one transaction), so an event is never overbooked and the
+/// waiting list is served in order of arrival. Messages to the people concerned go into the
+/// outbox in the same transaction.
+struct RegistrationLedger: Sendable {
+    enum Refusal: Error, Equatable {
+        case closed, full, alreadyRegistered, notPending
+    }
+
+    let app: Application
+    let now: Date
+
+    var database: any Database { app.db }
+
+    func signUp(_ setup: RegistrationSetup, subject: RegistrationSubject, member: Member?, guestName: String, guestEmail: String,
+                language: Language, answers: [RegistrationAnswer]) async throws -> Registration {
+        guard setup.isOpen(at: now, start: subject.startsAt), subject.isOpenToPublic(now: now) else { throw Refusal.closed }
+        let setupID = try setup.requireID()
+        return try await serially(setupID) { database in
+            let arrival = try await Self.lock(setupID, adding: 1, on: database)
+            let active = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive))
+            if let member { active.filter(\.$member.$id == member.id) } else { active.filter(\.$guestEmail == guestEmail) }
+            if try await active.first() != nil { throw Refusal.alreadyRegistered }
+
+            let registration = Registration()
+            registration.$setup.id = setupID
+            registration.$member.id = member?.id
+            registration.guestName = member == nil ? guestName : ""
+            registration.guestEmail = member == nil ? guestEmail : ""
+            registration.language = language
+            registration.arrival = arrival
+            registration.answers = answers
+            registration.token = Registration.newToken()
+            registration.decisionMessage = ""
+            if member == nil {
+                // A guest holds nothing until the address is proven; a full event says so now.
+                if !setup.requiresApproval { _ = try await Self.placement(setup, on: database) }
+                registration.status = .unconfirmed
+            } else {
+                registration.status = setup.requiresApproval ? .pending : try await Self.placement(setup, on: database)
+            }
+            try await registration.save(on: database)
+            let notice: RegistrationNotice = switch registration.status {
+            case .unconfirmed: .confirmAddress
+            case .pending: .pending
+            case .waiting: .waiting
+            default: .confirmed
+            }
+            try await mailer.send(notice, registration, subject: subject, setup: setup, on: database)
+            return registration
+        }
+    }
+
+    /// A guest followed the link in the first email.
+    func confirmGuest(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+        try await serially(try setup.requireID()) { database in
+            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .unconfirmed else { return }
+            fresh.status = setup.requiresApproval ? .pending : try await Self.placement(setup, on: database)
+            try await fresh.save(on: database)
+            registration.status = fresh.status
+            try await mailer.send(fresh.status == .pending ? .pending : fresh.status == .waiting ? .waiting : .confirmed, fresh, subject: subject, setup: setup, on: database)
+        }
+    }
+
+    /// The organiser's yes to a pending sign-up: a seat, else the waiting list.
+    func approve(_ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+        try await serially(try setup.requireID()) { database in
+            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending else { throw Refusal.notPending }
+            fresh.status = try await Self.placement(setup, on: database)
+            fresh.decisionMessage = message
+            try await fresh.save(on: database)
+            try await mailer.send(fresh.status == .waiting ? .waiting : .approved, fresh, subject: subject, setup: setup, on: database)
+        }
+    }
+
+    func decline(_ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+        try await serially(try setup.requireID()) { database in
+            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending else { throw Refusal.notPending }
+            fresh.status = .declined
+            fresh.decisionMessage = message
+            try await fresh.save(on: database)
+            try await mailer.send(.declined, fresh, subject: subject, setup: setup, on: database)
+        }
+    }
+
+    /// The person cancels (or their account goes); a freed seat goes to the first in line.
+    func cancel(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject, tell: Bool = true) async throws {
+        try await serially(try setup.requireID()) { database in
+            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status.isActive else { return }
+            let heldSeat = fresh.status == .confirmed
+            fresh.status = .cancelled
+            try await fresh.save(on: database)
+            registration.status = .cancelled
+            if tell { try await mailer.send(.cancelled, fresh, subject: subject, setup: setup, on: database) }
+            if heldSeat { try await fillSeats(setup, subject: subject, on: database) }
+        }
+    }
+
+    /// After the organiser changed the settings (more seats, no waiting list any more).
+    func settingsChanged(_ setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+        try await serially(try setup.requireID()) { database in
+            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+            try await fillSeats(setup, subject: subject, on: database)
+        }
+    }
+
+    /// The organiser cancels the event: every active sign-up ends and everyone is told.
+    func cancelEvent(_ setup: RegistrationSetup, subject: RegistrationSubject, message: String) async throws {
+        try await serially(try setup.requireID()) { database in
+            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+            setup.cancelledAt = now
+            setup.cancellationMessage = message
+            try await setup.save(on: database)
+            if case .event(let event) = subject {
+                event.status = .cancelled
+                try await event.save(on: database)
+            }
+            let active = try await Registration.query(on: database).filter(\.$setup.$id == setup.requireID())
+                .filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive)).sort(\.$arrival).all()
+            for registration in active {
+                registration.status = .cancelled
+                try await registration.save(on: database)
+                try await mailer.send(.eventCancelled, registration, subject: subject, setup: setup, on: database)
+            }
+        }
+    }
+
+    // MARK: Inside the lock
+
+    /// Gives free seats to the waiting list, first come first served.
+    private func fillSeats(_ setup: RegistrationSetup, subject: RegistrationSubject, on database: any Database) async throws {
+        let setupID = try setup.requireID()
+        let waiting = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status == .waiting).sort(\.$arrival)
+        if let capacity = setup.capacity {
+            let confirmed = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status == .confirmed).count()
+            guard confirmed < capacity else { return }
+            waiting.limit(capacity - confirmed)
+        }
+        for registration in try await waiting.all() {
+            registration.status = .confirmed
+            try await registration.save(on: database)
+            try await mailer.send(.promoted, registration, subject: subject, setup: setup, on: database)
+        }
+    }
+
+    /// A seat when one is free and nobody waits before, else a place on the waiting list.
+    private static func placement(_ setup: RegistrationSetup, on database: any Database) async throws -> Registration.Status {
+        guard let capacity = setup.capacity else { return .confirmed }
+        let setupID = try setup.requireID()
+        let counts = Registration.query(on: database).filter(\.$setup.$id == setupID)
+        let confirmed = try await counts.copy().filter(\.$status == .confirmed).count()
+        let waiting = try await counts.copy().filter(\.$status == .waiting).count()
+        if confirmed < capacity && waiting == 0 { return .confirmed }
+        if setup.waitingList { return .waiting }
+        throw Refusal.full
+    }
+
+    /// Takes the setup's row for this transaction (a write lock on SQLite, a row lock on
+    /// PostgreSQL) and returns its arrival counter after adding `count`.
+    private static func lock(_ setupID: UUID, adding count: Int, on database: any Database) async throws -> Int {
+        guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let row = try await sql.raw("UPDATE registration_setups SET arrivals = arrivals + \(bind: count) WHERE id = \(bind: setupID) RETURNING arrivals").first()
+        guard let row else { throw Abort(.notFound) }
+        return try row.decode(column: "arrivals", as: Int.self)
+    }
+
+    private var mailer: RegistrationMailer { RegistrationMailer(app: app, now: now) }
+
+    private func serially<T: Sendable>(_ setupID: UUID, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await app.registrationGate.run(setupID) {
+            try await database.transaction { try await body($0) }
+        }
+    }
+}
+
+extension Application {
+    private struct RegistrationGateKey: StorageKey { typealias Value = SerialGate<UUID> }
+
+    /// Set up in `configure`, before any request can race to create it.
+    var registrationGate: SerialGate<UUID> {
+        get { storage[RegistrationGateKey.self] ?? SerialGate() }
+        set { storage[RegistrationGateKey.self] = newValue }
+    }
+}

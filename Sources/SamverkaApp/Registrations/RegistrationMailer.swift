@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What happened to a registration, to tell its person.
+enum RegistrationNotice: String, Sendable {
+    case confirmAddress = "confirm_address"
+    case pending, waiting, confirmed, approved, promoted, declined, cancelled
+    case eventCancelled = "event_cancelled"
+    case reminder
+    case organiserMessage = "organiser_message"
+
+    /// The notices that give the person a seat: they carry the calendar entry.
+    var carriesCalendar: Bool { [.confirmed, .approved, .promoted, .reminder, .eventCancelled].contains(self) }
+}
+
+/// Writes registration mail into the outbox, in the person's language, as plain text and HTML,
+/// with a personal link to view or cancel and, once there is a seat, the event as an `.ics`.
+struct RegistrationMailer: Sendable {
+    let app: Application
+    let now: Date
+
+    func send(_ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject, setup: RegistrationSetup,
+              message organiserText: String = "", heading: String? = nil, on database: any Database) async throws {
+        let recipient: (name: String, email: String)
+        if let memberID = registration.$member.id {
+            guard let member = try await Member.find(memberID, on: database) else { return }
+            recipient = (member.name, member.email)
+        } else {
+            guard !registration.guestEmail.isEmpty else { return }
+            recipient = (registration.guestName, registration.guestEmail)
+        }
+        let language = registration.language
+        let catalogue = app.catalogue
+        let dates = DateText(timeZone: app.settings.timeZone, language: language)
+        let base = app.settings.publicURL
+        let personal = base + SiteURL.personalRegistration(.value(registration.token)).path
+        var values = [
+            "title": subject.title,
+            "name": recipient.name,
+            "when": subject.startsAt.map { dates.dateAndTime($0) } ?? "",
+            "where": [subject.place(app.municipalities), subject.onlineURL ?? ""].filter { !$0.isEmpty }.joined(separator: ", "),
+            "page": base + subject.pagePath,
+            "link": personal,
+            "message": notice == .eventCancelled ? setup.cancellationMessage : registration.decisionMessage,
+            "site": app.settings.siteName,
+        ]
+        if notice == .waiting {
+            let ahead = try await Registration.query(on: database).filter(\.$setup.$id == setup.requireID())
+                .filter(\.$status == .waiting).filter(\.$arrival < registration.arrival).count()
+            values["position"] = "\(ahead + 1)"
+        }
+        let key = "mail.registration.\(notice.rawValue)"
+        let subjectLine = heading ?? catalogue.text(key + ".subject", language, values)
+        var paragraphs = notice == .organiserMessage ? [organiserText] : catalogue.text(key + ".body", language, values).components(separatedBy: "\n\n")
+        if !values["message", default: ""].isEmpty && [.approved, .declined, .eventCancelled].contains(notice) {
+            paragraphs.append(catalogue.text("mail.registration.their_message", language, values))
+        }
+        paragraphs.append(catalogue.text("mail.registration.details", language, values))
+        if notice != .cancelled && notice != .eventCancelled {
+            paragraphs.append(catalogue.text("mail.registration.personal_link", language, values))
+        }
+        paragraphs.append(catalogue.text("mail.registration.signature", language, values))
+
+        var mail = MailMessage(
+            to: recipient.email, toName: recipient.name, subject: subjectLine,
+            text: paragraphs.joined(separator: "\n\n") + "\n",
+            html: Self.html(paragraphs, language: language)
+        )
+        if notice.carriesCalendar, let start = subject.startsAt {
+            let calendar = ICalendar(events: [ICalendar.Event(
+                uid: subject.calendarUID, stamp: now, start: start, end: subject.endsAt,
+                summary: subject.title, description: values["page", default: ""], location: values["where", default: ""],
+                url: values["page"], cancelled: notice == .eventCancelled, sequence: notice == .eventCancelled ? 1 : 0
+            )])
+            mail.attachments.append(.init(filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar.text))
+        }
+        try await OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now).save(on: database)
+    }
+
+    /// Paragraphs as simple HTML; every piece of text is escaped and links become links.
+    static func html(_ paragraphs: [String], language: Language) -> String {
+        let body = paragraphs.map { paragraph in
+            let escaped = HTMLText.escape(paragraph).replacingOccurrences(of: "\n", with: "<br>")
+            let linked = escaped.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                let text = String(word)
+                guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return text }
+                return "<a href=\"\(text)\">\(text)</a>"
+            }.joined(separator: " ")
+            return "<p>" + linked + "</p>"
+        }.joined(separator: "\n")
+        return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"></head><body>\n" + body + "\n</body></html>\n"
+    }
+}

@@ -1,0 +1,51 @@
+import Fluent
+
+struct CreateRegistration: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("registration_setups")
+            .id()
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("event_id", .uuid, .references("events", "id", onDelete: .cascade))
+            .field("activity_id", .uuid, .references("activities", "id", onDelete: .cascade))
+            .field("mode", .string, .required)
+            .field("external_url", .string)
+            .field("capacity", .int)
+            .field("waiting_list", .bool, .required)
+            .field("requires_approval", .bool, .required)
+            .field("opens_at", .datetime)
+            .field("closes_at", .datetime)
+            .field("questions", .array(of: .json), .required)
+            .field("arrivals", .int, .required)
+            .field("cancelled_at", .datetime)
+            .field("cancellation_message", .string, .required)
+            .unique(on: "event_id")
+            .unique(on: "activity_id")
+            .create()
+        try await database.schema("registrations")
+            .id()
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("setup_id", .uuid, .required, .references("registration_setups", "id", onDelete: .cascade))
+            .field("member_id", .uuid, .references("members", "id", onDelete: .setNull))
+            .field("guest_name", .string, .required)
+            .field("guest_email", .string, .required)
+            .field("language", .string, .required)
+            .field("status", .string, .required)
+            .field("attendance", .string)
+            .field("arrival", .int, .required)
+            .field("answers", .array(of: .json), .required)
+            .field("token", .string, .required)
+            .field("decision_message", .string, .required)
+            .field("reminded_at", .datetime)
+            .field("purged_at", .datetime)
+            .unique(on: "token")
+            .unique(on: "setup_id", "arrival")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("registrations").delete()
+        try await database.schema("registration_setups").delete()
+    }
+}

@@ -1,0 +1,48 @@
+import Fluent
+import Vapor
+
+/// The "Sign up" box on an event's or activity's page: seats left or the waiting list, the
+/// button, the visitor's own registration if they have one, and the organiser's links.
+struct RegistrationPanel: Encodable {
+    let availability: String?
+    let signUpHref: String?
+    let signUpLabel: String
+    let externalHref: String?
+    let yoursHref: String?
+    let yoursStatus: String?
+    let closed: String?
+    let settingsHref: String?
+    let attendeesHref: String?
+
+    /// Nil when there is nothing to show: sign-up is off and the visitor cannot change that.
+    static func make(_ subject: RegistrationSubject, request: Request) async throws -> RegistrationPanel? {
+        let member = request.auth.get(Member.self)
+        let manages = try await subject.canManage(member, on: request.db)
+        let setup = try await subject.setup(on: request.db)
+        var availability: String?, full = false, yours: Registration?
+        if setup.mode == .samverka, setup.id != nil {
+            (availability, full) = try await RegistrationController.availability(setup, request: request)
+            if let member {
+                yours = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(\.$member.$id == member.id)
+                    .filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive)).first()
+            }
+        }
+        guard setup.mode == .samverka || manages else { return nil }
+        let open = setup.isOpen(at: request.now, start: subject.startsAt) && subject.isOpenToPublic(now: request.now)
+        let closed: String? = setup.mode != .samverka ? nil
+            : setup.cancelledAt != nil ? request.t("registration.event_cancelled")
+            : !open ? request.t("registration.closed")
+            : full && !setup.waitingList ? request.t("registration.full") : nil
+        return RegistrationPanel(
+            availability: setup.mode == .samverka ? availability : request.t("registration.off_for_organiser"),
+            signUpHref: setup.mode == .samverka && closed == nil && yours == nil ? subject.path(.register) : nil,
+            signUpLabel: request.t(full ? "registration.join_waiting_list" : "registration.sign_up"),
+            externalHref: setup.mode == .external ? SafeURL.href(setup.externalURL) : nil,
+            yoursHref: yours.map { SiteURL.personalRegistration(.value($0.token)).path },
+            yoursStatus: yours.map { request.t("registration_status.\($0.status.rawValue)") },
+            closed: closed,
+            settingsHref: manages ? subject.path(.settings) : nil,
+            attendeesHref: manages && setup.id != nil ? subject.path(.attendees) : nil
+        )
+    }
+}

@@ -1,0 +1,131 @@
+import Fluent
+import Vapor
+
+/// What people sign up to: an event of the network's calendar or an activity of a programme
+/// week. Registration works the same for both; this says where they differ.
+enum RegistrationSubject: Sendable {
+    case event(Event)
+    case activity(Activity, Programme)
+
+    /// The subject a registration route names: `/events/{slug}/…` or
+    /// `/programmes/{slug}/activities/{activity}/…`.
+    static func find(_ request: Request) async throws -> RegistrationSubject {
+        if request.parameters.get("activity") != nil {
+            let (programme, activity) = try await ActivityController.find(request)
+            return .activity(activity, programme)
+        }
+        return .event(try await Event.find(slugIn: request))
+    }
+
+    var title: String {
+        switch self {
+        case .event(let event): event.title
+        case .activity(let activity, _): activity.title
+        }
+    }
+
+    var startsAt: Date? {
+        switch self {
+        case .event(let event): event.startsAt
+        case .activity(let activity, _): activity.startsAt
+        }
+    }
+
+    var endsAt: Date? {
+        switch self {
+        case .event(let event): event.endsAt
+        case .activity(let activity, _): activity.endsAt
+        }
+    }
+
+    var isCancelled: Bool {
+        switch self {
+        case .event(let event): event.status == .cancelled
+        case .activity(let activity, _): activity.status == .rejected
+        }
+    }
+
+    var onlineURL: String? {
+        switch self {
+        case .event(let event): event.onlineURL
+        case .activity(let activity, _): activity.onlineURL
+        }
+    }
+
+    func place(_ municipalities: Municipalities) -> String {
+        switch self {
+        case .event(let event):
+            [event.placeName, event.address, event.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+        case .activity(let activity, _):
+            [activity.venue, activity.address, activity.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+    }
+
+    /// The public page of the event or activity.
+    var pagePath: String {
+        switch self {
+        case .event(let event): SiteURL.events(.show(.value(event.slug))).path
+        case .activity(let activity, let programme): SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        }
+    }
+
+    /// One of its registration pages.
+    func path(_ route: RegistrationRoute) -> String {
+        switch self {
+        case .event(let event): SiteURL.registration(.event(.value(event.slug)), route).path
+        case .activity(let activity, let programme): SiteURL.registration(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? "")), route).path
+        }
+    }
+
+    /// A stable identifier for calendar entries, the same as the page's own calendar download.
+    var calendarUID: String {
+        switch self {
+        case .event(let event): (event.id?.uuidString ?? event.slug) + "@samverka"
+        case .activity(let activity, _): (activity.id?.uuidString ?? "") + "@samverka"
+        }
+    }
+
+    /// Whether people may sign up at all: public, and not cancelled.
+    func isOpenToPublic(now: Date) -> Bool {
+        switch self {
+        case .event(let event): event.status == .scheduled
+        case .activity(let activity, let programme): activity.status == .approved && programme.isPublic(at: now)
+        }
+    }
+
+    /// The event's organisers (the members of its organisations, and the network's editors for
+    /// its own calendar) or the activity's organiser; admins always.
+    func canManage(_ member: Member?, on database: any Database) async throws -> Bool {
+        guard let member else { return false }
+        if member.role == .admin { return true }
+        switch self {
+        case .event(let event):
+            if member.role.canEditContent { return true }
+            let organisations = try await event.$organisations.query(on: database).all().compactMap(\.id)
+            let access = try await ActivityAccess.of(member, on: database)
+            return !access.organisationIDs.isDisjoint(with: organisations)
+        case .activity(let activity, _):
+            return try await ActivityAccess.of(member, on: database).canEdit(activity)
+        }
+    }
+
+    /// The subject's registration settings, or fresh ones (sign-up off) when it has none.
+    func setup(on database: any Database) async throws -> RegistrationSetup {
+        let query = RegistrationSetup.query(on: database)
+        switch self {
+        case .event(let event): query.filter(\.$event.$id == event.id)
+        case .activity(let activity, _): query.filter(\.$activity.$id == activity.id)
+        }
+        return try await query.first() ?? RegistrationSetup.fresh(for: self)
+    }
+
+    /// The subject a stored setup belongs to.
+    static func of(_ setup: RegistrationSetup, on database: any Database) async throws -> RegistrationSubject? {
+        if let eventID = setup.$event.id, let event = try await Event.find(eventID, on: database) { return .event(event) }
+        if let activityID = setup.$activity.id, let activity = try await Activity.find(activityID, on: database),
+           let programme = try await Programme.find(activity.$programme.id, on: database) {
+            return .activity(activity, programme)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,290 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import SamverkaApp
+
+/// An event a week after `testNow` with sign-up on Samverka.
+struct RegistrationFixture {
+    let app: Application
+    let event: Event
+    let setup: RegistrationSetup
+
+    static func make(_ app: Application, capacity: Int? = 2, waitingList: Bool = true, approval: Bool = false,
+                     questions: [RegistrationQuestion] = []) async throws -> RegistrationFixture {
+        let event = try await app.makeEvent(slug: "workshop", title: "Workshop om öppna data", startsAt: testNow.addingTimeInterval(7 * 86_400))
+        let setup = RegistrationSetup.fresh(for: .event(event))
+        setup.mode = .samverka
+        setup.capacity = capacity
+        setup.waitingList = waitingList
+        setup.requiresApproval = approval
+        setup.questions = questions
+        try await setup.save(on: app.db)
+        return RegistrationFixture(app: app, event: event, setup: setup)
+    }
+
+    /// A signed-in member who signs up through the form; returns their browser.
+    func signUp(_ email: String, form: [String: String] = [:]) async throws -> (Browser, TestingHTTPResponse) {
+        let browser = Browser(app)
+        try await browser.signIn(as: .member, email: email)
+        try await browser.get("/events/workshop/register")
+        let response = try await browser.post("/events/workshop/register", form: form)
+        return (browser, response)
+    }
+
+    func registrations() async throws -> [Registration] {
+        try await Registration.query(on: app.db).sort(\.$arrival).with(\.$member).all()
+    }
+
+    func mail(_ kind: String) async throws -> [OutgoingMail] {
+        try await OutgoingMail.query(on: app.db).filter(\.$kind == "registration.\(kind)").sort(\.$createdAt).all()
+    }
+}
+
+@Suite("Registration")
+struct RegistrationTests {
+    @Test("seats go first come first served, then the waiting list; a cancellation promotes the first in line")
+    func capacityAndWaitingList() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 2)
+            let (first, signed) = try await fixture.signUp("anna@example.org")
+            #expect(signed.status == .seeOther)
+            _ = try await fixture.signUp("bo@example.org")
+            let (_, third) = try await fixture.signUp("cecilia@example.org")
+            let personal = try #require(third.headers.first(name: .location))
+            let (_, fourth) = try await fixture.signUp("david@example.org")
+            #expect(fourth.status == .seeOther)
+            #expect(try await fixture.registrations().map(\.status) == [.confirmed, .confirmed, .waiting, .waiting])
+
+            let waitingPage = try await Browser(app).get(personal)
+            #expect(waitingPage.text.contains("På väntelistan"))
+            #expect(waitingPage.text.contains("plats 1 på väntelistan"))
+            #expect(waitingPage.headers.first(name: .cacheControl) == "no-store")
+            let eventPage = try await app.testing().sendRequest(.GET, "/events/workshop")
+            #expect(eventPage.text.contains("Fullbokat – väntelistan är öppen."))
+
+            // A member signed up already is told so rather than signed up twice.
+            let again = try await first.get("/events/workshop/register")
+            #expect(again.text.contains("Du är redan anmäld"))
+
+            let anna = try #require(try await fixture.registrations().first)
+            let cancelled = try await first.post("/registrations/\(anna.token)/cancel", form: [:])
+            #expect(cancelled.status == .seeOther)
+            #expect(try await fixture.registrations().map(\.status) == [.cancelled, .confirmed, .confirmed, .waiting])
+
+            let confirmation = try #require(try await fixture.mail("confirmed").first)
+            #expect(confirmation.toAddress == "anna@example.org")
+            #expect(confirmation.subject == "Du är anmäld till Workshop om öppna data")
+            #expect(confirmation.message.text.contains("/registrations/\(anna.token)"))
+            let invite = try #require(confirmation.message.attachments.first)
+            #expect(invite.content.contains("BEGIN:VEVENT") && invite.content.contains("SUMMARY:Workshop om öppna data"))
+            #expect(try await fixture.mail("waiting").map(\.toAddress) == ["cecilia@example.org", "david@example.org"])
+            #expect(try await fixture.mail("waiting").last?.message.text.contains("nummer 2 på väntelistan") == true)
+            let promoted = try await fixture.mail("promoted")
+            #expect(promoted.map(\.toAddress) == ["cecilia@example.org"])
+            #expect(promoted.first?.message.attachments.count == 1)
+            #expect(try await fixture.mail("cancelled").map(\.toAddress) == ["anna@example.org"])
+        }
+    }
+
+    @Test("without a waiting list a full event refuses, and says so")
+    func fullWithoutWaitingList() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 1, waitingList: false)
+            _ = try await fixture.signUp("anna@example.org")
+            let late = Browser(app)
+            try await late.signIn(as: .member, email: "bo@example.org")
+            let form = try await late.get("/events/workshop/register")
+            #expect(form.text.contains("Fullbokat."))
+            #expect(!form.text.contains("<form method=\"post\" action=\"/events/workshop/register\""))
+            let forced = try await late.post("/events/workshop/register", form: [:])
+            #expect(forced.status == .conflict)
+            #expect(forced.text.contains("Fullbokat."))
+            #expect(try await fixture.registrations().count == 1)
+        }
+    }
+
+    @Test("a guest confirms by the emailed link before the seat counts")
+    func guestConfirmation() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 5)
+            let guest = Browser(app)
+            try await guest.get("/events/workshop/register")
+            let invalid = try await guest.post("/events/workshop/register", form: ["name": "", "email": "not an address"])
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.text.contains("Fyll i det här fältet") || invalid.text.contains("error-message"))
+            #expect(invalid.text.contains("value=\"not an address\""))
+            let sent = try await guest.post("/events/workshop/register", form: ["name": "Gäst Gästsson", "email": "Gast@Example.org"])
+            #expect(sent.status == .seeOther)
+            let registration = try #require(try await fixture.registrations().first)
+            #expect(registration.status == .unconfirmed)
+            #expect(registration.guestEmail == "gast@example.org")
+            let mail = try #require(try await fixture.mail("confirm_address").first)
+            #expect(mail.message.text.contains("http://127.0.0.1:8080/registrations/\(registration.token)"))
+            #expect(mail.message.attachments.isEmpty)
+
+            // The same address cannot take a second place.
+            try await guest.get("/events/workshop/register")
+            let twice = try await guest.post("/events/workshop/register", form: ["name": "Gäst", "email": "gast@example.org"])
+            #expect(twice.status == .conflict)
+
+            let stranger = Browser(app)
+            let page = try await stranger.get("/registrations/\(registration.token)")
+            #expect(page.text.contains("Väntar på att e-postadressen bekräftas"))
+            try await stranger.post("/registrations/\(registration.token)/confirm", form: [:])
+            #expect(try await fixture.registrations().first?.status == .confirmed)
+            #expect(try await fixture.mail("confirmed").first?.toAddress == "gast@example.org")
+            #expect(try await app.testing().sendRequest(.GET, "/registrations/not-a-real-token-at-all").status == .notFound)
+        }
+    }
+
+    @Test("with approval on, a sign-up waits until the organiser approves or declines with a message")
+    func approval() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 1, approval: true)
+            _ = try await fixture.signUp("anna@example.org")
+            _ = try await fixture.signUp("bo@example.org")
+            _ = try await fixture.signUp("cecilia@example.org")
+            #expect(try await fixture.registrations().map(\.status) == [.pending, .pending, .pending])
+            let organiser = Browser(app)
+            try await organiser.signIn(as: .moderator, email: "moderator@example.org")
+            let list = try await organiser.get("/events/workshop/attendees")
+            #expect(list.status == .ok)
+            #expect(list.text.contains("0 av 1 platser bokade"))
+            let rows = try await fixture.registrations()
+            try await organiser.post("/events/workshop/attendees/\(try rows[0].requireID())", form: ["action": "approve", "message": "Välkommen!"])
+            try await organiser.post("/events/workshop/attendees/\(try rows[1].requireID())", form: ["action": "approve"])
+            try await organiser.post("/events/workshop/attendees/\(try rows[2].requireID())", form: ["action": "decline", "message": "Bara för kommuner."])
+            #expect(try await fixture.registrations().map(\.status) == [.confirmed, .waiting, .declined])
+            #expect(try await fixture.mail("approved").first?.message.text.contains("Välkommen!") == true)
+            #expect(try await fixture.mail("declined").first?.message.text.contains("Bara för kommuner.") == true)
+            // Deciding twice changes nothing.
+            try await organiser.post("/events/workshop/attendees/\(try rows[2].requireID())", form: ["action": "approve"])
+            #expect(try await fixture.registrations().last?.status == .declined)
+        }
+    }
+
+    @Test("only the event's organisers and admins see attendees; hostile answers stay inert in the list and the CSV")
+    func permissionsAndHostileAnswers() async throws {
+        try await withSamverka { app in
+            let question = RegistrationQuestion(key: "diet", kind: .shortText, label: "Matönskemål", required: true, choices: [])
+            let choice = RegistrationQuestion(key: "track", kind: .singleChoice, label: "Spår", required: false, choices: ["Data", "AI"])
+            let fixture = try await RegistrationFixture.make(app, capacity: 10, questions: [question, choice])
+            let (attendee, missing) = try await fixture.signUp("anna@example.org", form: ["q_track": "c9"])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.text.contains("Välj ett av alternativen."))
+            try await attendee.get("/events/workshop/register")
+            let signed = try await attendee.post("/events/workshop/register", form: ["q_diet": "=HYPERLINK(\"http://evil\")<script>alert(1)</script>", "q_track": "c1"])
+            #expect(signed.status == .seeOther)
+            #expect(try await fixture.registrations().first?.answers.contains(RegistrationAnswer(key: "track", values: ["AI"])) == true)
+
+            for path in ["/events/workshop/attendees", "/events/workshop/attendees.csv", "/events/workshop/registration"] {
+                #expect(try await attendee.get(path).status == .forbidden, "\(path)")
+            }
+            #expect(try await attendee.post("/events/workshop/registration/cancel", form: ["message": "x"]).status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/events/workshop/attendees").status == .seeOther)
+
+            let admin = Browser(app)
+            try await admin.signIn(as: .admin, email: "admin@example.org")
+            let list = try await admin.get("/events/workshop/attendees")
+            #expect(list.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!list.text.contains("<script>alert(1)"))
+            let csv = try await admin.get("/events/workshop/attendees.csv")
+            #expect(csv.headers.contentType?.subType == "csv")
+            #expect(csv.text.contains("\"'=HYPERLINK(\"\"http://evil\"\")<script>alert(1)</script>\""))
+            #expect(csv.text.contains("Matönskemål"))
+        }
+    }
+
+    @Test("check-in at the door, a message to everyone confirmed, and cancelling the event tells everyone")
+    func checkInMessageAndCancel() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 1)
+            _ = try await fixture.signUp("anna@example.org")
+            _ = try await fixture.signUp("bo@example.org")
+            let organiser = Browser(app)
+            try await organiser.signIn(as: .admin, email: "admin@example.org")
+            try await organiser.get("/events/workshop/attendees")
+            let anna = try #require(try await fixture.registrations().first)
+            try await organiser.post("/events/workshop/attendees/\(try anna.requireID())", form: ["action": "attended"])
+            #expect(try await fixture.registrations().first?.attendance == .attended)
+            let waitingBo = try #require(try await fixture.registrations().last)
+            #expect(try await organiser.post("/events/workshop/attendees/\(try waitingBo.requireID())", form: ["action": "attended"]).status == .badRequest)
+
+            try await organiser.post("/events/workshop/attendees/message", form: ["audience": "confirmed", "subject": "Lokalen är ändrad", "text": "Vi ses i sal B."])
+            let messages = try await fixture.mail("organiser_message")
+            #expect(messages.map(\.toAddress) == ["anna@example.org"])
+            #expect(messages.first?.subject == "Lokalen är ändrad")
+
+            #expect(try await organiser.post("/events/workshop/registration/cancel", form: ["message": ""]).status == .seeOther)
+            #expect(try await Event.find(fixture.event.id, on: app.db)?.status == .scheduled)
+            try await organiser.post("/events/workshop/registration/cancel", form: ["message": "Föreläsaren är sjuk."])
+            #expect(try await Event.find(fixture.event.id, on: app.db)?.status == .cancelled)
+            #expect(try await fixture.registrations().map(\.status) == [.cancelled, .cancelled])
+            let notices = try await fixture.mail("event_cancelled")
+            #expect(Set(notices.map(\.toAddress)) == ["anna@example.org", "bo@example.org"])
+            let calendar = try #require(notices.first?.message.attachments.first?.content)
+            #expect(calendar.contains("STATUS:CANCELLED") && calendar.contains("SEQUENCE:1"))
+        }
+    }
+
+    @Test("the organiser sets up registration with questions; errors name the field and keep the values")
+    func settingsForm() async throws {
+        try await withSamverka { app in
+            let event = try await app.makeEvent(slug: "fika", title: "Fika", startsAt: testNow.addingTimeInterval(86_400 * 3))
+            let organiser = Browser(app)
+            try await organiser.signIn(as: .moderator, email: "moderator@example.org")
+            let form = try await organiser.get("/events/fika/registration")
+            #expect(form.status == .ok)
+            let bad = try await organiser.post("/events/fika/registration", form: [
+                "mode": "samverka", "capacity": "-3", "questionSlots": "2",
+                "question0_label": "Vilket spår?", "question0_kind": "single_choice", "question0_choices": "Bara ett",
+            ])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.text.contains("Skriv antalet platser som ett heltal"))
+            #expect(bad.text.contains("Skriv minst två alternativ"))
+            #expect(bad.text.contains("value=\"Vilket spår?\""))
+            let good = try await organiser.post("/events/fika/registration", form: [
+                "mode": "samverka", "capacity": "12", "waitingList": "true", "questionSlots": "2",
+                "question0_label": "Vilket spår?", "question0_kind": "single_choice", "question0_choices": "Data\nAI", "question0_required": "true",
+            ])
+            #expect(good.status == .seeOther)
+            let setup = try await RegistrationSubject.event(event).setup(on: app.db)
+            #expect(setup.capacity == 12)
+            #expect(setup.questions.map(\.choices) == [["Data", "AI"]])
+            let page = try await app.testing().sendRequest(.GET, "/events/fika")
+            #expect(page.text.contains("12 av 12 platser kvar"))
+            #expect(page.text.contains("href=\"/events/fika/register\""))
+            let signUp = try await app.testing().sendRequest(.GET, "/events/fika/register")
+            #expect(signUp.text.contains("Vilket spår?"))
+        }
+    }
+
+    @Test("concurrent sign-ups never overbook and keep the waiting list in order")
+    func concurrentSignUps() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 5)
+            let subject = RegistrationSubject.event(fixture.event)
+            var members: [Member] = []
+            for index in 0..<30 {
+                let member = Member(email: "m\(index)@example.org", name: "M \(index)", passwordHash: "x", role: .member, language: .sv)
+                try await member.save(on: app.db)
+                members.append(member)
+            }
+            let ledger = RegistrationLedger(app: app, now: testNow)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for member in members {
+                    group.addTask {
+                        _ = try await ledger.signUp(fixture.setup, subject: subject, member: member, guestName: "", guestEmail: "", language: .sv, answers: [])
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let all = try await fixture.registrations()
+            #expect(all.filter { $0.status == .confirmed }.count == 5)
+            #expect(all.filter { $0.status == .waiting }.count == 25)
+            #expect(all.map(\.arrival) == Array(1...30))
+            #expect(all.prefix(5).allSatisfy { $0.status == .confirmed })
+        }
+    }
+}
