@@ -6,6 +6,16 @@ enum Parameter<Value: Sendable>: Sendable {
     case value(Value)
 }
 
+extension Parameter<String> {
+    /// The path segment: `:name` when registering a route, the percent-encoded value in a link.
+    func segment(_ name: String) -> String {
+        switch self {
+        case .key: ":" + name
+        case .value(let text): text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
+        }
+    }
+}
+
 /// The pages of one kind of content (events, projects, local groups), which all follow the
 /// same shape: index, new, show, edit, delete.
 enum ContentRoute: Sendable {
@@ -19,18 +29,12 @@ enum ContentRoute: Sendable {
         switch self {
         case .index: ""
         case .new: "/new"
-        case .show(let slug): "/" + Self.segment(slug)
-        case .edit(let slug): "/" + Self.segment(slug) + "/edit"
-        case .delete(let slug): "/" + Self.segment(slug) + "/delete"
+        case .show(let slug): "/" + slug.segment("slug")
+        case .edit(let slug): "/" + slug.segment("slug") + "/edit"
+        case .delete(let slug): "/" + slug.segment("slug") + "/delete"
         }
     }
 
-    private static func segment(_ slug: Parameter<String>) -> String {
-        switch slug {
-        case .key: ":slug"
-        case .value(let value): value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
-        }
-    }
 }
 
 /// The pages of organisations: the directory, registering, editing and their members.
@@ -45,21 +49,15 @@ enum OrganisationRoute: Sendable {
     case verify(Parameter<String>)
 
     var suffix: String {
-        func segment(_ value: Parameter<String>, _ key: String) -> String {
-            switch value {
-            case .key: ":" + key
-            case .value(let text): text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
-            }
-        }
         return switch self {
         case .index: ""
         case .new: "/new"
-        case .show(let slug): "/" + segment(slug, "slug")
-        case .edit(let slug): "/" + segment(slug, "slug") + "/edit"
-        case .members(let slug): "/" + segment(slug, "slug") + "/members"
-        case .join(let slug): "/" + segment(slug, "slug") + "/join"
-        case .membership(let slug, let id): "/" + segment(slug, "slug") + "/members/" + segment(id, "membership")
-        case .verify(let slug): "/" + segment(slug, "slug") + "/verify"
+        case .show(let slug): "/" + slug.segment("slug")
+        case .edit(let slug): "/" + slug.segment("slug") + "/edit"
+        case .members(let slug): "/" + slug.segment("slug") + "/members"
+        case .join(let slug): "/" + slug.segment("slug") + "/join"
+        case .membership(let slug, let id): "/" + slug.segment("slug") + "/members/" + id.segment("membership")
+        case .verify(let slug): "/" + slug.segment("slug") + "/verify"
         }
     }
 }
@@ -82,29 +80,23 @@ enum ProgrammeRoute: Sendable {
     case reviewActivity(Parameter<String>, Parameter<String>)
 
     var suffix: String {
-        func segment(_ value: Parameter<String>, _ key: String) -> String {
-            switch value {
-            case .key: ":" + key
-            case .value(let text): text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
-            }
-        }
         func activityPath(_ slug: Parameter<String>, _ id: Parameter<String>) -> String {
-            "/" + segment(slug, "slug") + "/activities/" + segment(id, "activity")
+            "/" + slug.segment("slug") + "/activities/" + id.segment("activity")
         }
         return switch self {
         case .index: ""
         case .new: "/new"
-        case .show(let slug): "/" + segment(slug, "slug")
-        case .edit(let slug): "/" + segment(slug, "slug") + "/edit"
-        case .newActivity(let slug): "/" + segment(slug, "slug") + "/activities/new"
-        case .activities(let slug): "/" + segment(slug, "slug") + "/activities"
+        case .show(let slug): "/" + slug.segment("slug")
+        case .edit(let slug): "/" + slug.segment("slug") + "/edit"
+        case .newActivity(let slug): "/" + slug.segment("slug") + "/activities/new"
+        case .activities(let slug): "/" + slug.segment("slug") + "/activities"
         case .activity(let slug, let id): activityPath(slug, id)
         case .editActivity(let slug, let id): activityPath(slug, id) + "/edit"
         case .confirmPartner(let slug, let id): activityPath(slug, id) + "/confirm"
         case .activityCalendar(let slug, let id): activityPath(slug, id) + "/calendar.ics"
-        case .review(let slug): "/" + segment(slug, "slug") + "/review"
-        case .statistics(let slug): "/" + segment(slug, "slug") + "/statistics"
-        case .csv(let slug): "/" + segment(slug, "slug") + "/activities.csv"
+        case .review(let slug): "/" + slug.segment("slug") + "/review"
+        case .statistics(let slug): "/" + slug.segment("slug") + "/statistics"
+        case .csv(let slug): "/" + slug.segment("slug") + "/activities.csv"
         case .reviewActivity(let slug, let id): activityPath(slug, id) + "/review"
         }
     }
@@ -126,11 +118,7 @@ enum RegistrationRoute: Sendable {
         case .settings: "/registration"
         case .attendees: "/attendees"
         case .attendeesCSV: "/attendees.csv"
-        case .attendee(let id):
-            switch id {
-            case .key: "/attendees/:registration"
-            case .value(let value): "/attendees/" + value
-            }
+        case .attendee(let id): "/attendees/" + id.segment("registration")
         case .message: "/attendees/message"
         case .cancelEvent: "/registration/cancel"
         }
@@ -188,20 +176,13 @@ enum SiteURL: Sendable {
         case .myActivities: "/account/activities"
         case .myRegistrations: "/account/registrations"
         case .registration(let subject, let route): subject.path + route.suffix
-        case .personalRegistration(let token): "/registrations/" + Self.segment(token, "token")
-        case .confirmRegistration(let token): "/registrations/" + Self.segment(token, "token") + "/confirm"
-        case .cancelRegistration(let token): "/registrations/" + Self.segment(token, "token") + "/cancel"
+        case .personalRegistration(let token): "/registrations/" + token.segment("token")
+        case .confirmRegistration(let token): "/registrations/" + token.segment("token") + "/confirm"
+        case .cancelRegistration(let token): "/registrations/" + token.segment("token") + "/cancel"
         case .outbox: "/admin/outbox"
-        case .outboxMessage(let id): "/admin/outbox/" + Self.segment(id, "message")
+        case .outboxMessage(let id): "/admin/outbox/" + id.segment("message")
         case .healthz: "/healthz"
         case .uploads: "/uploads"
-        }
-    }
-
-    private static func segment(_ value: Parameter<String>, _ key: String) -> String {
-        switch value {
-        case .key: ":" + key
-        case .value(let text): text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text
         }
     }
 
