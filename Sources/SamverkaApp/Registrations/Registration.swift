@@ -17,6 +17,8 @@ final class Registration: Model, @unchecked Sendable {
 
         /// Still in play: holds a seat or a place in a queue.
         var isActive: Bool { self == .unconfirmed || self == .pending || self == .confirmed || self == .waiting }
+
+        static let active = allCases.filter(\.isActive)
     }
 
     enum Attendance: String, Codable, CaseIterable, Sendable {
@@ -46,6 +48,12 @@ final class Registration: Model, @unchecked Sendable {
     @OptionalField(key: "purged_at") var purgedAt: Date?
 
     init() {}
+
+    /// Where a waiting registration stands in line: 1 for the next to get a seat.
+    func waitingPosition(on database: any Database) async throws -> Int {
+        try await Registration.query(on: database).filter(\.$setup.$id == $setup.id)
+            .filter(\.$status == .waiting).filter(\.$arrival < arrival).count() + 1
+    }
 
     static func newToken() -> String {
         [UInt8].random(count: 24).base64

@@ -74,9 +74,7 @@ struct RegistrationController: Sendable {
         let dates = request.dates
         var position: String?
         if registration.status == .waiting {
-            let ahead = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID())
-                .filter(\.$status == .waiting).filter(\.$arrival < registration.arrival).count()
-            position = request.t("registration.position", ["position": "\(ahead + 1)"])
+            position = request.t("registration.position", ["position": "\(try await registration.waitingPosition(on: request.db))"])
         }
         let token = registration.token
         let page = PersonalPage(
@@ -188,17 +186,13 @@ struct RegistrationController: Sendable {
     private func render(_ request: Request, subject: RegistrationSubject, setup: RegistrationSetup, answers: RegistrationAnswers, status: HTTPStatus) async throws -> Response {
         let member = request.auth.get(Member.self)
         let dates = request.dates
-        let open = setup.isOpen(at: request.now, start: subject.startsAt) && subject.isOpenToPublic(now: request.now)
         var existing: Registration?
         if let member {
             existing = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(\.$member.$id == member.id)
-                .filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive)).first()
+                .filter(\.$status ~~ Registration.Status.active).first()
         }
         let availability = try await Self.availability(setup, request: request)
-        let closedMessage: String? = if setup.cancelledAt != nil { request.t("registration.event_cancelled") }
-            else if !open { request.t("registration.closed") }
-            else if availability.full && !setup.waitingList { request.t("registration.full") }
-            else { nil }
+        let closedMessage = Self.closedMessage(setup, subject: subject, full: availability.full, request: request)
         var summaryErrors = answers.errors
         if let message = answers.errors["registration"] { summaryErrors = FieldErrors(); summaryErrors.add("registration", message) }
         let heading = request.t("registration.sign_up_to", ["title": subject.title])
@@ -219,6 +213,14 @@ struct RegistrationController: Sendable {
             signInHref: member == nil ? SiteURL.signIn.path + "?next=" + (subject.path(.register).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil
         )
         return try await request.render("Registrations/register", page, status: status)
+    }
+
+    /// Why nobody can sign up now (cancelled, closed, full without a waiting list), or nil.
+    static func closedMessage(_ setup: RegistrationSetup, subject: RegistrationSubject, full: Bool, request: Request) -> String? {
+        if setup.cancelledAt != nil { return request.t("registration.event_cancelled") }
+        if !setup.isOpen(at: request.now, start: subject.startsAt) || !subject.isOpenToPublic(now: request.now) { return request.t("registration.closed") }
+        if full && !setup.waitingList { return request.t("registration.full") }
+        return nil
     }
 
     /// "12 seats left", "Full: the waiting list is open", or "Unlimited seats".

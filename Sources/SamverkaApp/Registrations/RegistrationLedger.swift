@@ -22,9 +22,8 @@ struct RegistrationLedger: Sendable {
                 language: Language, answers: [RegistrationAnswer]) async throws -> Registration {
         guard setup.isOpen(at: now, start: subject.startsAt), subject.isOpenToPublic(now: now) else { throw Refusal.closed }
         let setupID = try setup.requireID()
-        return try await serially(setupID) { database in
-            let arrival = try await Self.lock(setupID, adding: 1, on: database)
-            let active = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive))
+        return try await serially(setup, arriving: true) { database, arrival in
+            let active = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.active)
             if let member { active.filter(\.$member.$id == member.id) } else { active.filter(\.$guestEmail == guestEmail) }
             if try await active.first() != nil { throw Refusal.alreadyRegistered }
 
@@ -59,8 +58,7 @@ struct RegistrationLedger: Sendable {
 
     /// A guest followed the link in the first email.
     func confirmGuest(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
-        try await serially(try setup.requireID()) { database in
-            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+        try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .unconfirmed else { return }
             fresh.status = setup.requiresApproval ? .pending : try await Self.placement(setup, on: database)
             try await fresh.save(on: database)
@@ -71,8 +69,7 @@ struct RegistrationLedger: Sendable {
 
     /// The organiser's yes to a pending sign-up: a seat, else the waiting list.
     func approve(_ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
-        try await serially(try setup.requireID()) { database in
-            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+        try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending else { throw Refusal.notPending }
             fresh.status = try await Self.placement(setup, on: database)
             fresh.decisionMessage = message
@@ -82,8 +79,7 @@ struct RegistrationLedger: Sendable {
     }
 
     func decline(_ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
-        try await serially(try setup.requireID()) { database in
-            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+        try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending else { throw Refusal.notPending }
             fresh.status = .declined
             fresh.decisionMessage = message
@@ -94,8 +90,7 @@ struct RegistrationLedger: Sendable {
 
     /// The person cancels (or their account goes); a freed seat goes to the first in line.
     func cancel(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject, tell: Bool = true) async throws {
-        try await serially(try setup.requireID()) { database in
-            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+        try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status.isActive else { return }
             let heldSeat = fresh.status == .confirmed
             fresh.status = .cancelled
@@ -108,16 +103,14 @@ struct RegistrationLedger: Sendable {
 
     /// After the organiser changed the settings (more seats, no waiting list any more).
     func settingsChanged(_ setup: RegistrationSetup, subject: RegistrationSubject) async throws {
-        try await serially(try setup.requireID()) { database in
-            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+        try await serially(setup) { database, _ in
             try await fillSeats(setup, subject: subject, on: database)
         }
     }
 
     /// The organiser cancels the event: every active sign-up ends and everyone is told.
     func cancelEvent(_ setup: RegistrationSetup, subject: RegistrationSubject, message: String) async throws {
-        try await serially(try setup.requireID()) { database in
-            _ = try await Self.lock(try setup.requireID(), adding: 0, on: database)
+        try await serially(setup) { database, _ in
             setup.cancelledAt = now
             setup.cancellationMessage = message
             try await setup.save(on: database)
@@ -126,7 +119,7 @@ struct RegistrationLedger: Sendable {
                 try await event.save(on: database)
             }
             let active = try await Registration.query(on: database).filter(\.$setup.$id == setup.requireID())
-                .filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive)).sort(\.$arrival).all()
+                .filter(\.$status ~~ Registration.Status.active).sort(\.$arrival).all()
             for registration in active {
                 registration.status = .cancelled
                 try await registration.save(on: database)
@@ -176,9 +169,16 @@ struct RegistrationLedger: Sendable {
 
     private var mailer: RegistrationMailer { RegistrationMailer(app: app, now: now) }
 
-    private func serially<T: Sendable>(_ setupID: UUID, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await app.registrationGate.run(setupID) {
-            try await database.transaction { try await body($0) }
+    /// Runs `body` alone for this event: through the gate, then in one transaction that first
+    /// takes the setup's row. A sign-up (`arriving`) also gets the next arrival number.
+    private func serially<T: Sendable>(_ setup: RegistrationSetup, arriving: Bool = false,
+                                       _ body: @escaping @Sendable (any Database, Int) async throws -> T) async throws -> T {
+        let setupID = try setup.requireID()
+        return try await app.registrationGate.run(setupID) {
+            try await database.transaction { database in
+                let arrivals = try await Self.lock(setupID, adding: arriving ? 1 : 0, on: database)
+                return try await body(database, arrivals)
+            }
         }
     }
 }

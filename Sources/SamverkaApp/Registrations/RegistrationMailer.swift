@@ -46,9 +46,7 @@ struct RegistrationMailer: Sendable {
             "site": app.settings.siteName,
         ]
         if notice == .waiting {
-            let ahead = try await Registration.query(on: database).filter(\.$setup.$id == setup.requireID())
-                .filter(\.$status == .waiting).filter(\.$arrival < registration.arrival).count()
-            values["position"] = "\(ahead + 1)"
+            values["position"] = "\(try await registration.waitingPosition(on: database))"
         }
         let key = "mail.registration.\(notice.rawValue)"
         let subjectLine = heading ?? catalogue.text(key + ".subject", language, values)

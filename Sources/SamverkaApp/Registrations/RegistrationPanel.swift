@@ -24,15 +24,11 @@ struct RegistrationPanel: Encodable {
             (availability, full) = try await RegistrationController.availability(setup, request: request)
             if let member {
                 yours = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(\.$member.$id == member.id)
-                    .filter(\.$status ~~ Registration.Status.allCases.filter(\.isActive)).first()
+                    .filter(\.$status ~~ Registration.Status.active).first()
             }
         }
         guard setup.mode == .samverka || manages else { return nil }
-        let open = setup.isOpen(at: request.now, start: subject.startsAt) && subject.isOpenToPublic(now: request.now)
-        let closed: String? = setup.mode != .samverka ? nil
-            : setup.cancelledAt != nil ? request.t("registration.event_cancelled")
-            : !open ? request.t("registration.closed")
-            : full && !setup.waitingList ? request.t("registration.full") : nil
+        let closed = setup.mode == .samverka ? RegistrationController.closedMessage(setup, subject: subject, full: full, request: request) : nil
         return RegistrationPanel(
             availability: setup.mode == .samverka ? availability : request.t("registration.off_for_organiser"),
             signUpHref: setup.mode == .samverka && closed == nil && yours == nil ? subject.path(.register) : nil,
