@@ -150,6 +150,9 @@ enum SiteURL: Sendable {
     case signIn
     case signUp
     case signOut
+    case account
+    case accountData
+    case deleteAccount
     case myActivities
     case myRegistrations
     case registration(RegistrationSubjectPath, RegistrationRoute)
@@ -173,6 +176,9 @@ enum SiteURL: Sendable {
         case .signIn: "/sign-in"
         case .signUp: "/sign-up"
         case .signOut: "/sign-out"
+        case .account: "/account"
+        case .accountData: "/account/data.json"
+        case .deleteAccount: "/account/delete"
         case .myActivities: "/account/activities"
         case .myRegistrations: "/account/registrations"
         case .registration(let subject, let route): subject.path + route.suffix

@@ -11,6 +11,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.municipalities = try Municipalities.load(from: resources)
     app.regionMap = try RegionMap.load(from: resources)
     app.registrationGate = SerialGate()
+    app.rateLimiter = RateLimiter(perMinute: settings.rateLimitPerMinute)
 
     try DatabaseSetup.use(settings.database, on: app)
     app.migrations.add(Migrations.all)
@@ -53,6 +54,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(MailCommand(), as: "mail")
+    app.asyncCommands.use(RemindCommand(), as: "remind")
+    app.asyncCommands.use(PurgeCommand(), as: "purge")
 
     try routes(app)
 

@@ -38,10 +38,14 @@ func routes(_ app: Application) throws {
     // MARK: Accounts
     let accounts = AccountController()
     everyone.get(.signUp, use: accounts.signUpForm)
-    everyone.post(.signUp, use: accounts.signUp)
+    everyone.post(.signUp, limit: .accountCreation, use: accounts.signUp)
     everyone.get(.signIn, use: accounts.signInForm)
-    everyone.post(.signIn, use: accounts.signIn)
+    everyone.post(.signIn, limit: .signIn, use: accounts.signIn)
     members.post(.signOut, use: accounts.signOut)
+    let myAccount = MyAccountController()
+    members.get(.account, use: myAccount.show)
+    members.get(.accountData, use: myAccount.data)
+    members.post(.deleteAccount, use: myAccount.delete)
 
     // MARK: Organisations (members; each handler checks the member's part in the organisation)
     let upload = HTTPBodyStreamStrategy.collect(maxSize: ImageUpload.maximumRequestBody)
@@ -68,10 +72,10 @@ func routes(_ app: Application) throws {
     let registrations = RegistrationController()
     for subject in [RegistrationSubjectPath.event(.key), .activity(.key, .key)] {
         everyone.get(.registration(subject, .register), use: registrations.form)
-        everyone.post(.registration(subject, .register), use: registrations.register)
+        everyone.post(.registration(subject, .register), limit: .registration, use: registrations.register)
     }
     everyone.get(.personalRegistration(.key), use: registrations.personal)
-    everyone.post(.confirmRegistration(.key), use: registrations.confirm)
+    everyone.post(.confirmRegistration(.key), limit: .guestConfirmation, use: registrations.confirm)
     everyone.post(.cancelRegistration(.key), use: registrations.cancel)
     members.get(.myRegistrations, use: registrations.mine)
 

@@ -44,6 +44,7 @@ struct RegistrationLedger: Sendable {
             } else {
                 registration.status = setup.requiresApproval ? .pending : try await Self.placement(setup, on: database)
             }
+            seatGiven(registration, subject: subject)
             try await registration.save(on: database)
             let notice: RegistrationNotice = switch registration.status {
             case .unconfirmed: .confirmAddress
@@ -61,6 +62,7 @@ struct RegistrationLedger: Sendable {
         try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .unconfirmed else { return }
             fresh.status = setup.requiresApproval ? .pending : try await Self.placement(setup, on: database)
+            seatGiven(fresh, subject: subject)
             try await fresh.save(on: database)
             registration.status = fresh.status
             try await mailer.send(fresh.status == .pending ? .pending : fresh.status == .waiting ? .waiting : .confirmed, fresh, subject: subject, setup: setup, on: database)
@@ -73,6 +75,7 @@ struct RegistrationLedger: Sendable {
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending else { throw Refusal.notPending }
             fresh.status = try await Self.placement(setup, on: database)
             fresh.decisionMessage = message
+            seatGiven(fresh, subject: subject)
             try await fresh.save(on: database)
             try await mailer.send(fresh.status == .waiting ? .waiting : .approved, fresh, subject: subject, setup: setup, on: database)
         }
@@ -128,6 +131,20 @@ struct RegistrationLedger: Sendable {
         }
     }
 
+    /// The day-before reminder, once per confirmed seat.
+    func remind(_ setup: RegistrationSetup, subject: RegistrationSubject) async throws -> Int {
+        try await serially(setup) { database, _ in
+            let due = try await Registration.query(on: database).filter(\.$setup.$id == setup.requireID())
+                .filter(\.$status == .confirmed).filter(\.$remindedAt == nil).sort(\.$arrival).all()
+            for registration in due {
+                registration.remindedAt = now
+                try await registration.save(on: database)
+                try await mailer.send(.reminder, registration, subject: subject, setup: setup, on: database)
+            }
+            return due.count
+        }
+    }
+
     // MARK: Inside the lock
 
     /// Gives free seats to the waiting list, first come first served.
@@ -141,9 +158,17 @@ struct RegistrationLedger: Sendable {
         }
         for registration in try await waiting.all() {
             registration.status = .confirmed
+            seatGiven(registration, subject: subject)
             try await registration.save(on: database)
             try await mailer.send(.promoted, registration, subject: subject, setup: setup, on: database)
         }
+    }
+
+    /// Whoever gets a seat within a day of the start has just had a message with every detail;
+    /// the day-before reminder would only repeat it.
+    private func seatGiven(_ registration: Registration, subject: RegistrationSubject) {
+        guard registration.status == .confirmed, let start = subject.startsAt, start.timeIntervalSince(now) < 24 * 3600 else { return }
+        registration.remindedAt = now
     }
 
     /// A seat when one is free and nobody waits before, else a place on the waiting list.

@@ -42,6 +42,10 @@ public struct AppSettings: Sendable {
     public var mailFrom: String
     /// Days after an event that answers and guests' contact details are kept.
     public var purgeAfterDays: Int
+    /// Tries per client and minute at sign-up, guest confirmation, account creation and sign-in; 0 turns limiting off.
+    public var rateLimitPerMinute: Int
+    /// Whether a reverse proxy stands in front, so the client's address is the last one in X-Forwarded-For.
+    public var behindProxy: Bool
 
     public init(
         database: DatabaseLocation,
@@ -53,7 +57,9 @@ public struct AppSettings: Sendable {
         publicURL: String = "http://127.0.0.1:8080",
         smtpURL: String? = nil,
         mailFrom: String = "noreply@samverka.invalid",
-        purgeAfterDays: Int = 30
+        purgeAfterDays: Int = 30,
+        rateLimitPerMinute: Int = 20,
+        behindProxy: Bool = false
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -65,6 +71,8 @@ public struct AppSettings: Sendable {
         self.smtpURL = smtpURL
         self.mailFrom = mailFrom
         self.purgeAfterDays = purgeAfterDays
+        self.rateLimitPerMinute = rateLimitPerMinute
+        self.behindProxy = behindProxy
     }
 
     public struct ConfigurationError: Error, CustomStringConvertible {
@@ -118,6 +126,10 @@ public struct AppSettings: Sendable {
         let purgeDays = Environment.get("SAMVERKA_PURGE_AFTER_DAYS").map { Int($0) } ?? 30
         if purgeDays == nil || purgeDays ?? 0 < 0 { problems.append("SAMVERKA_PURGE_AFTER_DAYS must be a whole number of days") }
 
+        let rateLimit = Environment.get("SAMVERKA_RATE_LIMIT").map { Int($0) } ?? 20
+        if rateLimit == nil || rateLimit ?? 0 < 0 { problems.append("SAMVERKA_RATE_LIMIT must be a whole number of tries per minute (0 turns it off)") }
+        let behindProxy = Environment.get("SAMVERKA_BEHIND_PROXY").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+
         guard problems.isEmpty, let zone else { throw ConfigurationError(problems: problems) }
         return AppSettings(
             database: database,
@@ -129,7 +141,9 @@ public struct AppSettings: Sendable {
             publicURL: publicURL,
             smtpURL: smtpURL,
             mailFrom: Environment.get("SAMVERKA_MAIL_FROM") ?? "noreply@samverka.invalid",
-            purgeAfterDays: purgeDays ?? 30
+            purgeAfterDays: purgeDays ?? 30,
+            rateLimitPerMinute: rateLimit ?? 20,
+            behindProxy: behindProxy
         )
     }
 

@@ -58,8 +58,10 @@ struct GuardedRoutes {
     }
 
     @discardableResult
-    func post(_ url: SiteURL, body: HTTPBodyStreamStrategy = .collect, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
-        mark(builder.on(.POST, url.pathComponents, body: body, use: handler))
+    func post(_ url: SiteURL, body: HTTPBodyStreamStrategy = .collect, limit: RateLimiter.Purpose? = nil,
+              use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+        let routes = limit.map { builder.grouped(RateLimitMiddleware(purpose: $0)) } ?? builder
+        return mark(routes.on(.POST, url.pathComponents, body: body, use: handler))
     }
 
     @discardableResult

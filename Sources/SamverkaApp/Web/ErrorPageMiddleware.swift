@@ -18,7 +18,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status.code >= 500 {
                 request.logger.report(error: error)
             }
-            return await page(for: status, request: request)
+            let response = await page(for: status, request: request)
+            // Keep what the error says about retrying (Retry-After on 429).
+            if let retry = (error as? any AbortError)?.headers.first(name: .retryAfter) {
+                response.headers.replaceOrAdd(name: .retryAfter, value: retry)
+            }
+            return response
         }
     }
 

@@ -9,14 +9,16 @@ import VaporTesting
 let testNow = Date(timeIntervalSince1970: 1_767_268_800)
 
 /// Runs `body` against a fully configured Samverka with its own empty, migrated database:
-/// in-memory SQLite by default, a fresh PostgreSQL database when `DATABASE_URL` is set.
-func withSamverka(now: Date = testNow, _ body: (Application) async throws -> Void) async throws {
+/// in-memory SQLite by default, a fresh PostgreSQL database when `DATABASE_URL` is set. Tests
+/// sign in many people from one client, so rate limiting is off unless a test asks for it.
+func withSamverka(now: Date = testNow, rateLimitPerMinute: Int = 0, _ body: (Application) async throws -> Void) async throws {
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("samverka-test-\(UUID().uuidString)").path
     let database = try await TestDatabases.make()
     let app = try await Application.make(.testing)
     app.clock = AppClock(now: { now })
     do {
-        try await configure(app, settings: AppSettings(database: database.location, dataDirectory: dataDirectory, passwordCost: 4))
+        try await configure(app, settings: AppSettings(database: database.location, dataDirectory: dataDirectory, passwordCost: 4,
+                                                     rateLimitPerMinute: rateLimitPerMinute))
         try await body(app)
     } catch {
         try? await app.asyncShutdown()

@@ -1,0 +1,81 @@
+import Fluent
+import Vapor
+
+/// The member's own account page: their lists, a download of everything Samverka holds about
+/// them, and deleting the account.
+struct MyAccountController: Sendable {
+    struct Page: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let name: String
+        let email: String
+        let since: String
+        let registrationsHref: String
+        let activitiesHref: String
+        let dataHref: String
+        let form: FormContext
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        try await render(request, errors: FieldErrors())
+    }
+
+    @Sendable func data(request: Request) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let data = try await MemberData.gather(for: member, site: request.application.settings.siteName,
+                                               baseURL: request.application.settings.publicURL, now: request.now, on: request.db)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let day = request.dates.machine(request.now).prefix(10)
+        return Response(status: .ok, headers: [
+            "Content-Type": "application/json; charset=utf-8",
+            "Content-Disposition": "attachment; filename=\"samverka-\(day).json\"",
+            "Cache-Control": "no-store",
+        ], body: .init(data: try encoder.encode(data)))
+    }
+
+    @Sendable func delete(request: Request) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let password = (try? request.content.get(String.self, at: "password")) ?? ""
+        var errors = FieldErrors()
+        let valid = (try? await request.password.async.verify(password, created: member.passwordHash)) ?? false
+        if !valid { errors.add("password", request.t(password.isEmpty ? "error.required" : "error.password_wrong")) }
+        guard errors.isEmpty else { return try await render(request, errors: errors, status: .unprocessableEntity) }
+        do {
+            try await AccountDeletion(app: request.application, now: request.now).delete(member)
+        } catch AccountDeletion.Refusal.lastAdmin {
+            errors.add("password", request.t("error.last_admin"))
+            return try await render(request, errors: errors, status: .unprocessableEntity)
+        }
+        request.auth.logout(Member.self)
+        request.session.destroy()
+        let heading = request.t("account.deleted")
+        return try await request.render("Shared/error", ErrorPageMiddleware.ErrorPage(
+            layout: request.layout(title: heading, section: .none), heading: heading,
+            message: request.t("account.deleted_message"), status: 200
+        ))
+    }
+
+    private func render(_ request: Request, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let heading = request.t("account.title")
+        let fields = [
+            FormField("password", label: request.t("field.password"), kind: .password, error: errors["password"],
+                      hint: request.t("account.delete_password_hint"), required: true, autocomplete: "current-password"),
+        ]
+        let page = Page(
+            layout: request.layout(title: heading, section: .account), heading: heading,
+            name: member.name, email: member.email,
+            since: member.createdAt.map { request.dates.date($0) } ?? "",
+            registrationsHref: SiteURL.myRegistrations.path, activitiesHref: SiteURL.myActivities.path,
+            dataHref: SiteURL.accountData.path,
+            form: FormContext(action: SiteURL.deleteAccount.path, submitLabel: request.t("account.delete_button"),
+                                    csrf: request.csrfToken, fields: fields, errors: errors)
+        )
+        let response = try await request.render("Accounts/account", page, status: status)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
