@@ -116,6 +116,11 @@ def run():
             check(driver, f"{lang}/sign-up-errors", results)
             driver.get(f"{BASE}/sign-in")
             check(driver, f"{lang}/sign-in", results)
+            # A guest's sign-up form, with the organiser's questions, then sent empty.
+            driver.get(f"{BASE}/events/workshop-oppna-data/register")
+            check(driver, f"{lang}/registration-form", results)
+            submit_and_wait(driver, expect_errors=True)
+            check(driver, f"{lang}/registration-form-errors", results)
             driver.get(f"{BASE}/no-such-page")
             check(driver, f"{lang}/not-found", results)
 
@@ -124,6 +129,22 @@ def run():
             driver.find_element(By.ID, "field-email").send_keys(ADMIN[0])
             driver.find_element(By.ID, "field-password").send_keys(ADMIN[1])
             submit_and_wait(driver, expect_errors=False)
+            # A member signs up (once; the second time the page says so), then sees their lists.
+            driver.get(f"{BASE}/events/workshop-oppna-data/register")
+            if lang == "sv":
+                Select(driver.find_element(By.ID, "field-q_level")).select_by_index(1)
+                submit_and_wait(driver, expect_errors=False)
+                check(driver, f"{lang}/registration-personal", results)
+            else:
+                check(driver, f"{lang}/registration-already", results)
+            driver.get(f"{BASE}/account/registrations")
+            check(driver, f"{lang}/my-registrations", results)
+            driver.get(f"{BASE}/account")
+            check(driver, f"{lang}/account", results)
+            driver.get(f"{BASE}/events/workshop-oppna-data/attendees")
+            check(driver, f"{lang}/attendees", results)
+            driver.get(f"{BASE}/events/workshop-oppna-data/registration")
+            check(driver, f"{lang}/registration-settings", results)
             driver.get(f"{BASE}/events/new")
             check(driver, f"{lang}/event-form", results)
             submit_and_wait(driver, expect_errors=True)

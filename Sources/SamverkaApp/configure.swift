@@ -11,9 +11,11 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.municipalities = try Municipalities.load(from: resources)
     app.regionMap = try RegionMap.load(from: resources)
     app.registrationGate = SerialGate()
+    app.signUpQueue = SignUpQueue()
     app.rateLimiter = RateLimiter(perMinute: settings.rateLimitPerMinute)
 
     try DatabaseSetup.use(settings.database, on: app)
+    try await DatabaseSetup.tune(settings.database, on: app)
     app.migrations.add(Migrations.all)
 
     app.passwords.use(.bcrypt(cost: settings.passwordCost))

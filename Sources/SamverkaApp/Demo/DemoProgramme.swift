@@ -113,6 +113,8 @@ struct DemoProgramme: Sendable {
                 activity.captions = format != .physical && Bool.random(using: &random)
                 activity.accessibilityNotes = ""
                 activity.signUp = random.weighted([(Activity.SignUp.none, 1), (.external, 1)])
+                // Every third activity without an outside sign-up takes sign-ups here instead.
+                if activity.signUp == .none && index % 3 == 0 { activity.signUp = .samverka }
                 activity.signUpURL = activity.signUp == .external ? "https://anmalan.example.org/\(index)" : nil
                 activity.submittedAt = calendar.date(byAdding: .day, value: -Int.random(in: 1...30, using: &random), to: now)
                 activity.reviewMessage = ""
@@ -127,6 +129,15 @@ struct DemoProgramme: Sendable {
             // Batches keep a 20,000-activity benchmark edition quick to build.
             for chunk in stride(from: 0, to: activities.count, by: 500) {
                 try await Array(activities[chunk..<min(chunk + 500, activities.count)]).create(on: database)
+            }
+            let setups = try activities.enumerated().filter { $0.element.signUp == .samverka }.map { index, activity in
+                let setup = RegistrationSetup.fresh(for: .activity(activity, programme))
+                setup.mode = .samverka
+                setup.capacity = [20, 30, 50, 100][index % 4]
+                return setup
+            }
+            for chunk in stride(from: 0, to: setups.count, by: 500) {
+                try await Array(setups[chunk..<min(chunk + 500, setups.count)]).create(on: database)
             }
             var partners: [ActivityPartner] = []
             for (index, organisation) in partnerLinks {

@@ -52,6 +52,7 @@ struct SeedCommand: AsyncCommand {
             let organisations = try await DemoOrganisation.seed(app, now: now)
             context.console.print(report.summary)
             context.console.print("Organisations: \(organisations)")
+            context.console.print("Events with sign-up: \(try await DemoRegistrations.seed(app))")
             let activities = try await week.build(activityCount: count)
             context.console.print("Programme week: \(activities) activities in \(DemoProgramme.slug)")
         case "programme":

@@ -18,42 +18,83 @@ struct RegistrationLedger: Sendable {
 
     var database: any Database { app.db }
 
+    /// One person asking for a place: a member, or a guest by name and address.
+    struct SignUpRequest: Sendable {
+        let member: Member?
+        let guestName: String
+        let guestEmail: String
+        let language: Language
+        let answers: [RegistrationAnswer]
+    }
+
     func signUp(_ setup: RegistrationSetup, subject: RegistrationSubject, member: Member?, guestName: String, guestEmail: String,
                 language: Language, answers: [RegistrationAnswer]) async throws -> Registration {
         guard setup.isOpen(at: now, start: subject.startsAt), subject.isOpenToPublic(now: now) else { throw Refusal.closed }
-        let setupID = try setup.requireID()
-        return try await serially(setup, arriving: true) { database, arrival in
-            let active = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.active)
-            if let member { active.filter(\.$member.$id == member.id) } else { active.filter(\.$guestEmail == guestEmail) }
-            if try await active.first() != nil { throw Refusal.alreadyRegistered }
+        let request = SignUpRequest(member: member, guestName: guestName, guestEmail: guestEmail, language: language, answers: answers)
+        return try await app.signUpQueue.submit(try setup.requireID(), request) { batch in
+            try await admit(batch, setup: setup, subject: subject)
+        }
+    }
 
-            let registration = Registration()
-            registration.$setup.id = setupID
-            registration.$member.id = member?.id
-            registration.guestName = member == nil ? guestName : ""
-            registration.guestEmail = member == nil ? guestEmail : ""
-            registration.language = language
-            registration.arrival = arrival
-            registration.answers = answers
-            registration.token = Registration.newToken()
-            registration.decisionMessage = ""
-            if member == nil {
-                // A guest holds nothing until the address is proven; a full event says so now.
-                if !setup.requiresApproval { _ = try await Self.placement(setup, on: database) }
-                registration.status = .unconfirmed
-            } else {
-                registration.status = setup.requiresApproval ? .pending : try await Self.placement(setup, on: database)
+    /// Lets a batch of sign-ups in, in the order they came, in one transaction: a seat while
+    /// there are seats and nobody waits, else the waiting list; pending when the organiser
+    /// approves; unconfirmed for a guest until the address is proven. Each gets their own
+    /// outcome, so one person already signed up does not fail the others.
+    private func admit(_ batch: [SignUpRequest], setup: RegistrationSetup, subject: RegistrationSubject) async throws -> [Result<Registration, any Error>] {
+        let setupID = try setup.requireID()
+        return try await serially(setup, arriving: batch.count) { database, arrivals in
+            // The settings as they are now, not as the first in the batch read them.
+            guard let current = try await RegistrationSetup.find(setupID, on: database) else { throw Abort(.notFound) }
+            var taken = try await Self.placeHolders(setupID, among: batch, on: database)
+            var counts = try await Self.seatCounts(setupID, on: database)
+            var admitted: [Registration] = [], mail: [OutgoingMail] = [], outcomes: [Result<Registration, any Error>] = []
+            for (offset, request) in batch.enumerated() {
+                let holder = request.member?.id?.uuidString ?? request.guestEmail
+                guard taken.insert(holder).inserted else {
+                    outcomes.append(.failure(Refusal.alreadyRegistered))
+                    continue
+                }
+                let registration = Registration()
+                registration.$setup.id = setupID
+                registration.$member.id = request.member?.id
+                registration.guestName = request.member == nil ? request.guestName : ""
+                registration.guestEmail = request.member == nil ? request.guestEmail : ""
+                registration.language = request.language
+                registration.arrival = arrivals - batch.count + 1 + offset
+                registration.answers = request.answers
+                registration.token = Registration.newToken()
+                registration.decisionMessage = ""
+                do {
+                    if request.member == nil {
+                        // A guest holds nothing until the address is proven; a full event says so now.
+                        if !current.requiresApproval { var unchanged = counts; _ = try Self.place(current, &unchanged) }
+                        registration.status = .unconfirmed
+                    } else {
+                        registration.status = current.requiresApproval ? .pending : try Self.place(current, &counts)
+                    }
+                } catch {
+                    outcomes.append(.failure(error))
+                    continue
+                }
+                seatGiven(registration, subject: subject)
+                let notice: RegistrationNotice = switch registration.status {
+                case .unconfirmed: .confirmAddress
+                case .pending: .pending
+                case .waiting: .waiting
+                default: .confirmed
+                }
+                let recipient = request.member.map { RegistrationMailer.Recipient(name: $0.name, email: $0.email) }
+                    ?? RegistrationMailer.Recipient(name: request.guestName, email: request.guestEmail)
+                mail.append(mailer.message(notice, registration, subject: subject, setup: current, to: recipient,
+                                           position: registration.status == .waiting ? counts.waiting : nil))
+                admitted.append(registration)
+                outcomes.append(.success(registration))
             }
-            seatGiven(registration, subject: subject)
-            try await registration.save(on: database)
-            let notice: RegistrationNotice = switch registration.status {
-            case .unconfirmed: .confirmAddress
-            case .pending: .pending
-            case .waiting: .waiting
-            default: .confirmed
+            if !admitted.isEmpty {
+                try await admitted.create(on: database)
+                try await mail.create(on: database)
             }
-            try await mailer.send(notice, registration, subject: subject, setup: setup, on: database)
-            return registration
+            return outcomes
         }
     }
 
@@ -171,16 +212,46 @@ struct RegistrationLedger: Sendable {
         registration.remindedAt = now
     }
 
-    /// A seat when one is free and nobody waits before, else a place on the waiting list.
-    private static func placement(_ setup: RegistrationSetup, on database: any Database) async throws -> Registration.Status {
-        guard let capacity = setup.capacity else { return .confirmed }
-        let setupID = try setup.requireID()
+    struct SeatCounts {
+        var confirmed: Int
+        var waiting: Int
+    }
+
+    private static func seatCounts(_ setupID: UUID, on database: any Database) async throws -> SeatCounts {
         let counts = Registration.query(on: database).filter(\.$setup.$id == setupID)
-        let confirmed = try await counts.copy().filter(\.$status == .confirmed).count()
-        let waiting = try await counts.copy().filter(\.$status == .waiting).count()
-        if confirmed < capacity && waiting == 0 { return .confirmed }
-        if setup.waitingList { return .waiting }
-        throw Refusal.full
+        return SeatCounts(confirmed: try await counts.copy().filter(\.$status == .confirmed).count(),
+                          waiting: try await counts.copy().filter(\.$status == .waiting).count())
+    }
+
+    /// Who of `batch` already holds a place (by member ID or guest address).
+    private static func placeHolders(_ setupID: UUID, among batch: [SignUpRequest], on database: any Database) async throws -> Set<String> {
+        let memberIDs = batch.compactMap { $0.member?.id }
+        let emails = batch.filter { $0.member == nil }.map(\.guestEmail)
+        let holders = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.active)
+        switch (memberIDs.isEmpty, emails.isEmpty) {
+        case (false, false): holders.group(.or) { $0.filter(\.$member.$id ~~ memberIDs).filter(\.$guestEmail ~~ emails) }
+        case (false, true): holders.filter(\.$member.$id ~~ memberIDs)
+        case (true, false): holders.filter(\.$guestEmail ~~ emails)
+        case (true, true): return []
+        }
+        return Set(try await holders.all().map { $0.$member.id?.uuidString ?? $0.guestEmail })
+    }
+
+    /// A seat when one is free and nobody waits before, else a place on the waiting list;
+    /// `counts` then include the newcomer.
+    private static func place(_ setup: RegistrationSetup, _ counts: inout SeatCounts) throws -> Registration.Status {
+        if let capacity = setup.capacity, counts.confirmed >= capacity || counts.waiting > 0 {
+            guard setup.waitingList else { throw Refusal.full }
+            counts.waiting += 1
+            return .waiting
+        }
+        counts.confirmed += 1
+        return .confirmed
+    }
+
+    private static func placement(_ setup: RegistrationSetup, on database: any Database) async throws -> Registration.Status {
+        var counts = try await seatCounts(try setup.requireID(), on: database)
+        return try place(setup, &counts)
     }
 
     /// Takes the setup's row for this transaction (a write lock on SQLite, a row lock on
@@ -195,13 +266,14 @@ struct RegistrationLedger: Sendable {
     private var mailer: RegistrationMailer { RegistrationMailer(app: app, now: now) }
 
     /// Runs `body` alone for this event: through the gate, then in one transaction that first
-    /// takes the setup's row. A sign-up (`arriving`) also gets the next arrival number.
-    private func serially<T: Sendable>(_ setup: RegistrationSetup, arriving: Bool = false,
+    /// takes the setup's row. Sign-ups (`arriving`) take the next arrival numbers: `body` gets
+    /// the counter after them.
+    private func serially<T: Sendable>(_ setup: RegistrationSetup, arriving: Int = 0,
                                        _ body: @escaping @Sendable (any Database, Int) async throws -> T) async throws -> T {
         let setupID = try setup.requireID()
         return try await app.registrationGate.run(setupID) {
             try await database.transaction { database in
-                let arrivals = try await Self.lock(setupID, adding: arriving ? 1 : 0, on: database)
+                let arrivals = try await Self.lock(setupID, adding: arriving, on: database)
                 return try await body(database, arrivals)
             }
         }
@@ -210,10 +282,22 @@ struct RegistrationLedger: Sendable {
 
 extension Application {
     private struct RegistrationGateKey: StorageKey { typealias Value = SerialGate<UUID> }
+    private struct SignUpQueueKey: StorageKey { typealias Value = SignUpQueue<UUID, RegistrationLedger.SignUpRequest, Registration> }
 
     /// Set up in `configure`, before any request can race to create it.
     var registrationGate: SerialGate<UUID> {
-        get { storage[RegistrationGateKey.self] ?? SerialGate() }
+        get {
+            guard let gate = storage[RegistrationGateKey.self] else { fatalError("configure(_:settings:) sets up the registration gate") }
+            return gate
+        }
         set { storage[RegistrationGateKey.self] = newValue }
+    }
+
+    var signUpQueue: SignUpQueue<UUID, RegistrationLedger.SignUpRequest, Registration> {
+        get {
+            guard let queue = storage[SignUpQueueKey.self] else { fatalError("configure(_:settings:) sets up the sign-up queue") }
+            return queue
+        }
+        set { storage[SignUpQueueKey.self] = newValue }
     }
 }

@@ -20,16 +20,30 @@ struct RegistrationMailer: Sendable {
     let app: Application
     let now: Date
 
+    /// Who a registration's mail goes to.
+    struct Recipient: Sendable {
+        let name: String
+        let email: String
+    }
+
     func send(_ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject, setup: RegistrationSetup,
               message organiserText: String = "", heading: String? = nil, on database: any Database) async throws {
-        let recipient: (name: String, email: String)
+        let recipient: Recipient
         if let memberID = registration.$member.id {
             guard let member = try await Member.find(memberID, on: database) else { return }
-            recipient = (member.name, member.email)
+            recipient = Recipient(name: member.name, email: member.email)
         } else {
             guard !registration.guestEmail.isEmpty else { return }
-            recipient = (registration.guestName, registration.guestEmail)
+            recipient = Recipient(name: registration.guestName, email: registration.guestEmail)
         }
+        let position = notice == .waiting ? try await registration.waitingPosition(on: database) : nil
+        try await message(notice, registration, subject: subject, setup: setup, to: recipient, position: position,
+                          organiserText: organiserText, heading: heading).save(on: database)
+    }
+
+    /// The message itself, for a recipient and waiting-list place already known.
+    func message(_ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject, setup: RegistrationSetup,
+                 to recipient: Recipient, position: Int?, organiserText: String = "", heading: String? = nil) -> OutgoingMail {
         let language = registration.language
         let catalogue = app.catalogue
         let dates = DateText(timeZone: app.settings.timeZone, language: language)
@@ -45,9 +59,7 @@ struct RegistrationMailer: Sendable {
             "message": notice == .eventCancelled ? setup.cancellationMessage : registration.decisionMessage,
             "site": app.settings.siteName,
         ]
-        if notice == .waiting {
-            values["position"] = "\(try await registration.waitingPosition(on: database))"
-        }
+        if let position { values["position"] = "\(position)" }
         let key = "mail.registration.\(notice.rawValue)"
         let subjectLine = heading ?? catalogue.text(key + ".subject", language, values)
         var paragraphs = notice == .organiserMessage ? [organiserText] : catalogue.text(key + ".body", language, values).components(separatedBy: "\n\n")
@@ -73,7 +85,7 @@ struct RegistrationMailer: Sendable {
             )])
             mail.attachments.append(.init(filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar.text))
         }
-        try await OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now).save(on: database)
+        return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now)
     }
 
     /// Paragraphs as simple HTML; every piece of text is escaped and links become links.

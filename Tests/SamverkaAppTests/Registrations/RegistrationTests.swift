@@ -285,6 +285,30 @@ struct RegistrationTests {
             #expect(all.filter { $0.status == .waiting }.count == 25)
             #expect(all.map(\.arrival) == Array(1...30))
             #expect(all.prefix(5).allSatisfy { $0.status == .confirmed })
+            // Each was told their own place: waiting-list mail counts 1 to 25.
+            let positions = try await fixture.mail("waiting").map { mail in
+                mail.message.text.components(separatedBy: "som nummer ").dropFirst().first?.prefix { $0.isNumber } ?? ""
+            }
+            #expect(positions.map { Int($0) ?? 0 }.sorted() == Array(1...25))
+
+            // The same member pressing twice at once gets one place, and the second press is told so.
+            let again = Member(email: "twice@example.org", name: "Två gånger", passwordHash: "x", role: .member, language: .sv)
+            try await again.save(on: app.db)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        do {
+                            _ = try await ledger.signUp(fixture.setup, subject: subject, member: again, guestName: "", guestEmail: "", language: .sv, answers: [])
+                            return true
+                        } catch RegistrationLedger.Refusal.alreadyRegistered {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1 && outcomes.count == 2)
+            #expect(try await fixture.registrations().count == 31)
         }
     }
 }
