@@ -66,6 +66,7 @@ struct AttendeesController: Sendable {
         let layout: LayoutContext
         let heading: String
         let pageHref: String
+        let pageTitle: String
         let settingsHref: String
         let csvHref: String
         let messageAction: String
@@ -86,6 +87,7 @@ struct AttendeesController: Sendable {
             layout: request.layout(title: heading, section: .events),
             heading: heading,
             pageHref: subject.pagePath,
+            pageTitle: subject.title,
             settingsHref: subject.path(.settings),
             csvHref: subject.path(.attendeesCSV),
             messageAction: subject.path(.message),

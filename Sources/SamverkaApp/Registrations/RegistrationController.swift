@@ -8,6 +8,7 @@ struct RegistrationController: Sendable {
         let layout: LayoutContext
         let heading: String
         let pageHref: String
+        let pageTitle: String
         let when: String
         let place: String
         let availability: String
@@ -200,6 +201,7 @@ struct RegistrationController: Sendable {
             layout: request.layout(title: heading, section: .events),
             heading: heading,
             pageHref: subject.pagePath,
+            pageTitle: subject.title,
             when: subject.startsAt.map { dates.dateAndTime($0) } ?? "",
             place: subject.place(request.application.municipalities),
             availability: availability.text,

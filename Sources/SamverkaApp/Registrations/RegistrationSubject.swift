@@ -52,13 +52,15 @@ enum RegistrationSubject: Sendable {
         }
     }
 
+    /// Venue, address and municipality, without the municipality twice when the address names it.
     func place(_ municipalities: Municipalities) -> String {
-        switch self {
-        case .event(let event):
-            [event.placeName, event.address, event.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
-        case .activity(let activity, _):
-            [activity.venue, activity.address, activity.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+        let (venue, address, code) = switch self {
+        case .event(let event): (event.placeName, event.address, event.municipalityCode)
+        case .activity(let activity, _): (activity.venue, activity.address, activity.municipalityCode)
         }
+        let municipality = code.flatMap { municipalities[$0]?.name } ?? ""
+        let named = !municipality.isEmpty && address.localizedCaseInsensitiveContains(municipality)
+        return [venue, address, named ? "" : municipality].filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     /// The public page of the event or activity.
