@@ -24,6 +24,11 @@ enum ContentRoute: Sendable {
     case show(Parameter<String>)
     case edit(Parameter<String>)
     case delete(Parameter<String>)
+    /// The list as an iCalendar feed (`/events.ics`) and as Atom (`/events.atom`).
+    case indexCalendar
+    case indexFeed
+    /// One item's calendar: an event, or a group's events.
+    case calendar(Parameter<String>)
 
     var suffix: String {
         switch self {
@@ -32,6 +37,9 @@ enum ContentRoute: Sendable {
         case .show(let slug): "/" + slug.segment("slug")
         case .edit(let slug): "/" + slug.segment("slug") + "/edit"
         case .delete(let slug): "/" + slug.segment("slug") + "/delete"
+        case .indexCalendar: ".ics"
+        case .indexFeed: ".atom"
+        case .calendar(let slug): "/" + slug.segment("slug") + "/calendar.ics"
         }
     }
 
@@ -47,6 +55,7 @@ enum OrganisationRoute: Sendable {
     case join(Parameter<String>)
     case membership(Parameter<String>, Parameter<String>)
     case verify(Parameter<String>)
+    case calendar(Parameter<String>)
 
     var suffix: String {
         return switch self {
@@ -58,6 +67,7 @@ enum OrganisationRoute: Sendable {
         case .join(let slug): "/" + slug.segment("slug") + "/join"
         case .membership(let slug, let id): "/" + slug.segment("slug") + "/members/" + id.segment("membership")
         case .verify(let slug): "/" + slug.segment("slug") + "/verify"
+        case .calendar(let slug): "/" + slug.segment("slug") + "/calendar.ics"
         }
     }
 }
@@ -78,6 +88,9 @@ enum ProgrammeRoute: Sendable {
     case statistics(Parameter<String>)
     case csv(Parameter<String>)
     case reviewActivity(Parameter<String>, Parameter<String>)
+    /// The approved activities, with the page's filters, as iCalendar and as Atom.
+    case calendar(Parameter<String>)
+    case feed(Parameter<String>)
 
     var suffix: String {
         func activityPath(_ slug: Parameter<String>, _ id: Parameter<String>) -> String {
@@ -98,6 +111,8 @@ enum ProgrammeRoute: Sendable {
         case .statistics(let slug): "/" + slug.segment("slug") + "/statistics"
         case .csv(let slug): "/" + slug.segment("slug") + "/activities.csv"
         case .reviewActivity(let slug, let id): activityPath(slug, id) + "/review"
+        case .calendar(let slug): "/" + slug.segment("slug") + "/calendar.ics"
+        case .feed(let slug): "/" + slug.segment("slug") + "/feed.atom"
         }
     }
 }
@@ -162,6 +177,9 @@ enum SiteURL: Sendable {
     case cancelRegistration(Parameter<String>)
     case outbox
     case outboxMessage(Parameter<String>)
+    /// A member's own sign-ups as a calendar feed, by the secret in its address; and a new secret.
+    case memberCalendar(Parameter<String>)
+    case resetMemberCalendar
     case healthz
     case uploads
 
@@ -185,6 +203,8 @@ enum SiteURL: Sendable {
         case .personalRegistration(let token): "/registrations/" + token.segment("token")
         case .confirmRegistration(let token): "/registrations/" + token.segment("token") + "/confirm"
         case .cancelRegistration(let token): "/registrations/" + token.segment("token") + "/cancel"
+        case .memberCalendar(let token): "/calendars/" + token.segment("token") + "/registrations.ics"
+        case .resetMemberCalendar: "/account/calendar"
         case .outbox: "/admin/outbox"
         case .outboxMessage(let id): "/admin/outbox/" + id.segment("message")
         case .healthz: "/healthz"

@@ -35,6 +35,19 @@ func routes(_ app: Application) throws {
     everyone.get(.organisations(.index), use: organisations.index)
     everyone.get(.organisations(.show(.key)), use: organisations.show)
 
+    // MARK: Open data: calendar feeds
+    let calendars = CalendarFeedController()
+    everyone.get(.events(.indexCalendar), use: calendars.events)
+    everyone.get(.events(.calendar(.key)), use: calendars.event)
+    everyone.get(.groups(.calendar(.key)), use: calendars.group)
+    everyone.get(.organisations(.calendar(.key)), use: calendars.organisation)
+    everyone.get(.programmes(.calendar(.key)), use: calendars.programme)
+    everyone.get(.memberCalendar(.key), use: calendars.member)
+    let feeds = AtomFeedController()
+    everyone.get(.events(.indexFeed), use: feeds.events)
+    everyone.get(.projects(.indexFeed), use: feeds.projects)
+    everyone.get(.programmes(.feed(.key)), use: feeds.programme)
+
     // MARK: Accounts
     let accounts = AccountController()
     everyone.get(.signUp, use: accounts.signUpForm)
@@ -46,6 +59,7 @@ func routes(_ app: Application) throws {
     members.get(.account, use: myAccount.show)
     members.get(.accountData, use: myAccount.data)
     members.post(.deleteAccount, use: myAccount.delete)
+    members.post(.resetMemberCalendar, use: calendars.resetMemberToken)
 
     // MARK: Organisations (members; each handler checks the member's part in the organisation)
     let upload = HTTPBodyStreamStrategy.collect(maxSize: ImageUpload.maximumRequestBody)

@@ -17,8 +17,12 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: Role
     @Field(key: "language") var language: String
+    /// The secret in the address of the member's own calendar feed; empty until first asked for.
+    @Field(key: "calendar_token") var calendarToken: String
 
-    init() {}
+    init() {
+        calendarToken = ""
+    }
 
     init(email: String, name: String, passwordHash: String, role: Role, language: Language) {
         self.email = email.lowercased()
@@ -26,6 +30,7 @@ final class Member: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.role = role
         self.language = language.rawValue
+        calendarToken = ""
     }
 }
 

@@ -13,6 +13,10 @@ struct MyAccountController: Sendable {
         let registrationsHref: String
         let activitiesHref: String
         let dataHref: String
+        /// The member's calendar feed, once they asked for one.
+        let calendarURL: String?
+        let calendarAction: String
+        let csrf: String
         let form: FormContext
     }
 
@@ -71,6 +75,10 @@ struct MyAccountController: Sendable {
             since: member.createdAt.map { request.dates.date($0) } ?? "",
             registrationsHref: SiteURL.myRegistrations.path, activitiesHref: SiteURL.myActivities.path,
             dataHref: SiteURL.accountData.path,
+            calendarURL: member.calendarToken.isEmpty ? nil
+                : request.application.settings.publicURL + SiteURL.memberCalendar(.value(member.calendarToken)).path,
+            calendarAction: SiteURL.resetMemberCalendar.path,
+            csrf: request.csrfToken,
             form: FormContext(action: SiteURL.deleteAccount.path, submitLabel: request.t("account.delete_button"),
                                     csrf: request.csrfToken, fields: fields, errors: errors)
         )

@@ -44,7 +44,8 @@ struct DirectoryIndex<Item: DirectoryContent>: Sendable {
             .all()
         let heading = request.t("\(Item.nounKey).index_title")
         let context = DirectoryIndexPage(
-            layout: request.layout(title: heading, section: Item.section, description: request.t("\(Item.nounKey).index_intro")),
+            layout: request.layout(title: heading, section: Item.section, description: request.t("\(Item.nounKey).index_intro"))
+                .with(feeds: Item.self == Project.self ? request.feeds(calendar: nil, atom: .projects(.indexFeed)) : []),
             heading: heading,
             intro: request.t("\(Item.nounKey).index_intro"),
             listHeading: request.t("\(Item.nounKey).count", ["count": "\(total)"]),

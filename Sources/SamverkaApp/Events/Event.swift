@@ -34,9 +34,15 @@ final class Event: Model, @unchecked Sendable {
     @Field(key: "recurrence") var recurrence: Recurrence
     /// The last day a recurring event takes place; none means it goes on.
     @OptionalField(key: "recurrence_until") var recurrenceUntil: Date?
+    /// iCalendar's SEQUENCE: raised on every change, by `CalendarSequenceMiddleware`.
+    @Field(key: "calendar_sequence") var calendarSequence: Int
 
     @Siblings(through: ProjectEvent.self, from: \.$event, to: \.$project) var projects: [Project]
     @Siblings(through: EventOrganisation.self, from: \.$event, to: \.$organisation) var organisations: [Organisation]
 
-    init() {}
+    init() {
+        calendarSequence = 0
+    }
 }
+
+extension Event: CalendarRevised {}

@@ -12,7 +12,8 @@ struct EventController: Sendable {
         let (coming, been) = try await (upcoming, past)
         let heading = request.t("events.title")
         let context = EventIndexPage(
-            layout: request.layout(title: heading, section: .events, description: request.t("events.description")),
+            layout: request.layout(title: heading, section: .events, description: request.t("events.description"))
+                .with(feeds: request.feeds(calendar: .events(.indexCalendar), atom: .events(.indexFeed))),
             heading: heading,
             upcoming: coming.map { EventCard($0.event, occurrence: $0.next, request: request) },
             past: been.events.map { EventCard($0, request: request) },
@@ -65,7 +66,8 @@ struct EventController: Sendable {
             layout: request.layout(
                 title: event.title, section: .events, description: ContentText.clean(event.excerpt),
                 translation: partner?.translationTarget
-            ),
+            ).with(feeds: request.feeds(calendar: .events(.calendar(.value(event.slug)))),
+                   structuredData: request.structuredData.event(event, organisers: organisers, siteName: request.application.settings.siteName)),
             event: detail,
             editHref: request.canEditContent ? Event.url(.edit(.value(event.slug))).path : nil,
             registration: try await RegistrationPanel.make(.event(event), request: request)

@@ -36,7 +36,7 @@ struct LocalGroupController: Sendable {
             layout: request.layout(
                 title: group.title, section: .groups, description: ContentText.clean(group.excerpt),
                 translation: partner?.translationTarget
-            ),
+            ).with(feeds: request.feeds(calendar: .groups(.calendar(.value(group.slug))))),
             group: detail,
             contacts: group.contacts.map(ContactView.init),
             editHref: request.canEditContent ? LocalGroup.url(.edit(.value(group.slug))).path : nil

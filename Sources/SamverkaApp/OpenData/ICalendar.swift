@@ -1,7 +1,8 @@
 import Foundation
 
-/// iCalendar (RFC 5545) text: the few rules every calendar program insists on — CRLF line
-/// ends, escaped text, UTC times, and lines folded at 75 octets without splitting a character.
+/// iCalendar (RFC 5545) text: the rules every calendar program insists on — CRLF line ends,
+/// escaped text, lines folded at 75 octets without splitting a character — and local times
+/// with their VTIMEZONE, so a weekly 15:00 stays 15:00 across daylight-saving changes.
 struct ICalendar {
     struct Event {
         let uid: String
@@ -12,31 +13,59 @@ struct ICalendar {
         let description: String
         let location: String
         let url: String?
-        let cancelled: Bool
-        /// Raised each time the entry changes in a way calendars must notice (a cancellation).
+        var cancelled: Bool
+        /// Raised each time the entry changes, so calendars replace their copy.
         var sequence = 0
+        /// Weekly until this moment (inclusive), or for ever when `weekly` without it.
+        var weekly = false
+        var weeklyUntil: Date?
+        var tentative = false
     }
 
     var events: [Event] = []
+    /// The name calendar programs show for a subscribed feed.
+    var name: String?
+    var timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .current
 
     var text: String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Samverka//Samverka//SV", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        if let name {
+            lines.append("X-WR-CALNAME:" + Self.escape(name))
+            lines.append("NAME:" + Self.escape(name))
+        }
+        lines.append("X-WR-TIMEZONE:" + timeZone.identifier)
+        lines += VTimeZone(timeZone).lines(covering: coveredRange)
+        let local = LocalTime(timeZone)
         for event in events {
             lines.append("BEGIN:VEVENT")
             lines.append("UID:" + Self.escape(event.uid))
             lines.append("DTSTAMP:" + Self.utc(event.stamp))
-            if event.sequence > 0 { lines.append("SEQUENCE:\(event.sequence)") }
-            lines.append("DTSTART:" + Self.utc(event.start))
-            if let end = event.end { lines.append("DTEND:" + Self.utc(end)) }
+            lines.append("SEQUENCE:\(event.sequence)")
+            lines.append("DTSTART;TZID=\(timeZone.identifier):" + local.text(event.start))
+            if let end = event.end, end > event.start { lines.append("DTEND;TZID=\(timeZone.identifier):" + local.text(end)) }
+            if event.weekly {
+                lines.append("RRULE:FREQ=WEEKLY" + (event.weeklyUntil.map { ";UNTIL=" + Self.utc($0) } ?? ""))
+            }
             lines.append("SUMMARY:" + Self.escape(event.summary))
             if !event.description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(event.description)) }
             if !event.location.isEmpty { lines.append("LOCATION:" + Self.escape(event.location)) }
             if let url = event.url { lines.append("URL:" + url) }
-            lines.append("STATUS:" + (event.cancelled ? "CANCELLED" : "CONFIRMED"))
+            lines.append("STATUS:" + (event.cancelled ? "CANCELLED" : event.tentative ? "TENTATIVE" : "CONFIRMED"))
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The span the time zone's rules must cover: from the first start to the last end or
+    /// repetition, with a year's margin for open-ended weekly events.
+    private var coveredRange: ClosedRange<Date> {
+        let starts = events.map(\.start)
+        let ends = events.map { event in
+            event.weekly ? (event.weeklyUntil ?? event.start.addingTimeInterval(2 * 365 * 86_400)) : (event.end ?? event.start)
+        }
+        let first = starts.min() ?? Date(timeIntervalSince1970: 0)
+        return first...max(ends.max() ?? first, first)
     }
 
     static func escape(_ text: String) -> String {
@@ -49,11 +78,7 @@ struct ICalendar {
     }
 
     static func utc(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        LocalTime(TimeZone(identifier: "UTC") ?? .current).text(date) + "Z"
     }
 
     /// Folds a content line into pieces of at most 75 octets, continuation lines starting
@@ -75,5 +100,69 @@ struct ICalendar {
         }
         pieces.append(current)
         return pieces.joined(separator: "\r\n ")
+    }
+}
+
+/// "20260129T173000" in a time zone.
+struct LocalTime {
+    private let formatter: DateFormatter
+
+    init(_ timeZone: TimeZone) {
+        formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+    }
+
+    func text(_ date: Date) -> String { formatter.string(from: date) }
+}
+
+/// A VTIMEZONE for any zone, built from the zone's own transitions: one STANDARD or DAYLIGHT
+/// part per change of offset around the range, so it is right for Europe/Stockholm and for any
+/// other zone an installation is set to. (No TZNAME: Foundation on Linux only knows "GMT+1".)
+struct VTimeZone {
+    let timeZone: TimeZone
+
+    init(_ timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    func lines(covering range: ClosedRange<Date>) -> [String] {
+        // From a year before the first date, so every time in range follows a part's onset.
+        var moment = range.lowerBound.addingTimeInterval(-366 * 86_400)
+        let until = range.upperBound.addingTimeInterval(366 * 86_400)
+        var parts: [[String]] = []
+        while let change = timeZone.nextDaylightSavingTimeTransition(after: moment), change <= until {
+            parts.append(part(onset: change, offsetBefore: offset(at: change.addingTimeInterval(-1)), offsetAfter: offset(at: change),
+                              daylight: timeZone.isDaylightSavingTime(for: change)))
+            moment = change
+        }
+        if parts.isEmpty {
+            // A zone without daylight saving: one offset for ever.
+            let fixed = offset(at: range.lowerBound)
+            parts = [part(onset: Date(timeIntervalSince1970: 0), offsetBefore: fixed, offsetAfter: fixed, daylight: false)]
+        }
+        return ["BEGIN:VTIMEZONE", "TZID:" + timeZone.identifier] + parts.flatMap { $0 } + ["END:VTIMEZONE"]
+    }
+
+    private func offset(at date: Date) -> Int { timeZone.secondsFromGMT(for: date) }
+
+    private func part(onset: Date, offsetBefore: Int, offsetAfter: Int, daylight: Bool) -> [String] {
+        let kind = daylight ? "DAYLIGHT" : "STANDARD"
+        // DTSTART of a part is the onset in the local time in force before it.
+        let before = TimeZone(secondsFromGMT: offsetBefore) ?? timeZone
+        return [
+            "BEGIN:" + kind,
+            "DTSTART:" + LocalTime(before).text(onset),
+            "TZOFFSETFROM:" + Self.offsetText(offsetBefore),
+            "TZOFFSETTO:" + Self.offsetText(offsetAfter),
+            "END:" + kind,
+        ]
+    }
+
+    static func offsetText(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return sign + String(format: "%02d%02d", minutes / 60, minutes % 60)
     }
 }

@@ -72,7 +72,9 @@ struct OrganisationController: Sendable {
                 .map { ActivityCard($0.0, programme: $0.1, organisation: nil, showStatus: false, request: request) }
         )
         let context = OrganisationShowPage(
-            layout: request.layout(title: organisation.name, section: .organisations, description: request.t("sector.\(organisation.sector.rawValue)")),
+            layout: request.layout(title: organisation.name, section: .organisations, description: request.t("sector.\(organisation.sector.rawValue)"))
+                .with(feeds: request.feeds(calendar: .organisations(.calendar(.value(organisation.slug)))),
+                      structuredData: request.structuredData.organisation(organisation)),
             organisation: detail,
             editHref: access.canEdit ? SiteURL.organisations(.edit(.value(slug))).path : nil,
             membersHref: access.canManageMembers ? SiteURL.organisations(.members(.value(slug))).path : nil,

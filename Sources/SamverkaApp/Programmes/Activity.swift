@@ -48,6 +48,8 @@ final class Activity: Model, @unchecked Sendable {
     /// Optional only while a draft: every submitted activity has its times.
     @OptionalField(key: "starts_at") var startsAt: Date?
     @OptionalField(key: "ends_at") var endsAt: Date?
+    /// iCalendar's SEQUENCE: raised on every change, by `CalendarSequenceMiddleware`.
+    @Field(key: "calendar_sequence") var calendarSequence: Int
     /// Required unless digital; a digital activity may instead be for all of Sweden.
     @OptionalField(key: "municipality_code") var municipalityCode: String?
     @Field(key: "all_sweden") var allSweden: Bool
@@ -82,7 +84,9 @@ final class Activity: Model, @unchecked Sendable {
     @Children(for: \.$activity) var partners: [ActivityPartner]
     @Children(for: \.$activity) var log: [ActivityLogEntry]
 
-    init() {}
+    init() {
+        calendarSequence = 0
+    }
 
     static let summaryLimit = 280
 
@@ -155,6 +159,8 @@ final class ActivityPartner: Model, @unchecked Sendable {
         self.role = role
     }
 }
+
+extension Activity: CalendarRevised {}
 
 /// One thing that happened to an activity: created, submitted, changed, reviewed.
 final class ActivityLogEntry: Model, @unchecked Sendable {

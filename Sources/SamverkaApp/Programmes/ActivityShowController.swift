@@ -65,7 +65,9 @@ struct ActivityShowController: Sendable {
         let canConfirm = partners.contains { access.organisationIDs.contains($0.$organisation.id) && $0.confirmedAt == nil }
         let context = ActivityShowPage(
             calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(id))).path,
-            layout: request.layout(title: activity.title, section: .programmes, description: activity.summary),
+            layout: request.layout(title: activity.title, section: .programmes, description: activity.summary)
+                .with(structuredData: request.structuredData.activity(activity, programme: programme,
+                                                                      organisers: [organisation] + confirmed.filter { $0.role == .organiser }.map(\.organisation))),
             programmeName: programme.name,
             programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
             activity: detail,
@@ -85,31 +87,11 @@ struct ActivityShowController: Sendable {
         let (programme, activity) = try await ActivityController.find(request)
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         let partners = try await activity.$partners.query(on: request.db).all()
-        guard access.canSee(activity, partners: partners, programme: programme, now: request.now), let start = activity.startsAt else {
+        guard access.canSee(activity, partners: partners, programme: programme, now: request.now) else {
             throw Abort(.notFound)
         }
-        let id = try activity.requireID().uuidString
-        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(id))).path
-        let host = request.headers.first(name: .host).map { (request.application.settings.secureCookies ? "https://" : "http://") + $0 }
-        let location = activity.allSweden || activity.format == .digital && activity.venue.isEmpty
-            ? (activity.onlineURL ?? request.t("activity_format.digital"))
-            : [activity.venue, activity.address, activity.municipalityCode.flatMap { request.application.municipalities[$0]?.name } ?? ""]
-                .filter { !$0.isEmpty }.joined(separator: ", ")
-        let calendar = ICalendar(events: [ICalendar.Event(
-            uid: id + "@samverka",
-            stamp: activity.updatedAt ?? request.now,
-            start: start,
-            end: activity.endsAt,
-            summary: activity.title,
-            description: [activity.summary, activity.onlineURL ?? "", host.map { $0 + page } ?? ""].filter { !$0.isEmpty }.joined(separator: "\n\n"),
-            location: location,
-            url: host.map { $0 + page },
-            cancelled: activity.status == .rejected
-        )])
-        let response = Response(status: .ok, body: .init(string: calendar.text))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(id).ics\"")
-        return response
+        guard let entry = CalendarEntries(request.application, now: request.now).entry(activity, programme: programme) else { throw Abort(.notFound) }
+        return CalendarEntries.response(ICalendar(events: [entry], timeZone: request.application.settings.timeZone), filename: try activity.requireID().uuidString)
     }
 
     @Sendable func mine(request: Request) async throws -> Response {

@@ -44,15 +44,9 @@ struct ProgrammeShowController: Sendable {
         let municipalities = request.application.municipalities
         let language = request.language
 
-        let index = showsActivities ? try await request.application.programmeIndexes.index(for: programme, request: request) : nil
+        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: showsActivities, request: request)
+        let (index, matching, counts) = (selection.index, selection.matching, selection.counts)
         let total = index?.ids.count ?? 0
-        // Free text is the database's full-text search; it narrows the set every facet counts in.
-        var candidates: [Int]?
-        if !filter.text.isEmpty, let index {
-            candidates = try await request.application.programmeIndexes.search(filter.text, in: programme, index: index, request: request)
-        }
-        let (matching, counts) = index?.evaluate(filter, candidates: candidates)
-            ?? ([], Array(repeating: [:], count: ProgrammeFilter.Dimension.allCases.count))
         let page = Pagination.requestedPage(request)
         let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
         let base = SiteURL.programmes(.show(.value(programme.slug))).path
@@ -82,7 +76,9 @@ struct ProgrammeShowController: Sendable {
         ]
         let submissionOpen = programme.acceptsSubmissions(at: now, calendar: calendar)
         let context = Page(
-            layout: request.layout(title: programme.name, section: .programmes, description: programme.name),
+            layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
+                .with(feeds: showsActivities ? request.feeds(calendar: .programmes(.calendar(.value(programme.slug))),
+                                                             atom: .programmes(.feed(.value(programme.slug))), query: filter.query()) : []),
             name: programme.name,
             descriptionHTML: Markdown.html(programme.description),
             facts: ProgrammeFacts(programme, request: request),

@@ -25,7 +25,7 @@ struct ProjectController: Sendable {
             layout: request.layout(
                 title: project.title, section: .projects, description: ContentText.clean(project.excerpt),
                 translation: partner?.translationTarget
-            ),
+            ).with(structuredData: request.structuredData.project(project)),
             project: detail,
             contacts: project.contacts.map(ContactView.init),
             editHref: request.canEditContent ? Project.url(.edit(.value(project.slug))).path : nil

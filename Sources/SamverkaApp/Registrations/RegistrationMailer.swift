@@ -77,12 +77,12 @@ struct RegistrationMailer: Sendable {
             text: paragraphs.joined(separator: "\n\n") + "\n",
             html: Self.html(paragraphs, language: language)
         )
-        if notice.carriesCalendar, let start = subject.startsAt {
-            let calendar = ICalendar(events: [ICalendar.Event(
-                uid: subject.calendarUID, stamp: now, start: start, end: subject.endsAt,
-                summary: subject.title, description: values["page", default: ""], location: values["where", default: ""],
-                url: values["page"], cancelled: notice == .eventCancelled, sequence: notice == .eventCancelled ? 1 : 0
-            )])
+        if notice.carriesCalendar, var entry = CalendarEntries(app, now: now).entry(subject) {
+            if notice == .eventCancelled && !entry.cancelled {
+                entry.cancelled = true
+                entry.sequence += 1
+            }
+            let calendar = ICalendar(events: [entry], timeZone: app.settings.timeZone)
             mail.attachments.append(.init(filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar.text))
         }
         return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now)

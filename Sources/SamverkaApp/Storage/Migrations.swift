@@ -20,5 +20,6 @@ enum Migrations {
         CreateActivitySearchIndex(),
         CreateOutgoingMail(),
         CreateRegistration(),
+        AddCalendarFields(),
     ]
 }

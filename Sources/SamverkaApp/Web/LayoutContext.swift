@@ -31,6 +31,32 @@ struct LayoutContext: Encodable {
     let switchLanguageLang: String
     let alternates: [Alternate]
     let flash: String?
+    /// Feeds of the page's content, announced in the head and offered under the heading.
+    var feeds: [Feed] = []
+    /// schema.org JSON-LD describing the page, already safe inside a script element.
+    var structuredData: String?
+
+    struct Feed: Encodable {
+        let type: String
+        let label: String
+        let href: String
+
+        static func calendar(_ url: SiteURL, query: String = "", label: String) -> Feed {
+            Feed(type: "text/calendar", label: label, href: url.path + query)
+        }
+
+        static func atom(_ url: SiteURL, query: String = "", label: String) -> Feed {
+            Feed(type: "application/atom+xml", label: label, href: url.path + query)
+        }
+    }
+
+    /// The same layout with the page's feeds and description for machines.
+    func with(feeds: [Feed] = [], structuredData: String? = nil) -> LayoutContext {
+        var layout = self
+        layout.feeds = feeds
+        layout.structuredData = structuredData
+        return layout
+    }
 }
 
 /// The part of the site a page belongs to, for the navigation's `aria-current`.

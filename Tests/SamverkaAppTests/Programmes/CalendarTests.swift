@@ -6,7 +6,7 @@ import VaporTesting
 
 @Suite("Calendar downloads")
 struct CalendarTests {
-    @Test("an approved activity downloads as iCalendar with escaped text and UTC times")
+    @Test("an approved activity downloads as iCalendar in local time with its time zone")
     func activity() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await PublicProgrammeTests.seed(app)
@@ -18,10 +18,13 @@ struct CalendarTests {
             let text = response.text.replacingOccurrences(of: "\r\n ", with: "")
             #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
             #expect(text.contains("UID:\(try activity.requireID().uuidString)@samverka\r\n"))
-            // 10:00 in Stockholm on 2 March 2026 (UTC+1) is 09:00 UTC.
-            #expect(text.contains("DTSTART:20260302T090000Z\r\n"))
+            // 10:00 in Stockholm, with the zone's rules beside it.
+            #expect(text.contains("DTSTART;TZID=Europe/Stockholm:20260302T100000\r\n"))
+            #expect(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm\r\n"))
+            #expect(text.contains("TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"))
             #expect(text.contains("SUMMARY:Kommunerna och AI\r\n"))
-            #expect(text.contains("URL:http://samverka.example.org/programmes/innovationsveckan-2026/activities/"))
+            // Links use the site's public address, whatever Host the request named.
+            #expect(text.contains("URL:http://127.0.0.1:8080/programmes/innovationsveckan-2026/activities/"))
             #expect(text.hasSuffix("END:VCALENDAR\r\n"))
         }
     }

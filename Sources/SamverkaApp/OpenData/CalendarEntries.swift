@@ -1,0 +1,73 @@
+import Foundation
+import Vapor
+
+/// Events and programme activities as calendar entries, the same everywhere they appear: a
+/// page's download, a list's feed, a member's own feed, a confirmation email.
+struct CalendarEntries: Sendable {
+    let base: String
+    let municipalities: Municipalities
+    let stamp: Date
+
+    init(_ app: Application, now: Date) {
+        base = app.settings.publicURL
+        municipalities = app.municipalities
+        self.stamp = now
+    }
+
+    func entry(_ event: Event) -> ICalendar.Event {
+        let page = base + SiteURL.events(.show(.value(event.slug))).path
+        let place = [event.placeName, event.address, event.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""]
+        var entry = ICalendar.Event(
+            uid: RegistrationSubject.event(event).calendarUID, stamp: stamp, start: event.startsAt, end: event.endsAt,
+            summary: event.title, description: Self.description(event.excerpt.isEmpty ? event.ingress : event.excerpt, online: event.onlineURL, page: page),
+            location: Self.location(place: event.format == .online ? [] : place, online: event.format == .physical ? nil : event.onlineURL),
+            url: page, cancelled: event.status == .cancelled, sequence: event.calendarSequence
+        )
+        entry.weekly = event.recurrence == .weekly
+        entry.weeklyUntil = event.recurrence == .weekly ? event.recurrenceUntil : nil
+        entry.tentative = event.status == .postponed
+        return entry
+    }
+
+    func entry(_ activity: Activity, programme: Programme) -> ICalendar.Event? {
+        guard let start = activity.startsAt else { return nil }
+        let page = base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        let place = activity.allSweden ? [] : [activity.venue, activity.address, activity.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""]
+        return ICalendar.Event(
+            uid: RegistrationSubject.activity(activity, programme).calendarUID, stamp: stamp, start: start, end: activity.endsAt,
+            summary: activity.title, description: Self.description(activity.summary, online: activity.onlineURL, page: page),
+            location: Self.location(place: activity.format == .digital ? [] : place, online: activity.format == .physical ? nil : activity.onlineURL),
+            url: page, cancelled: activity.status == .rejected, sequence: activity.calendarSequence
+        )
+    }
+
+    func entry(_ subject: RegistrationSubject) -> ICalendar.Event? {
+        switch subject {
+        case .event(let event): entry(event)
+        case .activity(let activity, let programme): entry(activity, programme: programme)
+        }
+    }
+
+    /// The place, and the link for joining online (calendar programs make it clickable).
+    static func location(place: [String], online: String?) -> String {
+        var parts: [String] = []
+        for part in place where !part.isEmpty && !parts.contains(where: { $0.localizedCaseInsensitiveContains(part) }) {
+            parts.append(part)
+        }
+        if let online, !online.isEmpty { parts.append(online) }
+        return parts.joined(separator: ", ")
+    }
+
+    static func description(_ summary: String, online: String?, page: String) -> String {
+        [summary, online ?? "", page].filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// A feed or download: `text/calendar`, named so a browser saves it sensibly.
+    static func response(_ calendar: ICalendar, filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: calendar.text))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(filename).ics\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return response
+    }
+}

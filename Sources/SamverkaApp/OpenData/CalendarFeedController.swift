@@ -1,0 +1,110 @@
+import Fluent
+import Vapor
+
+/// Calendar feeds to subscribe to: every event, one event, a local group's or an organisation's
+/// calendar, a programme with its page's filters, and a member's own sign-ups behind a secret
+/// address. Lists carry what is coming and the last 90 days, so a calendar keeps recent history.
+struct CalendarFeedController: Sendable {
+    static let history: TimeInterval = 90 * 86_400
+
+    @Sendable func events(request: Request) async throws -> Response {
+        let since = request.now.addingTimeInterval(-Self.history)
+        let events = try await Event.query(on: request.db)
+            .group(.or) { either in
+                either.filter(\.$startsAt >= since)
+                either.filter(\.$recurrence == .weekly)
+            }
+            .sort(\.$startsAt).all()
+        let shown = LanguagePreference.preferred(events.filter { Self.current($0, since: since) }, language: request.language)
+        return respond(request, name: request.t("events.title") + " · " + request.application.settings.siteName,
+                       entries: shown.map(entries(request).entry), filename: "events")
+    }
+
+    @Sendable func event(request: Request) async throws -> Response {
+        let event = try await Event.find(slugIn: request)
+        return respond(request, name: event.title, entries: [entries(request).entry(event)], filename: event.slug)
+    }
+
+    @Sendable func group(request: Request) async throws -> Response {
+        let group = try await LocalGroup.find(slugIn: request)
+        // A group's events are often filed under its partner in the other language.
+        let partner = try await group.translation(on: request.db)
+        let groupIDs = [try group.requireID()] + (partner?.id.map { [$0] } ?? [])
+        let since = request.now.addingTimeInterval(-Self.history)
+        let events = try await Event.query(on: request.db).filter(\.$localGroup.$id ~~ groupIDs).sort(\.$startsAt).all()
+        let shown = LanguagePreference.preferred(events.filter { Self.current($0, since: since) }, language: request.language)
+        return respond(request, name: group.title, entries: shown.map(entries(request).entry), filename: group.slug)
+    }
+
+    @Sendable func organisation(request: Request) async throws -> Response {
+        let organisation = try await OrganisationController.find(request)
+        let since = request.now.addingTimeInterval(-Self.history)
+        let events = try await organisation.$events.query(on: request.db).sort(\.$startsAt).all()
+        let shown = LanguagePreference.preferred(events.filter { Self.current($0, since: since) }, language: request.language)
+        let activities = try await OrganisationController.publicActivities(of: organisation, request: request)
+            .filter { ($0.0.endsAt ?? $0.0.startsAt ?? .distantPast) >= since }
+        let builder = entries(request)
+        return respond(request, name: organisation.name,
+                       entries: shown.map(builder.entry) + activities.compactMap { builder.entry($0.0, programme: $0.1) },
+                       filename: organisation.slug)
+    }
+
+    @Sendable func programme(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let selection = try await ProgrammeSelection.make(programme, filter: ProgrammeFilter(request: request),
+                                                          shows: StatisticsController.mayRead(programme, request: request), request: request)
+        let builder = entries(request)
+        let activities = try await selection.activities(on: request.db)
+        return respond(request, name: programme.name, entries: activities.compactMap { builder.entry($0, programme: programme) },
+                       filename: programme.slug)
+    }
+
+    /// A member's sign-ups, found by the secret in the address (calendar programs send no
+    /// cookies). A seat is confirmed, a place in line or awaiting approval tentative, and a
+    /// cancelled one cancelled, so subscribed calendars follow along.
+    @Sendable func member(request: Request) async throws -> Response {
+        guard let token = request.parameters.get("token"), token.count >= 16,
+              let member = try await Member.query(on: request.db).filter(\.$calendarToken == token).first()
+        else { throw Abort(.notFound) }
+        let registrations = try await Registration.query(on: request.db).filter(\.$member.$id == member.requireID())
+            .filter(\.$status != .declined).with(\.$setup).sort(\.$arrival).all()
+        let builder = entries(request)
+        var shown: [ICalendar.Event] = []
+        for registration in registrations {
+            guard let subject = try await RegistrationSubject.of(registration.setup, on: request.db),
+                  var entry = builder.entry(subject) else { continue }
+            entry.cancelled = entry.cancelled || registration.status == .cancelled
+            entry.tentative = registration.status != .confirmed
+            shown.append(entry)
+        }
+        let response = respond(request, name: request.t("registration.mine") + " · " + request.application.settings.siteName,
+                               entries: shown, filename: "registrations")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    /// Makes a new secret for the member's feed; the old address stops working.
+    @Sendable func resetMemberToken(request: Request) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        member.calendarToken = Registration.newToken()
+        try await member.save(on: request.db)
+        request.flash(request.t("account.calendar_reset_done"))
+        return request.redirect(to: SiteURL.account.path, redirectType: .normal)
+    }
+
+    // MARK: Helpers
+
+    /// One-off events since `since`, and weekly ones still running then.
+    static func current(_ event: Event, since: Date) -> Bool {
+        if event.recurrence == .weekly { return event.recurrenceUntil.map { $0 >= since } ?? true }
+        return (event.endsAt ?? event.startsAt) >= since
+    }
+
+    private func entries(_ request: Request) -> CalendarEntries {
+        CalendarEntries(request.application, now: request.now)
+    }
+
+    private func respond(_ request: Request, name: String, entries: [ICalendar.Event], filename: String) -> Response {
+        CalendarEntries.response(ICalendar(events: entries, name: name, timeZone: request.application.settings.timeZone), filename: filename)
+    }
+}

@@ -1,0 +1,34 @@
+import Fluent
+import SQLKit
+
+/// What calendar feeds need besides the content: a revision number on events and activities
+/// (iCalendar's SEQUENCE) and each member's secret address for the feed of their own sign-ups.
+struct AddCalendarFields: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        for table in ["events", "activities"] {
+            try await database.schema(table).field("calendar_sequence", .int, .required, .sql(.default(0))).update()
+        }
+        // Empty until the member first asks for their feed.
+        try await database.schema("members").field("calendar_token", .string, .required, .sql(.default(""))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["events", "activities"] {
+            try await database.schema(table).deleteField("calendar_sequence").update()
+        }
+        try await database.schema("members").deleteField("calendar_token").update()
+    }
+}
+
+/// Raises an event's or activity's SEQUENCE on every save of a change, so subscribed calendars
+/// replace what they hold (a new time, a new place, a cancellation).
+struct CalendarSequenceMiddleware<Item: Model & CalendarRevised>: AsyncModelMiddleware {
+    func update(model: Item, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        if model.hasChanges { model.calendarSequence += 1 }
+        try await next.update(model, on: db)
+    }
+}
+
+protocol CalendarRevised: AnyObject {
+    var calendarSequence: Int { get set }
+}

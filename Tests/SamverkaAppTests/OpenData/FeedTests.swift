@@ -1,0 +1,149 @@
+import Fluent
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import VaporTesting
+@testable import SamverkaApp
+
+/// Unfolds calendar lines and lists the VEVENT blocks.
+private func vevents(_ text: String) -> [String] {
+    text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "BEGIN:VEVENT").dropFirst().map { $0 }
+}
+
+@Suite("Open data: calendar feeds, Atom and JSON-LD")
+struct FeedTests {
+    @Test("an event's calendar: local time with VTIMEZONE, weekly RRULE, SEQUENCE raised on change, cancelled when cancelled")
+    func eventCalendar() async throws {
+        try await withSamverka { app in
+            let fika = try await app.makeEvent(slug: "fika", title: "Digital fika", startsAt: testNow.addingTimeInterval(3 * 86_400 + 3 * 3600), recurrence: .weekly)
+            let first = try await app.testing().sendRequest(.GET, "/events/fika/calendar.ics")
+            #expect(first.headers.contentType?.subType == "calendar")
+            let entry = try #require(vevents(first.text).first)
+            #expect(entry.contains("DTSTART;TZID=Europe/Stockholm:20260104T160000\r\n"))
+            #expect(entry.contains("RRULE:FREQ=WEEKLY\r\n"))
+            #expect(entry.contains("SEQUENCE:0\r\n"))
+            #expect(entry.contains("UID:\(try fika.requireID().uuidString)@samverka\r\n"))
+            #expect(entry.contains("URL:http://127.0.0.1:8080/events/fika\r\n"))
+            #expect(first.text.contains("BEGIN:VTIMEZONE"))
+
+            fika.startsAt = fika.startsAt.addingTimeInterval(3600)
+            try await fika.save(on: app.db)
+            fika.status = .cancelled
+            try await fika.save(on: app.db)
+            let changed = try #require(vevents(try await app.testing().sendRequest(.GET, "/events/fika/calendar.ics").text).first)
+            #expect(changed.contains("SEQUENCE:2\r\n"))
+            #expect(changed.contains("STATUS:CANCELLED\r\n"))
+            #expect(changed.contains("DTSTART;TZID=Europe/Stockholm:20260104T170000\r\n"))
+        }
+    }
+
+    @Test("the events feed holds coming and recent events once each, in the reader's language")
+    func eventsFeed() async throws {
+        try await withSamverka { app in
+            _ = try await app.makeEvent(slug: "kommande", title: "Kommande", startsAt: testNow.addingTimeInterval(86_400), translationKey: "k")
+            _ = try await app.makeEvent(slug: "coming", title: "Coming", startsAt: testNow.addingTimeInterval(86_400), language: .en, translationKey: "k")
+            _ = try await app.makeEvent(slug: "nyss", title: "Nyss", startsAt: testNow.addingTimeInterval(-30 * 86_400))
+            _ = try await app.makeEvent(slug: "forr", title: "Förr", startsAt: testNow.addingTimeInterval(-400 * 86_400))
+            let swedish = try await app.testing().sendRequest(.GET, "/events.ics")
+            let summaries = vevents(swedish.text).compactMap { $0.components(separatedBy: "SUMMARY:").dropFirst().first?.components(separatedBy: "\r\n").first }
+            #expect(Set(summaries) == ["Kommande", "Nyss"])
+            #expect(swedish.text.contains("X-WR-CALNAME:Evenemang · Samverka"))
+            let english = try await app.testing().sendRequest(.GET, "/events.ics?lang=en")
+            #expect(english.text.contains("SUMMARY:Coming") && !english.text.contains("SUMMARY:Kommande"))
+            let page = try await app.testing().sendRequest(.GET, "/events")
+            #expect(page.text.contains("<link rel=\"alternate\" type=\"text/calendar\" title=\"Kalender (iCal)\" href=\"/events.ics\">"))
+            #expect(page.text.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+        }
+    }
+
+    @Test("a programme's calendar and Atom feed carry the page's filters")
+    func programmeFeeds() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let all = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/calendar.ics")
+            #expect(vevents(all.text).count == 5)
+            let digital = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/calendar.ics?format=digital")
+            #expect(vevents(digital.text).count == 2)
+            let searched = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/calendar.ics?q=skärgård")
+            #expect(vevents(searched.text).count == 1)
+
+            let atom = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/feed.atom?theme=klimat")
+            #expect(atom.headers.contentType?.subType == "atom+xml")
+            let parsed = AtomReader(atom.text)
+            #expect(parsed.valid)
+            #expect(parsed.entries == 3)
+            #expect(parsed.selfLink == "http://127.0.0.1:8080/programmes/innovationsveckan-2026/feed.atom?theme=klimat")
+            let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=klimat")
+            #expect(page.text.contains("href=\"/programmes/innovationsveckan-2026/calendar.ics?theme=klimat\""))
+        }
+    }
+
+    @Test("a member's own calendar sits behind a secret address they can change")
+    func memberCalendar() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 1)
+            let (anna, _) = try await fixture.signUp("anna@example.org")
+            _ = try await fixture.signUp("bo@example.org")
+            try await anna.get("/account")
+            #expect(try await anna.post("/account/calendar", form: [:]).status == .seeOther)
+            let token = try #require(try await Member.find(email: "anna@example.org", on: app.db)?.calendarToken)
+            #expect(token.count >= 16)
+            let page = try await anna.get("/account")
+            #expect(page.text.contains("http://127.0.0.1:8080/calendars/\(token)/registrations.ics"))
+            let feed = try await app.testing().sendRequest(.GET, "/calendars/\(token)/registrations.ics")
+            #expect(feed.status == .ok)
+            #expect(feed.headers.first(name: .cacheControl) == "private, no-store")
+            let entries = vevents(feed.text)
+            #expect(entries.count == 1)
+            #expect(entries.first?.contains("SUMMARY:Workshop om öppna data") == true)
+            #expect(entries.first?.contains("STATUS:CONFIRMED") == true)
+
+            try await anna.post("/account/calendar", form: [:])
+            #expect(try await app.testing().sendRequest(.GET, "/calendars/\(token)/registrations.ics").status == .notFound)
+            #expect(try await app.testing().sendRequest(.GET, "/calendars//registrations.ics").status == .notFound)
+        }
+    }
+
+    @Test("events, activities, organisations and projects describe themselves in schema.org JSON-LD that cannot break out of its script")
+    func structuredData() async throws {
+        try await withSamverka { app in
+            let event = try await app.makeEvent(slug: "hostile", title: "</script><script>alert(1)</script>", startsAt: testNow.addingTimeInterval(86_400))
+            event.format = .hybrid
+            event.onlineURL = "https://meet.example.org/x"
+            event.municipalityCode = "2480"
+            try await event.save(on: app.db)
+            let page = try await app.testing().sendRequest(.GET, "/events/hostile")
+            #expect(!page.text.contains("<script>alert(1)"))
+            let json = try #require(page.text.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?.components(separatedBy: "</script>").first)
+            let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(data["@type"] as? String == "Event")
+            #expect(data["name"] as? String == "</script><script>alert(1)</script>")
+            #expect(data["eventAttendanceMode"] as? String == "https://schema.org/MixedEventAttendanceMode")
+            let locations = try #require(data["location"] as? [[String: Any]])
+            #expect(locations.map { $0["@type"] as? String } == ["Place", "VirtualLocation"])
+            #expect((locations.first?["address"] as? [String: Any])?["addressLocality"] as? String == "Umeå")
+        }
+    }
+}
+
+/// Reads an Atom document with a real XML parser: whether it is well-formed, its entries and
+/// its self link.
+final class AtomReader: NSObject, XMLParserDelegate {
+    private(set) var valid = false
+    private(set) var entries = 0
+    private(set) var selfLink = ""
+
+    init(_ text: String) {
+        super.init()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = self
+        valid = parser.parse()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "entry" { entries += 1 }
+        if name == "link", attributes["rel"] == "self" { selfLink = attributes["href"] ?? "" }
+    }
+}
