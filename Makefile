@@ -1,5 +1,5 @@
 # The front door. Each target is a script in scripts/, so CI and people run the same thing.
-.PHONY: run test test-sqlite test-postgres smoke-test browser-test
+.PHONY: run test test-sqlite test-postgres smoke-test browser-test interop-test
 
 run:
 	scripts/run
@@ -18,3 +18,6 @@ browser-test:
 
 smoke-test:
 	eval "$$(scripts/postgres-start)" && scripts/smoke-tests
+
+interop-test:
+	scripts/interop-tests

@@ -1,0 +1,136 @@
+"""Reads Samverka's feeds and pages with the parsers calendars, feed readers and search engines
+use, and checks what they find. Called by scripts/interop-tests with the base URL of a server
+that has the demo network, the civictech.se site and a member (member@example.org).
+"""
+import http.cookiejar
+import re
+import sys
+import urllib.parse
+import urllib.request
+from datetime import datetime
+
+import extruct
+import feedparser
+from icalendar import Calendar
+
+BASE = sys.argv[1]
+results = []
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+
+def fetch(path, data=None):
+    request = urllib.request.Request(BASE + path, data=urllib.parse.urlencode(data).encode() if data is not None else None)
+    with opener.open(request) as response:
+        return response.status, response.headers, response.read()
+
+
+def check(name, condition, detail=""):
+    results.append(bool(condition))
+    print(f"{'ok  ' if condition else 'FAIL'} {name}{'' if condition else ': ' + str(detail)}")
+
+
+def calendar(name, path, minimum=1, recurring=False):
+    """Parses a feed with `icalendar` and checks what every calendar program relies on."""
+    try:
+        status, headers, body = fetch(path)
+        parsed = Calendar.from_ical(body)
+    except Exception as error:  # noqa: BLE001 - any failure to fetch or parse is the finding
+        check(f"{name}: parses as iCalendar", False, error)
+        return None
+    events = [part for part in parsed.walk("VEVENT")]
+    zones = [part.get("TZID") for part in parsed.walk("VTIMEZONE")]
+    uids = [str(event.get("UID")) for event in events]
+    starts = [event.decoded("DTSTART") for event in events]
+    check(f"{name}: parses as iCalendar with at least {minimum} events", status == 200 and len(events) >= minimum, f"{len(events)} events")
+    check(f"{name}: text/calendar", headers.get_content_type() == "text/calendar", headers.get_content_type())
+    check(f"{name}: a VTIMEZONE for Europe/Stockholm", zones == ["Europe/Stockholm"], zones)
+    check(f"{name}: unique UIDs", len(set(uids)) == len(uids))
+    check(f"{name}: every start is a zoned time in Europe/Stockholm",
+          all(isinstance(start, datetime) and start.tzinfo is not None and "Stockholm" in str(start.tzinfo) for start in starts),
+          [str(start) for start in starts[:3]])
+    check(f"{name}: every event has SEQUENCE, STATUS and a URL back to its page",
+          all(event.get("SEQUENCE") is not None and event.get("STATUS") and str(event.get("URL", "")).startswith(BASE) for event in events))
+    if recurring:
+        check(f"{name}: a weekly event has its RRULE", any(event.get("RRULE") and event.get("RRULE").get("FREQ") == ["WEEKLY"] for event in events))
+    return events
+
+
+def atom(name, path):
+    status, headers, body = fetch(path)
+    feed = feedparser.parse(body)
+    check(f"{name}: well-formed Atom", status == 200 and not feed.bozo and feed.version == "atom10", getattr(feed, "bozo_exception", feed.version))
+    check(f"{name}: entries with id, title, link and dates",
+          len(feed.entries) > 0 and all(entry.get("id") and entry.get("title") and entry.get("link") and entry.get("updated_parsed") for entry in feed.entries),
+          len(feed.entries))
+    return feed
+
+
+def json_ld(name, path, expected_type, required):
+    status, _, body = fetch(path)
+    found = extruct.extract(body.decode(), base_url=BASE + path, syntaxes=["json-ld"], uniform=True)["json-ld"]
+    items = [item for item in found if item.get("@type") == expected_type]
+    check(f"{name}: one {expected_type} in JSON-LD", status == 200 and len(items) == 1, [item.get("@type") for item in found])
+    if items:
+        missing = [key for key in required if key not in items[0]]
+        check(f"{name}: {expected_type} has {', '.join(required)}", not missing, missing)
+    return items[0] if items else {}
+
+
+def run():
+    calendar("events", "/events.ics", minimum=5, recurring=True)
+    calendar("one event", "/events/digital-fika/calendar.ics", recurring=True)
+    calendar("a local group", "/groups/malmo/calendar.ics")
+    calendar("a programme, filtered", "/programmes/innovationsveckan-demo/calendar.ics?format=digital", minimum=10)
+    everything = calendar("a programme", "/programmes/innovationsveckan-demo/calendar.ics", minimum=200)
+    digital = calendar("a programme, searched", "/programmes/innovationsveckan-demo/calendar.ics?q=webbinarium", minimum=1)
+    if everything and digital:
+        check("a filter narrows the feed", len(digital) < len(everything))
+
+    # A member signs up through the form, then subscribes to their own calendar.
+    _, _, page = fetch("/sign-in")
+    token = re.search(rb'name="_csrf" value="([^"]+)"', page).group(1).decode()
+    fetch("/sign-in", {"_csrf": token, "email": "member@example.org", "password": "interop test password"})
+    _, _, page = fetch("/events/meetup-malmo-januari/register")
+    token = re.search(rb'name="_csrf" value="([^"]+)"', page).group(1).decode()
+    fetch("/events/meetup-malmo-januari/register", {"_csrf": token})
+    fetch("/account/calendar", {"_csrf": token})
+    _, _, page = fetch("/account")
+    address = re.search(rb'value="(http[^"]+/registrations\.ics)"', page)
+    check("the account page shows the member's calendar address", address)
+    if address:
+        own = calendar("a member's own calendar", address.group(1).decode()[len(BASE):])
+        check("it holds the sign-up", own and any("Malmö" in str(event.get("SUMMARY")) for event in own))
+
+    atom("events feed", "/events.atom")
+    atom("projects feed", "/projects.atom")
+    atom("programme feed", "/programmes/innovationsveckan-demo/feed.atom?format=digital")
+    _, _, page = fetch("/events")
+    check("the events page announces its feeds", b'type="application/atom+xml"' in page and b'type="text/calendar"' in page)
+
+    event = json_ld("an event page", "/events/workshop-oppna-data", "Event",
+                    ["name", "startDate", "location", "organizer", "eventStatus", "eventAttendanceMode", "isAccessibleForFree", "url"])
+    place = event.get("location", {})
+    check("an event on site is at a Place with its address",
+          isinstance(place, dict) and place.get("@type") == "Place" and place.get("address", {}).get("addressLocality") == "Örebro", place)
+    fika = json_ld("a weekly online event page", "/events/digital-fika", "Event", ["eventSchedule", "location"])
+    check("an online event is at a VirtualLocation and repeats weekly",
+          fika.get("location", {}).get("@type") == "VirtualLocation" and fika.get("eventSchedule", {}).get("repeatFrequency") == "P1W",
+          fika.get("location"))
+    _, _, page = fetch("/programmes/innovationsveckan-demo")
+    activity = re.search(rb'href="(/programmes/innovationsveckan-demo/activities/[0-9A-F-]{36})"', page)
+    if activity:
+        json_ld("an activity page", activity.group(1).decode(), "Event", ["name", "startDate", "location", "organizer", "superEvent"])
+    json_ld("an organisation page", "/organisations/orebro-kommun", "GovernmentOrganization", ["name", "url", "address"])
+    _, _, page = fetch("/projects")
+    project = re.search(rb'href="(/projects/[a-z0-9-]+)"', page)
+    if project:
+        json_ld("a project page", project.group(1).decode(), "Project", ["name", "url"])
+
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run())
