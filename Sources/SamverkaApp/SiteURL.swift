@@ -27,6 +27,7 @@ enum ContentRoute: Sendable {
     /// The list as an iCalendar feed (`/events.ics`) and as Atom (`/events.atom`).
     case indexCalendar
     case indexFeed
+    case indexCSV
     /// One item's calendar: an event, or a group's events.
     case calendar(Parameter<String>)
 
@@ -39,6 +40,7 @@ enum ContentRoute: Sendable {
         case .delete(let slug): "/" + slug.segment("slug") + "/delete"
         case .indexCalendar: ".ics"
         case .indexFeed: ".atom"
+        case .indexCSV: ".csv"
         case .calendar(let slug): "/" + slug.segment("slug") + "/calendar.ics"
         }
     }
@@ -56,6 +58,8 @@ enum OrganisationRoute: Sendable {
     case membership(Parameter<String>, Parameter<String>)
     case verify(Parameter<String>)
     case calendar(Parameter<String>)
+    /// The directory, with its filters, as CSV.
+    case csv
 
     var suffix: String {
         return switch self {
@@ -68,6 +72,7 @@ enum OrganisationRoute: Sendable {
         case .membership(let slug, let id): "/" + slug.segment("slug") + "/members/" + id.segment("membership")
         case .verify(let slug): "/" + slug.segment("slug") + "/verify"
         case .calendar(let slug): "/" + slug.segment("slug") + "/calendar.ics"
+        case .csv: ".csv"
         }
     }
 }

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     let events = EventController()
     everyone.get(.events(.index), use: events.index)
     everyone.get(.events(.show(.key)), use: events.show)
+    everyone.get(.events(.indexCSV), use: events.csv)
     everyone.get(.projects(.index), use: DirectoryIndex<Project>().index)
     everyone.get(.projects(.show(.key)), use: ProjectController().show)
     everyone.get(.groups(.index), use: DirectoryIndex<LocalGroup>().index)
@@ -34,6 +35,7 @@ func routes(_ app: Application) throws {
     let organisations = OrganisationController()
     everyone.get(.organisations(.index), use: organisations.index)
     everyone.get(.organisations(.show(.key)), use: organisations.show)
+    everyone.get(.organisations(.csv), use: organisations.csv)
 
     // MARK: Open data: calendar feeds
     let calendars = CalendarFeedController()

@@ -13,7 +13,7 @@ struct EventController: Sendable {
         let heading = request.t("events.title")
         let context = EventIndexPage(
             layout: request.layout(title: heading, section: .events, description: request.t("events.description"))
-                .with(feeds: request.feeds(calendar: .events(.indexCalendar), atom: .events(.indexFeed))),
+                .with(feeds: request.feeds(calendar: .events(.indexCalendar), atom: .events(.indexFeed)) + request.downloads(csv: .events(.indexCSV))),
             heading: heading,
             upcoming: coming.map { EventCard($0.event, occurrence: $0.next, request: request) },
             past: been.events.map { EventCard($0, request: request) },
@@ -21,6 +21,27 @@ struct EventController: Sendable {
             newHref: request.canEditContent ? SiteURL.events(.new).path : nil
         )
         return try await request.render("Events/index", context)
+    }
+
+    /// `/events.csv`: every event in the reader's language (each once), newest first.
+    @Sendable func csv(request: Request) async throws -> Response {
+        let query = Event.query(on: request.db)
+        try await LanguagePreference.apply(request.language, to: query, on: request.db)
+        let events = try await query.sort(\.$startsAt, .descending).all()
+        let dates = request.dates
+        let municipalities = request.application.municipalities
+        let base = request.application.settings.publicURL
+        var table = CSVTable(header: ["title", "starts_at", "ends_at", "time_description", "repeats", "repeats_until", "format", "status",
+                                      "place", "address", "municipality", "municipality_code", "online_url", "language", "url"])
+        for event in events {
+            table.append([
+                event.title, dates.machine(event.startsAt), event.endsAt.map(dates.machine) ?? "", event.dateDescription,
+                event.recurrence == .weekly ? "weekly" : "", event.recurrenceUntil.map(dates.machine) ?? "", event.format.rawValue,
+                event.status.rawValue, event.placeName, event.address, event.municipalityCode.flatMap { municipalities[$0]?.name } ?? "",
+                event.municipalityCode ?? "", event.onlineURL ?? "", event.language.rawValue, base + SiteURL.events(.show(.value(event.slug))).path,
+            ])
+        }
+        return table.response(filename: "events")
     }
 
     @Sendable func show(request: Request) async throws -> Response {

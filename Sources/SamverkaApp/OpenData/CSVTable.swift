@@ -1,3 +1,5 @@
+import Vapor
+
 /// A CSV file as RFC 4180 writes it, for spreadsheet users: UTF-8 with a byte-order mark,
 /// CRLF line ends, quotes where needed, and no cell a spreadsheet would run as a formula.
 struct CSVTable {
@@ -13,6 +15,15 @@ struct CSVTable {
 
     var text: String {
         "\u{FEFF}" + rows.map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The file as a download named `filename`.csv.
+    func response(filename: String, cache: String = "public, max-age=300") -> Response {
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename).csv\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: cache)
+        return response
     }
 
     /// A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return could run as a

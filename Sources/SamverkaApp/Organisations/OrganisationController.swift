@@ -5,23 +5,42 @@ import Vapor
 struct OrganisationController: Sendable {
     // MARK: Directory and page
 
+    /// The directory's filters as the request gives them, and the organisations they select.
+    struct Selection {
+        let query: String
+        let sector: Sector?
+        let organisations: [Organisation]
+
+        /// `?q=…&sector=…`, or nothing.
+        var parameters: String {
+            var parts: [String] = []
+            if !query.isEmpty { parts.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            if let sector { parts.append("sector=" + sector.rawValue) }
+            return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+        }
+
+        static func make(_ request: Request) async throws -> Selection {
+            let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+            let sector = (try? request.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
+            let builder = Organisation.query(on: request.db).sort(\.$name)
+            if let sector { builder.filter(\.$sector == sector) }
+            // The directory holds hundreds, not millions: matching names in memory ignores case and
+            // accents the same way on both databases.
+            let matching = try await builder.all().filter { query.isEmpty || OrganisationController.matches($0.name, query) }
+            return Selection(query: query, sector: sector, organisations: matching)
+        }
+    }
+
     @Sendable func index(request: Request) async throws -> Response {
-        let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
-        let sector = (try? request.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
+        let selection = try await Selection.make(request)
+        let (query, sector, matching) = (selection.query, selection.sector, selection.organisations)
         let page = Pagination.requestedPage(request)
-        let builder = Organisation.query(on: request.db).sort(\.$name)
-        if let sector { builder.filter(\.$sector == sector) }
-        // The directory holds hundreds, not millions: matching names in memory ignores case and
-        // accents the same way on both databases.
-        let matching = try await builder.all().filter { query.isEmpty || Self.matches($0.name, query) }
         let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
-        var parameters: [String] = []
-        if !query.isEmpty { parameters.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
-        if let sector { parameters.append("sector=" + sector.rawValue) }
-        let base = SiteURL.organisations(.index).path + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&"))
+        let base = SiteURL.organisations(.index).path + selection.parameters
         let heading = request.t("organisation.index_title")
         let context = OrganisationIndexPage(
-            layout: request.layout(title: heading, section: .organisations, description: request.t("organisation.index_intro")),
+            layout: request.layout(title: heading, section: .organisations, description: request.t("organisation.index_intro"))
+                .with(feeds: request.downloads(csv: .organisations(.csv), query: selection.parameters)),
             heading: heading,
             intro: request.t("organisation.index_intro"),
             listHeading: request.t("organisation.count", ["count": "\(matching.count)"]),
@@ -33,6 +52,23 @@ struct OrganisationController: Sendable {
             newHref: request.auth.get(Member.self) == nil ? nil : SiteURL.organisations(.new).path
         )
         return try await request.render("Organisations/index", context)
+    }
+
+    /// `/organisations.csv`: the directory with its filters, for spreadsheets.
+    @Sendable func csv(request: Request) async throws -> Response {
+        let selection = try await Selection.make(request)
+        let municipalities = request.application.municipalities
+        let base = request.application.settings.publicURL
+        var table = CSVTable(header: ["name", "sector", "organisation_number", "municipality", "municipality_code", "region", "website", "verified", "url"])
+        for organisation in selection.organisations {
+            let municipality = organisation.municipalityCode.flatMap { municipalities[$0] }
+            table.append([
+                organisation.name, organisation.sector.rawValue, organisation.organisationNumber ?? "", municipality?.name ?? "",
+                organisation.municipalityCode ?? "", municipality?.regionName ?? "", organisation.website ?? "",
+                organisation.verifiedAt == nil ? "no" : "yes", base + SiteURL.organisations(.show(.value(organisation.slug))).path,
+            ])
+        }
+        return table.response(filename: "organisations")
     }
 
     static func matches(_ name: String, _ query: String) -> Bool {

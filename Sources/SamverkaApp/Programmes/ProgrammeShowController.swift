@@ -78,7 +78,8 @@ struct ProgrammeShowController: Sendable {
         let context = Page(
             layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
                 .with(feeds: showsActivities ? request.feeds(calendar: .programmes(.calendar(.value(programme.slug))),
-                                                             atom: .programmes(.feed(.value(programme.slug))), query: filter.query()) : []),
+                                                             atom: .programmes(.feed(.value(programme.slug))), query: filter.query())
+                    + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query()) : []),
             name: programme.name,
             descriptionHTML: Markdown.html(programme.description),
             facts: ProgrammeFacts(programme, request: request),

@@ -64,7 +64,14 @@ struct StatisticsController: Sendable {
 
     @Sendable func csv(request: Request) async throws -> Response {
         let programme = try await ProgrammeController.find(request)
+        // The page's filters apply: the file holds what the reader was looking at.
+        let filter = ProgrammeFilter(request: request)
+        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: Self.mayRead(programme, request: request), request: request)
+        let order = Dictionary((selection.index.map { index in selection.matching.map { index.ids[$0] } } ?? []).enumerated().map { ($1, $0) },
+                               uniquingKeysWith: { first, _ in first })
         let entries = try await Self.published(programme, request: request)
+            .compactMap { entry in entry.0.id.flatMap { order[$0] }.map { ($0, entry) } }
+            .sorted { $0.0 < $1.0 }.map(\.1)
         let dates = request.dates
         let municipalities = request.application.municipalities
         let language = request.language
@@ -80,13 +87,10 @@ struct StatisticsController: Sendable {
                 programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
                 programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
                 activity.language, activity.signUpURL ?? "",
-                SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
+                request.application.settings.publicURL + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
             ])
         }
-        let response = Response(status: .ok, body: .init(string: table.text))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(programme.slug).csv\"")
-        return response
+        return table.response(filename: programme.slug)
     }
 
     /// Whether the reader may see the edition's activities: once it is public, or as a reviewer.

@@ -131,11 +131,7 @@ struct AttendeesController: Sendable {
                 "\(registration.arrival)", registration.createdAt.map(dates.machine) ?? "",
             ] + setup.questions.map { Self.answerText(registration, $0, request: request) })
         }
-        let response = Response(status: .ok, body: .init(string: table.text))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Slug.make(from: subject.title).prefix(60))-attendees.csv\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return table.response(filename: Slug.make(from: subject.title).prefix(60) + "-attendees", cache: "no-store")
     }
 
     // MARK: Acting on one registration

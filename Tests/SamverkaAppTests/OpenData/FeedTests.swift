@@ -80,6 +80,36 @@ struct FeedTests {
         }
     }
 
+    @Test("every list a person can filter downloads as CSV with the same filters, safe for spreadsheets")
+    func csvLists() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            func rows(_ path: String) async throws -> [String] {
+                let response = try await app.testing().sendRequest(.GET, path)
+                #expect(response.headers.contentType?.subType == "csv", "\(path)")
+                #expect(response.text.hasPrefix("\u{FEFF}"), "\(path)")
+                return response.text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            }
+            let digital = try await rows("/programmes/innovationsveckan-2026/activities.csv?format=digital")
+            #expect(digital.count == 3)
+            #expect(digital.dropFirst().allSatisfy { $0.contains(",digital,") })
+            #expect(try await rows("/programmes/innovationsveckan-2026/activities.csv").count == 6)
+
+            let municipalities = try await rows("/organisations.csv?sector=municipality")
+            #expect(municipalities.first == "name,sector,organisation_number,municipality,municipality_code,region,website,verified,url")
+            #expect(municipalities.dropFirst().allSatisfy { $0.contains(",municipality,") })
+            #expect(municipalities.contains { $0.hasPrefix("Umeå kommun,") })
+            #expect(!municipalities.contains { $0.hasPrefix("Föreningen Data,") })
+            #expect(try await rows("/organisations.csv?q=förening").count == 2)
+
+            _ = try await app.makeEvent(slug: "formel", title: "=HYPERLINK(\"http://evil\")", startsAt: testNow)
+            let events = try await rows("/events.csv")
+            #expect(events.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"http://evil\"\")\",") })
+            let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital")
+            #expect(page.text.contains("href=\"/programmes/innovationsveckan-2026/activities.csv?format=digital\""))
+        }
+    }
+
     @Test("a member's own calendar sits behind a secret address they can change")
     func memberCalendar() async throws {
         try await withSamverka { app in
