@@ -104,6 +104,8 @@ def run():
             check(driver, f"{lang}/programme-filtered", results)
             driver.get(BASE + first_activity(driver))
             check(driver, f"{lang}/activity", results)
+            driver.get(f"{BASE}/embed/programmes/innovationsveckan-demo?format=digital&lang={lang}")
+            check(driver, f"{lang}/programme-embed", results)
             driver.get(f"{BASE}/programmes/innovationsveckan-demo/statistics")
             check(driver, f"{lang}/statistics", results)
             driver.get(f"{BASE}/organisations")

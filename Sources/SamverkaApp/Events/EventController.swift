@@ -13,7 +13,8 @@ struct EventController: Sendable {
         let heading = request.t("events.title")
         let context = EventIndexPage(
             layout: request.layout(title: heading, section: .events, description: request.t("events.description"))
-                .with(feeds: request.feeds(calendar: .events(.indexCalendar), atom: .events(.indexFeed)) + request.downloads(csv: .events(.indexCSV))),
+                .with(feeds: request.feeds(calendar: .events(.indexCalendar), atom: .events(.indexFeed)) + request.downloads(csv: .events(.indexCSV)),
+                      embedCode: EmbedController.snippet(request, embed: .embedEvents, query: "", title: heading)),
             heading: heading,
             upcoming: coming.map { EventCard($0.event, occurrence: $0.next, request: request) },
             past: been.events.map { EventCard($0, request: request) },

@@ -79,7 +79,8 @@ struct ProgrammeShowController: Sendable {
             layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
                 .with(feeds: showsActivities ? request.feeds(calendar: .programmes(.calendar(.value(programme.slug))),
                                                              atom: .programmes(.feed(.value(programme.slug))), query: filter.query())
-                    + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query()) : []),
+                    + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query()) : [],
+                      embedCode: showsActivities ? EmbedController.snippet(request, embed: .embedProgramme(.value(programme.slug)), query: filter.query(), title: programme.name) : nil),
             name: programme.name,
             descriptionHTML: Markdown.html(programme.description),
             facts: ProgrammeFacts(programme, request: request),

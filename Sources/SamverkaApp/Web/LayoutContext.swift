@@ -35,6 +35,8 @@ struct LayoutContext: Encodable {
     var feeds: [Feed] = []
     /// schema.org JSON-LD describing the page, already safe inside a script element.
     var structuredData: String?
+    /// The iframe code for other sites to show this list, offered under the feeds.
+    var embedCode: String?
 
     struct Feed: Encodable {
         let type: String
@@ -51,10 +53,11 @@ struct LayoutContext: Encodable {
     }
 
     /// The same layout with the page's feeds and description for machines.
-    func with(feeds: [Feed] = [], structuredData: String? = nil) -> LayoutContext {
+    func with(feeds: [Feed] = [], structuredData: String? = nil, embedCode: String? = nil) -> LayoutContext {
         var layout = self
         layout.feeds = feeds
         layout.structuredData = structuredData
+        layout.embedCode = embedCode
         return layout
     }
 }

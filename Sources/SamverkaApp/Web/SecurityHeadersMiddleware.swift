@@ -26,7 +26,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             (HTTPHeaders.Name("Permissions-Policy"), "camera=(), microphone=(), geolocation=()"),
             (HTTPHeaders.Name("Cross-Origin-Opener-Policy"), "same-origin"),
         ]
-        for (name, value) in headers where !response.headers.contains(name: name) {
+        // A response with a policy of its own (an embed) decides its framing there.
+        let ownPolicy = response.headers.contains(name: .contentSecurityPolicy)
+        for (name, value) in headers where !response.headers.contains(name: name) && !(ownPolicy && name == .xFrameOptions) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
         return response

@@ -110,6 +110,26 @@ struct FeedTests {
         }
     }
 
+    @Test("a programme or the calendar embeds in another site's iframe with the page's filters; other pages still refuse framing")
+    func embeds() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let embed = try await app.testing().sendRequest(.GET, "/embed/programmes/innovationsveckan-2026?format=digital")
+            #expect(embed.status == .ok)
+            #expect(embed.headers.first(name: .contentSecurityPolicy)?.contains("frame-ancestors *") == true)
+            #expect(embed.headers.first(name: .xFrameOptions) == nil)
+            #expect(embed.text.contains("Webbinarium om öppna data") && !embed.text.contains("Kommunerna och AI"))
+            #expect(embed.text.contains("Alla 2 aktiviteter i programmet"))
+            #expect(!embed.text.contains("<form"))
+
+            let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital")
+            #expect(page.headers.first(name: .xFrameOptions) == "DENY")
+            #expect(page.text.contains("&lt;iframe src=&quot;http://127.0.0.1:8080/embed/programmes/innovationsveckan-2026?format=digital&quot;"))
+            #expect(try await app.testing().sendRequest(.GET, "/embed/events").status == .ok)
+            #expect(try await app.testing().sendRequest(.GET, "/embed/programmes/no-such-programme").status == .notFound)
+        }
+    }
+
     @Test("a member's own calendar sits behind a secret address they can change")
     func memberCalendar() async throws {
         try await withSamverka { app in

@@ -1,0 +1,55 @@
+import Fluent
+import Vapor
+
+/// Small pages for other sites to show in an iframe: the coming events, or a programme with the
+/// same filters as its page. No header, no forms, links open the full page in a new tab; unlike
+/// every other page, any site may frame them.
+struct EmbedController: Sendable {
+    struct Page: Encodable {
+        let lang: String
+        let title: String
+        let events: [EventCard]
+        let activities: [ActivityCard]
+        let more: String
+        let moreHref: String
+    }
+
+    /// How many items an embed shows; the link at the bottom leads to the rest.
+    static let size = 50
+
+    @Sendable func events(request: Request) async throws -> Response {
+        let upcoming = try await EventQueries.upcoming(now: request.now, calendar: request.application.calendar, language: request.language, on: request.db)
+        return try await render(request, Page(
+            lang: request.language.rawValue, title: request.t("events.title"),
+            events: upcoming.prefix(Self.size).map { EventCard($0.event, occurrence: $0.next, request: request) }, activities: [],
+            more: request.t("embed.all_events"), moreHref: request.application.settings.publicURL + SiteURL.events(.index).path
+        ))
+    }
+
+    @Sendable func programme(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let filter = ProgrammeFilter(request: request)
+        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: StatisticsController.mayRead(programme, request: request), request: request)
+        let cards = selection.index.map { index in selection.matching.prefix(Self.size).map { ActivityCard(index.entries[$0], programme: programme, request: request) } } ?? []
+        return try await render(request, Page(
+            lang: request.language.rawValue, title: programme.name, events: [], activities: cards,
+            more: request.t("embed.all_activities", ["count": "\(selection.matching.count)"]),
+            moreHref: request.application.settings.publicURL + SiteURL.programmes(.show(.value(programme.slug))).path + filter.query()
+        ))
+    }
+
+    private func render(_ request: Request, _ page: Page) async throws -> Response {
+        let response = try await request.render("Shared/embed", page)
+        // Its own policy: same-origin resources only, but any site may frame it.
+        response.headers.replaceOrAdd(name: .contentSecurityPolicy,
+                                      value: SecurityHeadersMiddleware.contentSecurityPolicy.replacingOccurrences(of: "frame-ancestors 'none'", with: "frame-ancestors *"))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return response
+    }
+
+    /// The code to paste into another site, for the page's embed address.
+    static func snippet(_ request: Request, embed: SiteURL, query: String, title: String) -> String {
+        let source = request.application.settings.publicURL + embed.path + query
+        return "<iframe src=\"\(HTMLText.escape(source))\" title=\"\(HTMLText.escape(title))\" width=\"100%\" height=\"600\" loading=\"lazy\" style=\"border:0\"></iframe>"
+    }
+}
