@@ -34,6 +34,8 @@ final class Event: Model, @unchecked Sendable {
     @Field(key: "recurrence") var recurrence: Recurrence
     /// The last day a recurring event takes place; none means it goes on.
     @OptionalField(key: "recurrence_until") var recurrenceUntil: Date?
+    /// The UID of the calendar entry the event was imported from (`samverka import ics`).
+    @OptionalField(key: "import_uid") var importUID: String?
     /// iCalendar's SEQUENCE: raised on every change, by `CalendarSequenceMiddleware`.
     @Field(key: "calendar_sequence") var calendarSequence: Int
 

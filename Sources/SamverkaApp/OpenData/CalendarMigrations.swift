@@ -20,6 +20,18 @@ struct AddCalendarFields: AsyncMigration {
     }
 }
 
+/// Events imported from an organisation's calendar remember the entry's UID, so importing the
+/// file again updates them instead of adding them twice.
+struct AddEventImportUID: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("events").field("import_uid", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("events").deleteField("import_uid").update()
+    }
+}
+
 /// Raises an event's or activity's SEQUENCE on every save of a change, so subscribed calendars
 /// replace what they hold (a new time, a new place, a cancellation).
 struct CalendarSequenceMiddleware<Item: Model & CalendarRevised>: AsyncModelMiddleware {

@@ -21,5 +21,6 @@ enum Migrations {
         CreateOutgoingMail(),
         CreateRegistration(),
         AddCalendarFields(),
+        AddEventImportUID(),
     ]
 }
