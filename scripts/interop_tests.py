@@ -9,9 +9,12 @@ import urllib.parse
 import urllib.request
 from datetime import datetime
 
+import rdflib.compare
 import extruct
 import feedparser
+import rdflib
 from icalendar import Calendar
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 BASE = sys.argv[1]
 results = []
@@ -77,6 +80,42 @@ def json_ld(name, path, expected_type, required):
     return items[0] if items else {}
 
 
+def catalog():
+    """Reads the DCAT catalogue in both spellings with rdflib, as a harvester would."""
+    graphs = {}
+    for path, form in (("/catalog.rdf", "xml"), ("/catalog.ttl", "turtle")):
+        try:
+            status, _, body = fetch(path)
+            graphs[form] = rdflib.Graph().parse(data=body, format=form)
+            check(f"{path} parses as {form} RDF", status == 200 and len(graphs[form]) > 20, len(graphs[form]))
+        except Exception as error:  # noqa: BLE001
+            check(f"{path} parses as {form} RDF", False, error)
+    if len(graphs) < 2:
+        return
+    check("both spellings say the same", rdflib.compare.isomorphic(graphs["xml"], graphs["turtle"]))
+    graph = graphs["xml"]
+    catalogs = list(graph.subjects(RDF.type, DCAT.Catalog))
+    datasets = list(graph.subjects(RDF.type, DCAT.Dataset))
+    check("one catalogue with its datasets", len(catalogs) == 1 and set(graph.objects(catalogs[0], DCAT.dataset)) == set(datasets), len(datasets))
+    check("events, organisations and the demo programme are datasets",
+          {str(d).rsplit("#", 1)[-1] for d in datasets} >= {"events", "organisations", "programme-innovationsveckan-demo"})
+    for dataset in datasets:
+        name = str(dataset).rsplit("#", 1)[-1]
+        titles = {title.language for title in graph.objects(dataset, DCTERMS.title)}
+        publisher = graph.value(dataset, DCTERMS.publisher)
+        contact = graph.value(dataset, DCAT.contactPoint)
+        check(f"{name}: titled in sv and en, with publisher, contact point, theme and frequency",
+              titles == {"sv", "en"} and publisher is not None and graph.value(publisher, FOAF.name) is not None and contact is not None
+              and graph.value(dataset, DCAT.theme) is not None and graph.value(dataset, DCTERMS.accrualPeriodicity) is not None)
+        for distribution in graph.objects(dataset, DCAT.distribution):
+            url = str(graph.value(distribution, DCAT.downloadURL))
+            media = str(graph.value(distribution, DCAT.mediaType)).rsplit("media-types/", 1)[-1]
+            status, headers, _ = fetch(url[len(BASE):])
+            check(f"{name}: {url[len(BASE):]} answers as {media}, licensed",
+                  status == 200 and headers.get_content_type() == media and graph.value(distribution, DCTERMS.license) is not None,
+                  (status, headers.get_content_type()))
+
+
 def run():
     calendar("events", "/events.ics", minimum=5, recurring=True)
     calendar("one event", "/events/digital-fika/calendar.ics", recurring=True)
@@ -126,6 +165,8 @@ def run():
     project = re.search(rb'href="(/projects/[a-z0-9-]+)"', page)
     if project:
         json_ld("a project page", project.group(1).decode(), "Project", ["name", "url"])
+
+    catalog()
 
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")

@@ -185,6 +185,9 @@ enum SiteURL: Sendable {
     /// A member's own sign-ups as a calendar feed, by the secret in its address; and a new secret.
     case memberCalendar(Parameter<String>)
     case resetMemberCalendar
+    /// The open data described in DCAT-AP-SE, as RDF/XML and as Turtle.
+    case dataCatalog
+    case dataCatalogTurtle
     /// Pages for other sites' iframes.
     case embedEvents
     case embedProgramme(Parameter<String>)
@@ -213,6 +216,8 @@ enum SiteURL: Sendable {
         case .cancelRegistration(let token): "/registrations/" + token.segment("token") + "/cancel"
         case .memberCalendar(let token): "/calendars/" + token.segment("token") + "/registrations.ics"
         case .resetMemberCalendar: "/account/calendar"
+        case .dataCatalog: "/catalog.rdf"
+        case .dataCatalogTurtle: "/catalog.ttl"
         case .embedEvents: "/embed/events"
         case .embedProgramme(let slug): "/embed/programmes/" + slug.segment("slug")
         case .outbox: "/admin/outbox"

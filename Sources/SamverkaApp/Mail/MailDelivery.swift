@@ -29,7 +29,7 @@ struct MailDelivery: Sendable {
         for id in try await claim(limit: limit) {
             guard let mail = try await OutgoingMail.find(id, on: database), mail.sentAt == nil else { continue }
             let text = mail.message.mime(from: settings.mailFrom, date: now(), id: id.uuidString)
-            let envelopeSender = settings.mailFrom.split(separator: "<").last.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "> ")) } ?? settings.mailFrom
+            let envelopeSender = MailMessage.address(in: settings.mailFrom)
             do {
                 try await client.send(text, from: envelopeSender, to: mail.toAddress)
                 mail.sentAt = now()

@@ -72,6 +72,11 @@ struct MailMessage: Codable, Sendable, Equatable {
         return "=?UTF-8?B?" + Data(flat.utf8).base64EncodedString() + "?="
     }
 
+    /// The bare address in `Name <address>` (or the text itself when it has no brackets).
+    static func address(in text: String) -> String {
+        text.split(separator: "<").last.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "> ")) } ?? text
+    }
+
     static func address(name: String, email: String) -> String {
         let cleanEmail = email.filter { !$0.isNewline && $0 != "<" && $0 != ">" && $0 != "," }
         return name.isEmpty ? "<\(cleanEmail)>" : encodedWord(name.replacingOccurrences(of: "\"", with: "")) + " <\(cleanEmail)>"

@@ -44,6 +44,8 @@ public struct AppSettings: Sendable {
     public var purgeAfterDays: Int
     /// Tries per client and minute at sign-up, guest confirmation, account creation and sign-in; 0 turns limiting off.
     public var rateLimitPerMinute: Int
+    /// The licence of the open data, as the catalogue (`/catalog.rdf`) states it.
+    public var dataLicense: String
     /// Whether a reverse proxy stands in front, so the client's address is the last one in X-Forwarded-For.
     public var behindProxy: Bool
 
@@ -59,7 +61,8 @@ public struct AppSettings: Sendable {
         mailFrom: String = "noreply@samverka.invalid",
         purgeAfterDays: Int = 30,
         rateLimitPerMinute: Int = 20,
-        behindProxy: Bool = false
+        behindProxy: Bool = false,
+        dataLicense: String = "http://creativecommons.org/publicdomain/zero/1.0/"
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -73,6 +76,7 @@ public struct AppSettings: Sendable {
         self.purgeAfterDays = purgeAfterDays
         self.rateLimitPerMinute = rateLimitPerMinute
         self.behindProxy = behindProxy
+        self.dataLicense = dataLicense
     }
 
     public struct ConfigurationError: Error, CustomStringConvertible {
@@ -143,7 +147,8 @@ public struct AppSettings: Sendable {
             mailFrom: Environment.get("SAMVERKA_MAIL_FROM") ?? "noreply@samverka.invalid",
             purgeAfterDays: purgeDays ?? 30,
             rateLimitPerMinute: rateLimit ?? 20,
-            behindProxy: behindProxy
+            behindProxy: behindProxy,
+            dataLicense: Environment.get("SAMVERKA_DATA_LICENSE") ?? "http://creativecommons.org/publicdomain/zero/1.0/"
         )
     }
 

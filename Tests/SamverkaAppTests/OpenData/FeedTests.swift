@@ -130,6 +130,28 @@ struct FeedTests {
         }
     }
 
+    @Test("the DCAT catalogue lists events, organisations and each public programme, in RDF/XML and Turtle")
+    func dataCatalog() async throws {
+        try await withSamverka { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            // Before its release date the programme is not yet open data.
+            let early = try await app.testing().sendRequest(.GET, "/catalog.rdf")
+            #expect(early.headers.contentType?.subType == "rdf+xml")
+            #expect(AtomReader(early.text).valid)
+            #expect(early.text.contains("catalog.rdf#events\"") && early.text.contains("catalog.rdf#organisations\""))
+            #expect(!early.text.contains("#programme-innovationsveckan-2026"))
+        }
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let rdf = try await app.testing().sendRequest(.GET, "/catalog.rdf")
+            #expect(rdf.text.contains("<dcat:downloadURL rdf:resource=\"http://127.0.0.1:8080/programmes/innovationsveckan-2026/activities.csv\"/>"))
+            #expect(rdf.text.contains("<dct:license rdf:resource=\"http://creativecommons.org/publicdomain/zero/1.0/\"/>"))
+            let turtle = try await app.testing().sendRequest(.GET, "/catalog.ttl")
+            #expect(turtle.headers.contentType?.subType == "turtle")
+            #expect(turtle.text.contains("dcat:distribution <http://127.0.0.1:8080/catalog.rdf#programme-innovationsveckan-2026-2>"))
+        }
+    }
+
     @Test("a member's own calendar sits behind a secret address they can change")
     func memberCalendar() async throws {
         try await withSamverka { app in
