@@ -3,7 +3,9 @@ use, and checks what they find. Called by scripts/interop-tests with the base UR
 that has the demo network, the civictech.se site and a member (member@example.org).
 """
 import http.cookiejar
+import os
 import re
+import subprocess
 import sys
 import urllib.parse
 import urllib.request
@@ -116,6 +118,20 @@ def catalog():
                   (status, headers.get_content_type()))
 
 
+def api():
+    """The JSON API against its own OpenAPI document: schemathesis generates requests from the
+    document (valid and invalid) and checks that no answer is a server error or strays from it."""
+    status, headers, body = fetch("/api/openapi.json")
+    check("the OpenAPI document is served as JSON", status == 200 and headers.get_content_type() == "application/json")
+    schemathesis = os.path.join(os.path.dirname(sys.executable), "schemathesis")
+    checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
+    run = subprocess.run([schemathesis, "--no-color", "run", BASE + "/api/openapi.json", "--checks", checks, "--max-examples", "40",
+                          "--generation-deterministic"], capture_output=True, text=True, timeout=900)
+    summary = [line for line in run.stdout.splitlines() if "generated" in line or "issues" in line.lower()]
+    print("     schemathesis: " + " / ".join(line.strip() for line in summary[-2:]))
+    check("schemathesis finds no server error and no answer outside the OpenAPI document", run.returncode == 0, run.stdout[-3000:])
+
+
 def run():
     calendar("events", "/events.ics", minimum=5, recurring=True)
     calendar("one event", "/events/digital-fika/calendar.ics", recurring=True)
@@ -167,6 +183,7 @@ def run():
         json_ld("a project page", project.group(1).decode(), "Project", ["name", "url"])
 
     catalog()
+    api()
 
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")

@@ -158,6 +158,43 @@ enum RegistrationSubjectPath: Sendable {
     }
 }
 
+/// The JSON API, version 1, and its description.
+enum APIRoute: Sendable {
+    case openAPI
+    case events
+    case event(Parameter<String>)
+    case programmes
+    case programme(Parameter<String>)
+    case activities(Parameter<String>)
+    case activity(Parameter<String>, Parameter<String>)
+    case statistics(Parameter<String>)
+    case organisations
+    case organisation(Parameter<String>)
+    case projects
+    case project(Parameter<String>)
+    case groups
+    case group(Parameter<String>)
+
+    var path: String {
+        switch self {
+        case .openAPI: "/api/openapi.json"
+        case .events: "/api/v1/events"
+        case .event(let slug): "/api/v1/events/" + slug.segment("slug")
+        case .programmes: "/api/v1/programmes"
+        case .programme(let slug): "/api/v1/programmes/" + slug.segment("slug")
+        case .activities(let slug): "/api/v1/programmes/" + slug.segment("slug") + "/activities"
+        case .activity(let slug, let id): "/api/v1/programmes/" + slug.segment("slug") + "/activities/" + id.segment("activity")
+        case .statistics(let slug): "/api/v1/programmes/" + slug.segment("slug") + "/statistics"
+        case .organisations: "/api/v1/organisations"
+        case .organisation(let slug): "/api/v1/organisations/" + slug.segment("slug")
+        case .projects: "/api/v1/projects"
+        case .project(let slug): "/api/v1/projects/" + slug.segment("slug")
+        case .groups: "/api/v1/groups"
+        case .group(let slug): "/api/v1/groups/" + slug.segment("slug")
+        }
+    }
+}
+
 /// Every URL of the site, defined once: routes are registered from these and every link in a
 /// page is built from them, so renaming a route breaks the build rather than the site.
 enum SiteURL: Sendable {
@@ -185,6 +222,7 @@ enum SiteURL: Sendable {
     /// A member's own sign-ups as a calendar feed, by the secret in its address; and a new secret.
     case memberCalendar(Parameter<String>)
     case resetMemberCalendar
+    case api(APIRoute)
     /// The open data described in DCAT-AP-SE, as RDF/XML and as Turtle.
     case dataCatalog
     case dataCatalogTurtle
@@ -216,6 +254,7 @@ enum SiteURL: Sendable {
         case .cancelRegistration(let token): "/registrations/" + token.segment("token") + "/cancel"
         case .memberCalendar(let token): "/calendars/" + token.segment("token") + "/registrations.ics"
         case .resetMemberCalendar: "/account/calendar"
+        case .api(let route): route.path
         case .dataCatalog: "/catalog.rdf"
         case .dataCatalogTurtle: "/catalog.ttl"
         case .embedEvents: "/embed/events"

@@ -46,6 +46,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(APIHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)

@@ -18,7 +18,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status.code >= 500 {
                 request.logger.report(error: error)
             }
-            let response = await page(for: status, request: request)
+            let response = await page(for: status, request: request, detail: status.code < 500 ? (error as? any AbortError)?.reason : nil)
             // Keep what the error says about retrying (Retry-After on 429).
             if let retry = (error as? any AbortError)?.headers.first(name: .retryAfter) {
                 response.headers.replaceOrAdd(name: .retryAfter, value: retry)
@@ -27,7 +27,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
     }
 
-    private func page(for status: HTTPStatus, request: Request) async -> Response {
+    private func page(for status: HTTPStatus, request: Request, detail: String?) async -> Response {
         let key: String
         switch status {
         case .notFound: key = "not_found"
@@ -38,8 +38,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         default: key = "server"
         }
         if request.url.path.hasPrefix("/api/") || request.url.path == SiteURL.healthz.path {
-            let body = "{\"status\":\(status.code),\"title\":\"\(status.reasonPhrase)\"}"
-            return Response(status: status, headers: ["Content-Type": "application/problem+json"], body: .init(string: body))
+            // RFC 9457: what went wrong, and for a client's mistake, what exactly.
+            var problem: [String: Any] = ["status": Int(status.code), "title": status.reasonPhrase, "type": "about:blank"]
+            if let detail, detail != status.reasonPhrase { problem["detail"] = detail }
+            let body = (try? JSONSerialization.data(withJSONObject: problem, options: [.sortedKeys])) ?? Data()
+            return Response(status: status, headers: ["Content-Type": "application/problem+json"], body: .init(data: body))
         }
         let heading = request.t("error.page.\(key).title")
         let context = ErrorPage(
