@@ -96,6 +96,7 @@ enum ProgrammeRoute: Sendable {
     /// The approved activities, with the page's filters, as iCalendar and as Atom.
     case calendar(Parameter<String>)
     case feed(Parameter<String>)
+    case reviewCSV(Parameter<String>)
 
     var suffix: String {
         func activityPath(_ slug: Parameter<String>, _ id: Parameter<String>) -> String {
@@ -118,6 +119,7 @@ enum ProgrammeRoute: Sendable {
         case .reviewActivity(let slug, let id): activityPath(slug, id) + "/review"
         case .calendar(let slug): "/" + slug.segment("slug") + "/calendar.ics"
         case .feed(let slug): "/" + slug.segment("slug") + "/feed.atom"
+        case .reviewCSV(let slug): "/" + slug.segment("slug") + "/review.csv"
         }
     }
 }

@@ -132,6 +132,7 @@ func routes(_ app: Application) throws {
     // MARK: Reviewing activities (moderators and admins)
     let review = ReviewController()
     editors.get(.programmes(.review(.key)), use: review.queue)
+    editors.get(.programmes(.reviewCSV(.key)), use: review.csv)
     editors.post(.programmes(.reviewActivity(.key, .key)), use: review.decide)
 
     // MARK: Programme editions (admins)

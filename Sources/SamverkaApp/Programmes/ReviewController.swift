@@ -32,36 +32,14 @@ struct ReviewController: Sendable {
 
     @Sendable func queue(request: Request) async throws -> Response {
         let programme = try await ProgrammeController.find(request)
-        let show = (try? request.query.get(String.self, at: "show")).flatMap(Show.init(rawValue:)) ?? .waiting
-        let region = (try? request.query.get(String.self, at: "region")) ?? ""
-        let format = (try? request.query.get(String.self, at: "format")).flatMap(Activity.Format.init(rawValue:))
-        let theme = (try? request.query.get(String.self, at: "theme")) ?? ""
-        let waited = (try? request.query.get(Int.self, at: "waited")).flatMap { Self.waitingThresholds.contains($0) ? $0 : nil }
+        let selection = try await Self.select(programme, request: request)
+        let (show, region, format, theme, waited, activities) = (selection.show, selection.region, selection.format, selection.theme, selection.waited, selection.activities)
         let now = request.now
-        let query = try Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID()).with(\.$organisation)
-        switch show {
-        case .waiting:
-            query.group(.or) { either in
-                either.filter(\.$status == .submitted)
-                either.filter(.path(["pending_changes"], schema: Activity.schema), .notEqual, .null)
-            }
-        case .submitted: query.filter(\.$status == .submitted)
-        case .changesRequested: query.filter(\.$status == .changesRequested)
-        case .approved: query.filter(\.$status == .approved)
-        case .rejected: query.filter(\.$status == .rejected)
-        case .draft: query.filter(\.$status == .draft)
-        case .all: break
-        }
-        if let format { query.filter(\.$format == format) }
-        if let waited { query.filter(\.$submittedAt <= now.addingTimeInterval(-Double(waited) * 86_400)) }
         let municipalities = request.application.municipalities
-        let activities = try await query.sort(\.$submittedAt).all().filter { activity in
-            (region.isEmpty || activity.municipalityCode.flatMap { municipalities[$0]?.regionCode } == region)
-                && (theme.isEmpty || activity.themes.contains(theme))
-        }
         let heading = request.t("review.title", ["name": programme.name])
         let page = QueuePage(
-            layout: request.layout(title: heading, section: .programmes),
+            layout: request.layout(title: heading, section: .programmes)
+                .with(feeds: request.downloads(csv: .programmes(.reviewCSV(.value(programme.slug))), query: selection.query)),
             heading: heading,
             filters: [
                 FilterSelect(name: "show", label: request.t("review.show"), options: Show.allCases.map {
@@ -92,6 +70,77 @@ struct ReviewController: Sendable {
             csrf: request.csrfToken
         )
         return try await request.render("Programmes/review", page)
+    }
+
+    /// The queue's filters as the request gives them, and the activities they select.
+    struct Selection {
+        let show: Show
+        let region: String
+        let format: Activity.Format?
+        let theme: String
+        let waited: Int?
+        let activities: [Activity]
+
+        var query: String {
+            var parts = ["show=" + show.rawValue]
+            if !region.isEmpty { parts.append("region=" + region) }
+            if let format { parts.append("format=" + format.rawValue) }
+            if !theme.isEmpty { parts.append("theme=" + (theme.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            if let waited { parts.append("waited=\(waited)") }
+            return "?" + parts.joined(separator: "&")
+        }
+    }
+
+    static func select(_ programme: Programme, request: Request) async throws -> Selection {
+        let show = (try? request.query.get(String.self, at: "show")).flatMap(Show.init(rawValue:)) ?? .waiting
+        let region = (try? request.query.get(String.self, at: "region")) ?? ""
+        let format = (try? request.query.get(String.self, at: "format")).flatMap(Activity.Format.init(rawValue:))
+        let theme = (try? request.query.get(String.self, at: "theme")) ?? ""
+        let waited = (try? request.query.get(Int.self, at: "waited")).flatMap { Self.waitingThresholds.contains($0) ? $0 : nil }
+        let now = request.now
+        let query = try Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID()).with(\.$organisation)
+        switch show {
+        case .waiting:
+            query.group(.or) { either in
+                either.filter(\.$status == .submitted)
+                either.filter(.path(["pending_changes"], schema: Activity.schema), .notEqual, .null)
+            }
+        case .submitted: query.filter(\.$status == .submitted)
+        case .changesRequested: query.filter(\.$status == .changesRequested)
+        case .approved: query.filter(\.$status == .approved)
+        case .rejected: query.filter(\.$status == .rejected)
+        case .draft: query.filter(\.$status == .draft)
+        case .all: break
+        }
+        if let format { query.filter(\.$format == format) }
+        if let waited { query.filter(\.$submittedAt <= now.addingTimeInterval(-Double(waited) * 86_400)) }
+        let municipalities = request.application.municipalities
+        let activities = try await query.sort(\.$submittedAt).all().filter { activity in
+            (region.isEmpty || activity.municipalityCode.flatMap { municipalities[$0]?.regionCode } == region)
+                && (theme.isEmpty || activity.themes.contains(theme))
+        }
+        return Selection(show: show, region: region, format: format, theme: theme, waited: waited, activities: activities)
+    }
+
+    /// The queue with its filters as CSV, for moderators who share out the work.
+    @Sendable func csv(request: Request) async throws -> Response {
+        let programme = try await ProgrammeController.find(request)
+        let selection = try await Self.select(programme, request: request)
+        let municipalities = request.application.municipalities
+        let dates = request.dates
+        let base = request.application.settings.publicURL
+        var table = CSVTable(header: ["title", "organisation", "status", "changes_waiting", "submitted_at", "days_waiting", "starts_at", "format",
+                                      "municipality", "region", "url"])
+        for activity in selection.activities {
+            let municipality = activity.municipalityCode.flatMap { municipalities[$0] }
+            table.append([
+                activity.title, activity.organisation.name, activity.status.rawValue, activity.pendingChanges == nil ? "no" : "yes",
+                activity.submittedAt.map(dates.machine) ?? "", activity.submittedAt.map { "\(Int(request.now.timeIntervalSince($0) / 86_400))" } ?? "",
+                activity.startsAt.map(dates.machine) ?? "", activity.format.rawValue, municipality?.name ?? "", municipality?.regionName ?? "",
+                base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
+            ])
+        }
+        return table.response(filename: programme.slug + "-review", cache: "no-store")
     }
 
     @Sendable func decide(request: Request) async throws -> Response {

@@ -107,6 +107,16 @@ struct FeedTests {
             #expect(events.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"http://evil\"\")\",") })
             let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital")
             #expect(page.text.contains("href=\"/programmes/innovationsveckan-2026/activities.csv?format=digital\""))
+
+            // The review queue, for moderators only, with its own filters.
+            #expect(try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/review.csv").status != .ok)
+            let moderator = Browser(app)
+            try await moderator.signIn(as: .moderator, email: "moderator@example.org")
+            let queue = try await moderator.get("/programmes/innovationsveckan-2026/review.csv?show=approved&format=digital")
+            #expect(queue.headers.first(name: .cacheControl) == "no-store")
+            let lines = queue.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains(",approved,no,") })
+            #expect(try await moderator.get("/programmes/innovationsveckan-2026/review?show=approved").text.contains("review.csv?show=approved"))
         }
     }
 
