@@ -8,6 +8,8 @@ struct EmbedController: Sendable {
     struct Page: Encodable {
         let lang: String
         let title: String
+        /// The heading of the list itself, so headings go h1, h2, then each card's h3.
+        let listHeading: String
         let events: [EventCard]
         let activities: [ActivityCard]
         let more: String
@@ -20,7 +22,7 @@ struct EmbedController: Sendable {
     @Sendable func events(request: Request) async throws -> Response {
         let upcoming = try await EventQueries.upcoming(now: request.now, calendar: request.application.calendar, language: request.language, on: request.db)
         return try await render(request, Page(
-            lang: request.language.rawValue, title: request.t("events.title"),
+            lang: request.language.rawValue, title: request.t("events.title"), listHeading: request.t("events.upcoming"),
             events: upcoming.prefix(Self.size).map { EventCard($0.event, occurrence: $0.next, request: request) }, activities: [],
             more: request.t("embed.all_events"), moreHref: request.application.settings.publicURL + SiteURL.events(.index).path
         ))
@@ -32,7 +34,9 @@ struct EmbedController: Sendable {
         let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: StatisticsController.mayRead(programme, request: request), request: request)
         let cards = selection.index.map { index in selection.matching.prefix(Self.size).map { ActivityCard(index.entries[$0], programme: programme, request: request) } } ?? []
         return try await render(request, Page(
-            lang: request.language.rawValue, title: programme.name, events: [], activities: cards,
+            lang: request.language.rawValue, title: programme.name,
+            listHeading: request.t("programme.result_count", ["count": "\(selection.matching.count)", "total": "\(selection.index?.ids.count ?? 0)"]),
+            events: [], activities: cards,
             more: request.t("embed.all_activities", ["count": "\(selection.matching.count)"]),
             moreHref: request.application.settings.publicURL + SiteURL.programmes(.show(.value(programme.slug))).path + filter.query()
         ))
