@@ -4,7 +4,7 @@ import Vapor
 
 /// The site's open data described in DCAT-AP-SE, so dataportal.se (and any DCAT harvester)
 /// finds it: the events, the organisation directory and each public programme's activities,
-/// each with its CSV, iCalendar and Atom distributions, licence, publisher and contact point.
+/// each with its CSV, JSON (the API), iCalendar and Atom distributions, licence, publisher and contact point.
 struct DataCatalog {
     struct Dataset {
         let key: String
@@ -42,8 +42,8 @@ struct DataCatalog {
         graph.add(catalog, "rdf:type", .iri(RDFGraph.expand("dcat:Catalog")))
         graph.add(catalog, "dct:title", .text("Öppna data från \(siteName)", "sv"))
         graph.add(catalog, "dct:title", .text("Open data from \(siteName)", "en"))
-        graph.add(catalog, "dct:description", .text("Evenemang, programaktiviteter och organisationer i nätverket, som CSV, iCalendar och Atom.", "sv"))
-        graph.add(catalog, "dct:description", .text("The network's events, programme activities and organisations, as CSV, iCalendar and Atom.", "en"))
+        graph.add(catalog, "dct:description", .text("Evenemang, programaktiviteter och organisationer i nätverket, som CSV, JSON, iCalendar och Atom.", "sv"))
+        graph.add(catalog, "dct:description", .text("The network's events, programme activities and organisations, as CSV, JSON, iCalendar and Atom.", "en"))
         graph.add(catalog, "dct:publisher", publisher)
         graph.add(catalog, "foaf:homepage", .iri(base + "/"))
         graph.add(catalog, "dct:license", .iri(license))
@@ -88,8 +88,9 @@ struct DataCatalog {
         let settings = request.application.settings
         let base = settings.publicURL
         func url(_ route: SiteURL) -> String { base + route.path }
-        func distributions(csv: SiteURL?, calendar: SiteURL?, atom: SiteURL?) -> [Distribution] {
+        func distributions(csv: SiteURL?, json: APIRoute, calendar: SiteURL?, atom: SiteURL?) -> [Distribution] {
             (csv.map { [Distribution(title: "CSV", url: url($0), mediaType: "text/csv", fileType: "CSV")] } ?? [])
+                + [Distribution(title: "JSON (API)", url: url(.api(json)), mediaType: "application/json", fileType: "JSON")]
                 + (calendar.map { [Distribution(title: "iCalendar", url: url($0), mediaType: "text/calendar", fileType: nil)] } ?? [])
                 + (atom.map { [Distribution(title: "Atom", url: url($0), mediaType: "application/atom+xml", fileType: "ATOM")] } ?? [])
         }
@@ -97,12 +98,12 @@ struct DataCatalog {
             Dataset(key: "events", title: ("Evenemang", "Events"),
                     description: ("Nätverkets evenemang: tid, plats eller länk, arrangör och status.", "The network's events: time, place or link, organiser and status."),
                     themes: ["SOCI", "GOVE"], keywords: ["evenemang", "civic tech", "samverkan"], page: url(.events(.index)),
-                    distributions: distributions(csv: .events(.indexCSV), calendar: .events(.indexCalendar), atom: .events(.indexFeed))),
+                    distributions: distributions(csv: .events(.indexCSV), json: .events, calendar: .events(.indexCalendar), atom: .events(.indexFeed))),
             Dataset(key: "organisations", title: ("Organisationer", "Organisations"),
                     description: ("Kommuner, regioner, myndigheter, föreningar, företag och lärosäten i nätverket, med sektor och kommun.",
                                   "Municipalities, regions, agencies, associations, companies and universities in the network, with sector and municipality."),
                     themes: ["GOVE"], keywords: ["organisationer", "offentlig sektor", "civilsamhälle"], page: url(.organisations(.index)),
-                    distributions: distributions(csv: .organisations(.csv), calendar: nil, atom: nil)),
+                    distributions: distributions(csv: .organisations(.csv), json: .organisations, calendar: nil, atom: nil)),
         ]
         for programme in try await Programme.query(on: request.db).sort(\.$firstDay, .descending).all() where programme.isPublic(at: request.now) {
             let slug = Parameter<String>.value(programme.slug)
@@ -111,7 +112,7 @@ struct DataCatalog {
                 description: ("Godkända aktiviteter i programmet \(programme.name): tid, plats, format, teman, målgrupper och arrangörer.",
                               "Approved activities of the programme \(programme.name): time, place, format, themes, target groups and organisers."),
                 themes: ["GOVE", "TECH"], keywords: ["program", "aktiviteter", programme.name], page: url(.programmes(.show(slug))),
-                distributions: distributions(csv: .programmes(.csv(slug)), calendar: .programmes(.calendar(slug)), atom: .programmes(.feed(slug)))
+                distributions: distributions(csv: .programmes(.csv(slug)), json: .activities(slug), calendar: .programmes(.calendar(slug)), atom: .programmes(.feed(slug)))
             ))
         }
         return DataCatalog(base: base, siteName: settings.siteName, email: MailMessage.address(in: settings.mailFrom),

@@ -156,9 +156,10 @@ struct FeedTests {
             let rdf = try await app.testing().sendRequest(.GET, "/catalog.rdf")
             #expect(rdf.text.contains("<dcat:downloadURL rdf:resource=\"http://127.0.0.1:8080/programmes/innovationsveckan-2026/activities.csv\"/>"))
             #expect(rdf.text.contains("<dct:license rdf:resource=\"http://creativecommons.org/publicdomain/zero/1.0/\"/>"))
+            #expect(rdf.text.contains("<dcat:downloadURL rdf:resource=\"http://127.0.0.1:8080/api/v1/programmes/innovationsveckan-2026/activities\"/>"))
             let turtle = try await app.testing().sendRequest(.GET, "/catalog.ttl")
             #expect(turtle.headers.contentType?.subType == "turtle")
-            #expect(turtle.text.contains("dcat:distribution <http://127.0.0.1:8080/catalog.rdf#programme-innovationsveckan-2026-2>"))
+            #expect(turtle.text.contains("dcat:distribution <http://127.0.0.1:8080/catalog.rdf#programme-innovationsveckan-2026-3>"))
         }
     }
 
