@@ -35,67 +35,12 @@ struct CalendarImporter {
         var seen: Set<String> = []
         for entry in calendar.entries {
             let place = "line \(entry.line)" + (entry.text("SUMMARY").map { " (\($0))" } ?? "")
-            guard let uid = entry.text("UID")?.trimmingCharacters(in: .whitespaces), !uid.isEmpty else {
-                report.skipped.append("\(place): no UID, so a later import could not find it again"); continue
-            }
-            guard entry.first("RECURRENCE-ID") == nil else {
-                report.skipped.append("\(place): a change to one occurrence of a repeating event; the series itself is imported"); continue
-            }
-            guard seen.insert(uid).inserted else {
-                report.skipped.append("\(place): the UID \(uid) appears twice in the file"); continue
-            }
-            guard let title = entry.text("SUMMARY")?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
-                report.skipped.append("\(place): no title (SUMMARY)"); continue
-            }
-            guard let startProperty = entry.first("DTSTART") else {
-                report.skipped.append("\(place): no start time (DTSTART)"); continue
-            }
-            guard let (start, wholeDay) = ICalendarReader.date(startProperty, fallback: timeZone) else {
-                report.skipped.append("\(place): the start time '\(startProperty.value)' or its time zone '\(startProperty.parameters["TZID"] ?? "")' cannot be read"); continue
-            }
-            let end = entry.first("DTEND").flatMap { ICalendarReader.date($0, fallback: timeZone)?.date }
-            let key = uid
-
-            let existing = try await Event.query(on: database).filter(\.$importUID == key).join(EventOrganisation.self, on: \EventOrganisation.$event.$id == \Event.$id)
+            guard let essentials = essentials(of: entry, place: place, seen: &seen, report: &report) else { continue }
+            let existing = try await Event.query(on: database).filter(\.$importUID == essentials.uid)
+                .join(EventOrganisation.self, on: \EventOrganisation.$event.$id == \Event.$id)
                 .filter(EventOrganisation.self, \.$organisation.$id == organisationID).first()
-            let event = existing ?? Event.imported(uid: key, language: language)
-            var changed = false
-            func set<Value: Equatable>(_ path: ReferenceWritableKeyPath<Event, Value>, _ value: Value) {
-                if existing == nil || event[keyPath: path] != value {
-                    event[keyPath: path] = value
-                    changed = true
-                }
-            }
-            let description = entry.text("DESCRIPTION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            set(\.title, String(title.prefix(200)))
-            set(\.body, description)
-            set(\.excerpt, Self.excerpt(description))
-            set(\.startsAt, start)
-            set(\.endsAt, end.flatMap { $0 > start ? $0 : nil })
-            set(\.dateDescription, wholeDay ? (language == .sv ? "Heldag" : "All day") : "")
-            let location = entry.text("LOCATION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            let online = location.hasPrefix("https://") || location.hasPrefix("http://")
-            let parts = online ? [] : location.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            set(\.format, online ? .online : .physical)
-            set(\.placeName, parts.first ?? "")
-            set(\.address, parts.count > 1 ? parts[1] : "")
-            set(\.municipalityCode, online ? nil : PlaceText.municipality(in: location, municipalities: municipalities))
-            set(\.onlineURL, online ? SafeURL.href(location) : nil)
-            set(\.links, entry.text("URL").flatMap(SafeURL.href).map { [ContentLink(title: language == .sv ? "Mer information" : "More information", url: $0)] } ?? [])
-            set(\.status, entry.text("STATUS")?.uppercased() == "CANCELLED" ? .cancelled : .scheduled)
-            var recurrence = Recurrence.none
-            var until: Date?
-            if let rule = entry.first("RRULE").map({ ICalendarReader.rule($0.value) }) {
-                if rule["FREQ"]?.uppercased() == "WEEKLY", (rule["INTERVAL"] ?? "1") == "1", rule["COUNT"] == nil {
-                    recurrence = .weekly
-                    until = rule["UNTIL"].flatMap { ICalendarReader.date(.init(name: "UNTIL", parameters: [:], value: $0), fallback: timeZone)?.date }
-                } else {
-                    report.warnings.append("\(place): repeats as '\(entry.first("RRULE")?.value ?? "")', which Samverka cannot show; imported as one event")
-                }
-            }
-            set(\.recurrence, recurrence)
-            set(\.recurrenceUntil, until)
-
+            let event = existing ?? Event.imported(uid: essentials.uid, language: language)
+            let changed = fill(event, from: entry, essentials, isNew: existing == nil, place: place, report: &report)
             if existing == nil {
                 report.created += 1
             } else if changed {
@@ -106,7 +51,7 @@ struct CalendarImporter {
             }
             guard !dryRun else { continue }
             if existing == nil {
-                event.slug = try await Self.freeSlug(for: title, on: database)
+                event.slug = try await Self.freeSlug(for: essentials.title, on: database)
             }
             try await database.transaction { database in
                 try await event.save(on: database)
@@ -119,6 +64,78 @@ struct CalendarImporter {
             }
         }
         return report
+    }
+
+    /// What an entry must have to become an event; nil, with the reason reported, without it.
+    private struct Essentials {
+        let uid: String
+        let title: String
+        let start: Date
+        let wholeDay: Bool
+    }
+
+    private func essentials(of entry: ICalendarReader.Entry, place: String, seen: inout Set<String>, report: inout Report) -> Essentials? {
+        func skip(_ reason: String) -> Essentials? {
+            report.skipped.append("\(place): \(reason)")
+            return nil
+        }
+        guard let uid = entry.text("UID")?.trimmingCharacters(in: .whitespaces), !uid.isEmpty else {
+            return skip("no UID, so a later import could not find it again")
+        }
+        guard entry.first("RECURRENCE-ID") == nil else { return skip("a change to one occurrence of a repeating event; the series itself is imported") }
+        guard seen.insert(uid).inserted else { return skip("the UID \(uid) appears twice in the file") }
+        guard let title = entry.text("SUMMARY")?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else { return skip("no title (SUMMARY)") }
+        guard let startProperty = entry.first("DTSTART") else { return skip("no start time (DTSTART)") }
+        guard let (start, wholeDay) = ICalendarReader.date(startProperty, fallback: timeZone) else {
+            return skip("the start time '\(startProperty.value)' or its time zone '\(startProperty.parameters["TZID"] ?? "")' cannot be read")
+        }
+        return Essentials(uid: uid, title: title, start: start, wholeDay: wholeDay)
+    }
+
+    /// Copies the entry into the event, touching only fields that differ (so an unchanged
+    /// event keeps its calendar SEQUENCE); returns whether anything changed.
+    private func fill(_ event: Event, from entry: ICalendarReader.Entry, _ essentials: Essentials, isNew: Bool, place: String,
+                      report: inout Report) -> Bool {
+        var changed = false
+        func set<Value: Equatable>(_ path: ReferenceWritableKeyPath<Event, Value>, _ value: Value) {
+            if isNew || event[keyPath: path] != value {
+                event[keyPath: path] = value
+                changed = true
+            }
+        }
+        let start = essentials.start
+        let end = entry.first("DTEND").flatMap { ICalendarReader.date($0, fallback: timeZone)?.date }
+        let description = entry.text("DESCRIPTION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        set(\.title, String(essentials.title.prefix(200)))
+        set(\.body, description)
+        set(\.excerpt, Self.excerpt(description))
+        set(\.startsAt, start)
+        set(\.endsAt, end.flatMap { $0 > start ? $0 : nil })
+        set(\.dateDescription, essentials.wholeDay ? (language == .sv ? "Heldag" : "All day") : "")
+        // A link as the place means an online event; otherwise "Venue, address".
+        let location = entry.text("LOCATION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let online = location.hasPrefix("https://") || location.hasPrefix("http://")
+        let parts = online ? [] : location.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        set(\.format, online ? .online : .physical)
+        set(\.placeName, parts.first ?? "")
+        set(\.address, parts.count > 1 ? parts[1] : "")
+        set(\.municipalityCode, online ? nil : PlaceText.municipality(in: location, municipalities: municipalities))
+        set(\.onlineURL, online ? SafeURL.href(location) : nil)
+        set(\.links, entry.text("URL").flatMap(SafeURL.href).map { [ContentLink(title: language == .sv ? "Mer information" : "More information", url: $0)] } ?? [])
+        set(\.status, entry.text("STATUS")?.uppercased() == "CANCELLED" ? .cancelled : .scheduled)
+        var recurrence = Recurrence.none
+        var until: Date?
+        if let rule = entry.first("RRULE").map({ ICalendarReader.rule($0.value) }) {
+            if rule["FREQ"]?.uppercased() == "WEEKLY", (rule["INTERVAL"] ?? "1") == "1", rule["COUNT"] == nil {
+                recurrence = .weekly
+                until = rule["UNTIL"].flatMap { ICalendarReader.date(.init(name: "UNTIL", parameters: [:], value: $0), fallback: timeZone)?.date }
+            } else {
+                report.warnings.append("\(place): repeats as '\(entry.first("RRULE")?.value ?? "")', which Samverka cannot show; imported as one event")
+            }
+        }
+        set(\.recurrence, recurrence)
+        set(\.recurrenceUntil, until)
+        return changed
     }
 
     /// The first paragraph, shortened for lists.

@@ -54,16 +54,7 @@ struct RegistrationLedger: Sendable {
                     outcomes.append(.failure(Refusal.alreadyRegistered))
                     continue
                 }
-                let registration = Registration()
-                registration.$setup.id = setupID
-                registration.$member.id = request.member?.id
-                registration.guestName = request.member == nil ? request.guestName : ""
-                registration.guestEmail = request.member == nil ? request.guestEmail : ""
-                registration.language = request.language
-                registration.arrival = arrivals - batch.count + 1 + offset
-                registration.answers = request.answers
-                registration.token = Registration.newToken()
-                registration.decisionMessage = ""
+                let registration = Self.draft(request, setupID: setupID, arrival: arrivals - batch.count + 1 + offset)
                 do {
                     if request.member == nil {
                         // A guest holds nothing until the address is proven; a full event says so now.
@@ -77,12 +68,7 @@ struct RegistrationLedger: Sendable {
                     continue
                 }
                 seatGiven(registration, subject: subject)
-                let notice: RegistrationNotice = switch registration.status {
-                case .unconfirmed: .confirmAddress
-                case .pending: .pending
-                case .waiting: .waiting
-                default: .confirmed
-                }
+                let notice: RegistrationNotice = registration.status == .unconfirmed ? .confirmAddress : .placed(registration.status)
                 let recipient = request.member.map { RegistrationMailer.Recipient(name: $0.name, email: $0.email) }
                     ?? RegistrationMailer.Recipient(name: request.guestName, email: request.guestEmail)
                 mail.append(mailer.message(notice, registration, subject: subject, setup: current, to: recipient,
@@ -106,7 +92,7 @@ struct RegistrationLedger: Sendable {
             seatGiven(fresh, subject: subject)
             try await fresh.save(on: database)
             registration.status = fresh.status
-            try await mailer.send(fresh.status == .pending ? .pending : fresh.status == .waiting ? .waiting : .confirmed, fresh, subject: subject, setup: setup, on: database)
+            try await mailer.send(.placed(fresh.status), fresh, subject: subject, setup: setup, on: database)
         }
     }
 
@@ -210,6 +196,21 @@ struct RegistrationLedger: Sendable {
     private func seatGiven(_ registration: Registration, subject: RegistrationSubject) {
         guard registration.status == .confirmed, let start = subject.startsAt, start.timeIntervalSince(now) < 24 * 3600 else { return }
         registration.remindedAt = now
+    }
+
+    /// A new registration for `request`, its status still to be decided.
+    private static func draft(_ request: SignUpRequest, setupID: UUID, arrival: Int) -> Registration {
+        let registration = Registration()
+        registration.$setup.id = setupID
+        registration.$member.id = request.member?.id
+        registration.guestName = request.member == nil ? request.guestName : ""
+        registration.guestEmail = request.member == nil ? request.guestEmail : ""
+        registration.language = request.language
+        registration.arrival = arrival
+        registration.answers = request.answers
+        registration.token = Registration.newToken()
+        registration.decisionMessage = ""
+        return registration
     }
 
     struct SeatCounts {

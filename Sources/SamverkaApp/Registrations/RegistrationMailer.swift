@@ -10,6 +10,15 @@ enum RegistrationNotice: String, Sendable {
     case reminder
     case organiserMessage = "organiser_message"
 
+    /// What to tell someone who has just been given `status`: pending, waiting or a seat.
+    static func placed(_ status: Registration.Status) -> RegistrationNotice {
+        switch status {
+        case .pending: .pending
+        case .waiting: .waiting
+        default: .confirmed
+        }
+    }
+
     /// The notices that give the person a seat: they carry the calendar entry.
     var carriesCalendar: Bool { [.confirmed, .approved, .promoted, .reminder, .eventCancelled].contains(self) }
 }
