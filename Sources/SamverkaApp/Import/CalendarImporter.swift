@@ -112,15 +112,14 @@ struct CalendarImporter {
         set(\.startsAt, start)
         set(\.endsAt, end.flatMap { $0 > start ? $0 : nil })
         set(\.dateDescription, essentials.wholeDay ? (language == .sv ? "Heldag" : "All day") : "")
-        // A link as the place means an online event; otherwise "Venue, address".
-        let location = entry.text("LOCATION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let online = location.hasPrefix("https://") || location.hasPrefix("http://")
-        let parts = online ? [] : location.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        set(\.format, online ? .online : .physical)
-        set(\.placeName, parts.first ?? "")
-        set(\.address, parts.count > 1 ? parts[1] : "")
-        set(\.municipalityCode, online ? nil : PlaceText.municipality(in: location, municipalities: municipalities))
-        set(\.onlineURL, online ? SafeURL.href(location) : nil)
+        // The same reading of a free-text place as the Jekyll import: a link or "Online" is an
+        // online event, otherwise "Venue, address" with the municipality found in it.
+        let place = PlaceText(entry.text("LOCATION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", municipalities: municipalities)
+        set(\.format, place.format)
+        set(\.placeName, place.name)
+        set(\.address, place.address)
+        set(\.municipalityCode, place.municipalityCode)
+        set(\.onlineURL, place.onlineURL)
         set(\.links, entry.text("URL").flatMap(SafeURL.href).map { [ContentLink(title: language == .sv ? "Mer information" : "More information", url: $0)] } ?? [])
         set(\.status, entry.text("STATUS")?.uppercased() == "CANCELLED" ? .cancelled : .scheduled)
         var recurrence = Recurrence.none
