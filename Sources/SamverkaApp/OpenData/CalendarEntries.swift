@@ -16,11 +16,11 @@ struct CalendarEntries: Sendable {
 
     func entry(_ event: Event) -> ICalendar.Event {
         let page = base + SiteURL.events(.show(.value(event.slug))).path
-        let place = [event.placeName, event.address, event.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""]
+        let place = RegistrationSubject.event(event).placeParts(municipalities)
         var entry = ICalendar.Event(
             uid: RegistrationSubject.event(event).calendarUID, stamp: stamp, start: event.startsAt, end: event.endsAt,
             summary: event.title, description: Self.description(event.excerpt.isEmpty ? event.ingress : event.excerpt, online: event.onlineURL, page: page),
-            location: Self.location(place: event.format == .online ? [] : place, online: event.format == .physical ? nil : event.onlineURL),
+            location: RegistrationSubject.placeLine(event.format == .online ? [] : place, link: event.format == .physical ? nil : event.onlineURL),
             url: page, cancelled: event.status == .cancelled, sequence: event.calendarSequence
         )
         entry.weekly = event.recurrence == .weekly
@@ -32,11 +32,11 @@ struct CalendarEntries: Sendable {
     func entry(_ activity: Activity, programme: Programme) -> ICalendar.Event? {
         guard let start = activity.startsAt else { return nil }
         let page = base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
-        let place = activity.allSweden ? [] : [activity.venue, activity.address, activity.municipalityCode.flatMap { municipalities[$0]?.name } ?? ""]
+        let place = RegistrationSubject.activity(activity, programme).placeParts(municipalities)
         return ICalendar.Event(
             uid: RegistrationSubject.activity(activity, programme).calendarUID, stamp: stamp, start: start, end: activity.endsAt,
             summary: activity.title, description: Self.description(activity.summary, online: activity.onlineURL, page: page),
-            location: Self.location(place: activity.format == .digital ? [] : place, online: activity.format == .physical ? nil : activity.onlineURL),
+            location: RegistrationSubject.placeLine(activity.format == .digital ? [] : place, link: activity.format == .physical ? nil : activity.onlineURL),
             url: page, cancelled: activity.status == .rejected, sequence: activity.calendarSequence
         )
     }
@@ -46,16 +46,6 @@ struct CalendarEntries: Sendable {
         case .event(let event): entry(event)
         case .activity(let activity, let programme): entry(activity, programme: programme)
         }
-    }
-
-    /// The place, and the link for joining online (calendar programs make it clickable).
-    static func location(place: [String], online: String?) -> String {
-        var parts: [String] = []
-        for part in place where !part.isEmpty && !parts.contains(where: { $0.localizedCaseInsensitiveContains(part) }) {
-            parts.append(part)
-        }
-        if let online, !online.isEmpty { parts.append(online) }
-        return parts.joined(separator: ", ")
     }
 
     static func description(_ summary: String, online: String?, page: String) -> String {

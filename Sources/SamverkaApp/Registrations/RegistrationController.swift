@@ -83,7 +83,7 @@ struct RegistrationController: Sendable {
             heading: request.t("registration.yours", ["title": subject.title]),
             pageHref: subject.pagePath,
             when: subject.startsAt.map { dates.dateAndTime($0) } ?? "",
-            place: [subject.place(request.application.municipalities), subject.onlineURL ?? ""].filter { !$0.isEmpty }.joined(separator: ", "),
+            place: subject.placeAndLink(request.application.municipalities),
             status: request.t("registration_status.\(registration.status.rawValue)"),
             position: position,
             message: registration.decisionMessage.isEmpty ? (setup.cancelledAt != nil ? setup.cancellationMessage : nil) : registration.decisionMessage,

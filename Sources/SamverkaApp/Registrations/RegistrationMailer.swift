@@ -62,7 +62,7 @@ struct RegistrationMailer: Sendable {
             "title": subject.title,
             "name": recipient.name,
             "when": subject.startsAt.map { dates.dateAndTime($0) } ?? "",
-            "where": [subject.place(app.municipalities), subject.onlineURL ?? ""].filter { !$0.isEmpty }.joined(separator: ", "),
+            "where": subject.placeAndLink(app.municipalities),
             "page": base + subject.pagePath,
             "link": personal,
             "message": notice == .eventCancelled ? setup.cancellationMessage : registration.decisionMessage,

@@ -52,15 +52,34 @@ enum RegistrationSubject: Sendable {
         }
     }
 
-    /// Venue, address and municipality, without the municipality twice when the address names it.
-    func place(_ municipalities: Municipalities) -> String {
+    /// Venue, address and municipality (none for an activity for all of Sweden).
+    func placeParts(_ municipalities: Municipalities) -> [String] {
         let (venue, address, code) = switch self {
         case .event(let event): (event.placeName, event.address, event.municipalityCode)
-        case .activity(let activity, _): (activity.venue, activity.address, activity.municipalityCode)
+        case .activity(let activity, _): activity.allSweden ? ("", "", nil) : (activity.venue, activity.address, activity.municipalityCode)
         }
-        let municipality = code.flatMap { municipalities[$0]?.name } ?? ""
-        let named = !municipality.isEmpty && address.localizedCaseInsensitiveContains(municipality)
-        return [venue, address, named ? "" : municipality].filter { !$0.isEmpty }.joined(separator: ", ")
+        return [venue, address, code.flatMap { municipalities[$0]?.name } ?? ""]
+    }
+
+    /// Where it is, each part once ("Umeå" not again after "Storgatan 1, Umeå").
+    func place(_ municipalities: Municipalities) -> String {
+        Self.placeLine(placeParts(municipalities), link: nil)
+    }
+
+    /// Where it is and the link for joining online: what to tell someone coming.
+    func placeAndLink(_ municipalities: Municipalities) -> String {
+        Self.placeLine(placeParts(municipalities), link: onlineURL)
+    }
+
+    /// Place parts joined with commas, leaving out empty ones and any an earlier part already
+    /// names, then the link.
+    static func placeLine(_ place: [String], link: String?) -> String {
+        var parts: [String] = []
+        for part in place where !part.isEmpty && !parts.contains(where: { $0.localizedCaseInsensitiveContains(part) }) {
+            parts.append(part)
+        }
+        if let link, !link.isEmpty { parts.append(link) }
+        return parts.joined(separator: ", ")
     }
 
     /// The public page of the event or activity.
