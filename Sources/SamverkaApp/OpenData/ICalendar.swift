@@ -103,18 +103,24 @@ struct ICalendar {
     }
 }
 
-/// "20260129T173000" in a time zone.
+/// "20260129T173000" in a time zone. The formatter is made once per zone and kept: a feed
+/// writes several times for each of thousands of entries.
 struct LocalTime {
-    private let formatter: DateFormatter
+    let timeZone: TimeZone
 
     init(_ timeZone: TimeZone) {
-        formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+        self.timeZone = timeZone
     }
 
-    func text(_ date: Date) -> String { formatter.string(from: date) }
+    func text(_ date: Date) -> String {
+        FormatterStore.shared.format(date, key: "icalendar|\(timeZone.identifier)") {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+            return formatter
+        }
+    }
 }
 
 /// A VTIMEZONE for any zone, built from the zone's own transitions: one STANDARD or DAYLIGHT

@@ -9,10 +9,6 @@ struct RDFGraph {
         case literal(String, language: String?, datatype: String?)
 
         static func text(_ value: String, _ language: String? = nil) -> Node { .literal(value, language: language, datatype: nil) }
-        static func dateTime(_ date: Date) -> Node {
-            let formatter = ISO8601DateFormatter()
-            return .literal(formatter.string(from: date), language: nil, datatype: RDFGraph.namespaces["xsd"]! + "dateTime")
-        }
     }
 
     static let namespaces: [String: String] = [
@@ -21,7 +17,6 @@ struct RDFGraph {
         "dct": "http://purl.org/dc/terms/",
         "foaf": "http://xmlns.com/foaf/0.1/",
         "vcard": "http://www.w3.org/2006/vcard/ns#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
     ]
 
     private(set) var triples: [(subject: Node, predicate: String, object: Node)] = []
