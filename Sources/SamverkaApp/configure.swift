@@ -17,8 +17,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try DatabaseSetup.use(settings.database, on: app)
     try await DatabaseSetup.tune(settings.database, on: app)
     app.migrations.add(Migrations.all)
-    app.databases.middleware.use(CalendarSequenceMiddleware<Event>(), on: settings.database.kind == .postgres ? .psql : .sqlite)
-    app.databases.middleware.use(CalendarSequenceMiddleware<Activity>(), on: settings.database.kind == .postgres ? .psql : .sqlite)
+    app.databases.middleware.use(CalendarSequenceMiddleware<Event>())
+    app.databases.middleware.use(CalendarSequenceMiddleware<Activity>())
 
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
 

@@ -8,14 +8,14 @@ struct CalendarFeedController: Sendable {
     static let history: TimeInterval = 90 * 86_400
 
     @Sendable func events(request: Request) async throws -> Response {
-        let since = request.now.addingTimeInterval(-Self.history)
+        let since = Self.since(request)
         let events = try await Event.query(on: request.db)
             .group(.or) { either in
                 either.filter(\.$startsAt >= since)
                 either.filter(\.$recurrence == .weekly)
             }
             .sort(\.$startsAt).all()
-        let shown = LanguagePreference.preferred(events.filter { Self.current($0, since: since) }, language: request.language)
+        let shown = Self.recent(events, request: request)
         return respond(request, name: request.t("events.title") + " · " + request.application.settings.siteName,
                        entries: shown.map(entries(request).entry), filename: "events")
     }
@@ -30,17 +30,16 @@ struct CalendarFeedController: Sendable {
         // A group's events are often filed under its partner in the other language.
         let partner = try await group.translation(on: request.db)
         let groupIDs = [try group.requireID()] + (partner?.id.map { [$0] } ?? [])
-        let since = request.now.addingTimeInterval(-Self.history)
         let events = try await Event.query(on: request.db).filter(\.$localGroup.$id ~~ groupIDs).sort(\.$startsAt).all()
-        let shown = LanguagePreference.preferred(events.filter { Self.current($0, since: since) }, language: request.language)
+        let shown = Self.recent(events, request: request)
         return respond(request, name: group.title, entries: shown.map(entries(request).entry), filename: group.slug)
     }
 
     @Sendable func organisation(request: Request) async throws -> Response {
         let organisation = try await OrganisationController.find(request)
-        let since = request.now.addingTimeInterval(-Self.history)
         let events = try await organisation.$events.query(on: request.db).sort(\.$startsAt).all()
-        let shown = LanguagePreference.preferred(events.filter { Self.current($0, since: since) }, language: request.language)
+        let shown = Self.recent(events, request: request)
+        let since = Self.since(request)
         let activities = try await OrganisationController.publicActivities(of: organisation, request: request)
             .filter { ($0.0.endsAt ?? $0.0.startsAt ?? .distantPast) >= since }
         let builder = entries(request)
@@ -94,10 +93,20 @@ struct CalendarFeedController: Sendable {
 
     // MARK: Helpers
 
-    /// One-off events since `since`, and weekly ones still running then.
-    static func current(_ event: Event, since: Date) -> Bool {
-        if event.recurrence == .weekly { return event.recurrenceUntil.map { $0 >= since } ?? true }
-        return (event.endsAt ?? event.startsAt) >= since
+    /// Where a list feed's history begins.
+    private static func since(_ request: Request) -> Date {
+        request.now.addingTimeInterval(-history)
+    }
+
+    /// Of `events`, the one-off ones since the history began and the weekly ones still running
+    /// then, each once in the reader's language.
+    private static func recent(_ events: [Event], request: Request) -> [Event] {
+        let since = since(request)
+        let current = events.filter { event in
+            if event.recurrence == .weekly { return event.recurrenceUntil.map { $0 >= since } ?? true }
+            return (event.endsAt ?? event.startsAt) >= since
+        }
+        return LanguagePreference.preferred(current, language: request.language)
     }
 
     private func entries(_ request: Request) -> CalendarEntries {

@@ -1,21 +1,9 @@
 import Foundation
-
 import Vapor
 
 extension Request {
     var structuredData: StructuredData {
         StructuredData(base: application.settings.publicURL, municipalities: application.municipalities, timeZone: application.settings.timeZone)
-    }
-
-    /// The list as a table for spreadsheets.
-    func downloads(csv: SiteURL, query: String = "") -> [LayoutContext.Feed] {
-        [LayoutContext.Feed(type: "text/csv", label: t("feeds.csv"), href: csv.path + query)]
-    }
-
-    /// The feed links every list offers: its calendar and, where there is one, its Atom feed.
-    func feeds(calendar: SiteURL?, atom: SiteURL? = nil, query: String = "") -> [LayoutContext.Feed] {
-        (calendar.map { [LayoutContext.Feed.calendar($0, query: query, label: t("feeds.calendar"))] } ?? [])
-            + (atom.map { [LayoutContext.Feed.atom($0, query: query, label: t("feeds.atom"))] } ?? [])
     }
 }
 

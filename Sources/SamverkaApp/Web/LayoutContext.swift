@@ -38,18 +38,11 @@ struct LayoutContext: Encodable {
     /// The iframe code for other sites to show this list, offered under the feeds.
     var embedCode: String?
 
+    /// A feed or download of the page's list, with the page's filters (`query`) kept.
     struct Feed: Encodable {
         let type: String
         let label: String
         let href: String
-
-        static func calendar(_ url: SiteURL, query: String = "", label: String) -> Feed {
-            Feed(type: "text/calendar", label: label, href: url.path + query)
-        }
-
-        static func atom(_ url: SiteURL, query: String = "", label: String) -> Feed {
-            Feed(type: "application/atom+xml", label: label, href: url.path + query)
-        }
     }
 
     /// The same layout with the page's feeds and description for machines.
@@ -118,5 +111,18 @@ extension Request {
         let response = try await view.encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
         return response
+    }
+}
+
+extension Request {
+    /// The feed links a list offers: its calendar and, where there is one, its Atom feed.
+    func feeds(calendar: SiteURL?, atom: SiteURL? = nil, query: String = "") -> [LayoutContext.Feed] {
+        (calendar.map { [LayoutContext.Feed(type: "text/calendar", label: t("feeds.calendar"), href: $0.path + query)] } ?? [])
+            + (atom.map { [LayoutContext.Feed(type: "application/atom+xml", label: t("feeds.atom"), href: $0.path + query)] } ?? [])
+    }
+
+    /// The list as a table for spreadsheets.
+    func downloads(csv: SiteURL, query: String = "") -> [LayoutContext.Feed] {
+        [LayoutContext.Feed(type: "text/csv", label: t("feeds.csv"), href: csv.path + query)]
     }
 }
