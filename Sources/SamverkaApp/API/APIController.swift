@@ -44,13 +44,8 @@ struct APIController: Sendable {
         let filter = ProgrammeFilter(request: request)
         try Self.validate(filter, programme: programme, request: request)
         let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: programme.isPublic(at: request.now), request: request)
-        let ids = selection.index.map { index in selection.matching[window.range(of: selection.matching.count)].map { index.ids[$0] } } ?? []
-        let activities = try await Activity.query(on: request.db).filter(\.$id ~~ ids).all()
-        let byID = Dictionary(activities.compactMap { activity in activity.id.map { ($0, activity) } }, uniquingKeysWith: { first, _ in first })
-        let ordered = ids.compactMap { byID[$0] }
-        let organisers = try await Self.organisers(of: ordered, on: request.db)
-        return try APIResponse.json(window.page(ordered.map { activity(request, $0, programme: programme, organisers: organisers[$0.id!] ?? []) },
-                                                total: selection.matching.count), request: request)
+        let rows = try await selection.rows(in: window.range(of: selection.matching.count), on: request.db)
+        return try APIResponse.json(window.page(rows.map { activity(request, $0, programme: programme) }, total: selection.matching.count), request: request)
     }
 
     @Sendable func activity(request: Request) async throws -> Response {
@@ -59,8 +54,8 @@ struct APIController: Sendable {
               let found = try await Activity.find(id, on: request.db), found.$programme.id == programme.id,
               found.status == .approved, programme.isPublic(at: request.now)
         else { throw Abort(.notFound) }
-        let organisers = try await Self.organisers(of: [found], on: request.db)
-        return try APIResponse.json(activity(request, found, programme: programme, organisers: organisers[id] ?? []), request: request)
+        guard let row = try await ApprovedActivities.rows(for: [found], on: request.db).first else { throw Abort(.notFound) }
+        return try APIResponse.json(activity(request, row, programme: programme), request: request)
     }
 
     @Sendable func statistics(request: Request) async throws -> Response {
@@ -158,7 +153,9 @@ struct APIController: Sendable {
         )
     }
 
-    private func activity(_ request: Request, _ activity: Activity, programme: Programme, organisers: [API.Organiser]) -> API.Activity {
+    private func activity(_ request: Request, _ row: ApprovedActivities.Row, programme: Programme) -> API.Activity {
+        let activity = row.activity
+        let organisers = ([row.organisation] + row.partners).map { API.Organiser(slug: $0.slug, name: $0.name, sector: $0.sector.rawValue) }
         let base = request.application.settings.publicURL
         let id = activity.id?.uuidString ?? ""
         let municipality = activity.municipalityCode.flatMap { request.application.municipalities[$0] }
@@ -236,23 +233,5 @@ struct APIController: Sendable {
         return Dictionary(grouping: links, by: { $0.$event.id }).mapValues { links in
             links.map { API.Link(slug: $0.organisation.slug, name: $0.organisation.name) }.sorted { $0.name < $1.name }
         }
-    }
-
-    private static func organisers(of activities: [Activity], on database: any Database) async throws -> [UUID: [API.Organiser]] {
-        let ids = activities.compactMap(\.id)
-        guard !ids.isEmpty else { return [:] }
-        let partners = try await ActivityPartner.query(on: database).filter(\.$activity.$id ~~ ids).filter(\.$confirmedAt != nil).all()
-        let organisationIDs = Set(activities.map(\.$organisation.id) + partners.map(\.$organisation.id))
-        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Array(organisationIDs)).all()
-        let byID = Dictionary(organisations.compactMap { organisation in organisation.id.map { ($0, organisation) } }, uniquingKeysWith: { first, _ in first })
-        func organiser(_ id: UUID) -> API.Organiser? {
-            byID[id].map { API.Organiser(slug: $0.slug, name: $0.name, sector: $0.sector.rawValue) }
-        }
-        var result: [UUID: [API.Organiser]] = [:]
-        for activity in activities {
-            guard let id = activity.id else { continue }
-            result[id] = ([organiser(activity.$organisation.id)] + partners.filter { $0.$activity.id == id }.map { organiser($0.$organisation.id) }).compactMap { $0 }
-        }
-        return result
     }
 }

@@ -119,20 +119,19 @@ struct AtomFeedController: Sendable {
         let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: StatisticsController.mayRead(programme, request: request), request: request)
         let activities = try await selection.activities(on: request.db)
             .sorted { ($0.updatedAt ?? .distantPast) > ($1.updatedAt ?? .distantPast) }.prefix(Self.size)
-        let organisations = try await Organisation.query(on: request.db).filter(\.$id ~~ activities.map(\.$organisation.id)).all()
-        let names = Dictionary(organisations.compactMap { organisation in organisation.id.map { ($0, organisation.name) } }, uniquingKeysWith: { first, _ in first })
+        let rows = try await ApprovedActivities.rows(for: Array(activities), on: request.db)
         let base = request.application.settings.publicURL
         let dates = request.dates
         let query = filter.query()
         return feed(request, route: SiteURL.programmes(.feed(.value(programme.slug))), query: query,
                     page: SiteURL.programmes(.show(.value(programme.slug))), title: programme.name,
-                    entries: activities.map { activity in
-                        AtomFeed.Entry(url: base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
-                                       title: activity.title + (activity.startsAt.map { " (" + dates.dateAndTime($0) + ")" } ?? ""),
-                                       summary: activity.summary, published: activity.createdAt ?? request.now,
-                                       updated: activity.updatedAt ?? request.now,
-                                       author: names[activity.$organisation.id] ?? request.application.settings.siteName,
-                                       categories: programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(request.language) })
+                    entries: rows.map { row in
+                        let activity = row.activity
+                        return AtomFeed.Entry(url: base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
+                                              title: activity.title + (activity.startsAt.map { " (" + dates.dateAndTime($0) + ")" } ?? ""),
+                                              summary: activity.summary, published: activity.createdAt ?? request.now,
+                                              updated: activity.updatedAt ?? request.now, author: row.organisation.name,
+                                              categories: programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(request.language) })
                     })
     }
 

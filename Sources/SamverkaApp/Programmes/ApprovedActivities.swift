@@ -21,7 +21,11 @@ enum ApprovedActivities {
             .sort(\.$startsAt)
             .sort(\.$id)
         if let range { query.range(range) }
-        let activities = try await query.all()
+        return try await rows(for: query.all(), on: database)
+    }
+
+    /// `activities`, in their order, each with its organisation and confirmed partners.
+    static func rows(for activities: [Activity], on database: any Database) async throws -> [Row] {
         let activityIDs = activities.compactMap(\.id)
         var partnersByActivity: [UUID: [UUID]] = [:]
         for chunk in stride(from: 0, to: activityIDs.count, by: 5_000) {

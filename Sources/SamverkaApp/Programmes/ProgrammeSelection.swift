@@ -21,10 +21,11 @@ struct ProgrammeSelection: Sendable {
         return ProgrammeSelection(index: index, matching: matching, counts: counts)
     }
 
-    /// The selected activities themselves, in programme order.
-    func activities(on database: any Database) async throws -> [Activity] {
+    /// The selected activities themselves, in programme order: all, or the `range`-th of them.
+    func activities(in range: Range<Int>? = nil, on database: any Database) async throws -> [Activity] {
         guard let index else { return [] }
-        let ids = matching.map { index.ids[$0] }
+        let positions = range.map { matching[$0.clamped(to: 0..<matching.count)] } ?? matching[...]
+        let ids = positions.map { index.ids[$0] }
         var byID: [UUID: Activity] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 1_000) {
             let slice = Array(ids[chunk..<min(chunk + 1_000, ids.count)])
@@ -33,5 +34,10 @@ struct ProgrammeSelection: Sendable {
             }
         }
         return ids.compactMap { byID[$0] }
+    }
+
+    /// The selected activities with their organisations, in programme order.
+    func rows(in range: Range<Int>? = nil, on database: any Database) async throws -> [ApprovedActivities.Row] {
+        try await ApprovedActivities.rows(for: activities(in: range, on: database), on: database)
     }
 }

@@ -67,11 +67,7 @@ struct StatisticsController: Sendable {
         // The page's filters apply: the file holds what the reader was looking at.
         let filter = ProgrammeFilter(request: request)
         let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: Self.mayRead(programme, request: request), request: request)
-        let order = Dictionary((selection.index.map { index in selection.matching.map { index.ids[$0] } } ?? []).enumerated().map { ($1, $0) },
-                               uniquingKeysWith: { first, _ in first })
-        let entries = try await Self.published(programme, request: request)
-            .compactMap { entry in entry.0.id.flatMap { order[$0] }.map { ($0, entry) } }
-            .sorted { $0.0 < $1.0 }.map(\.1)
+        let entries = try await selection.rows(on: request.db).map { ($0.activity, [$0.organisation] + $0.partners) }
         let dates = request.dates
         let municipalities = request.application.municipalities
         let language = request.language
@@ -98,11 +94,6 @@ struct StatisticsController: Sendable {
         programme.isPublic(at: request.now) || (request.auth.get(Member.self)?.role.canEditContent ?? false)
     }
 
-    /// The approved activities the reader may see, each with its organisers.
-    static func published(_ programme: Programme, request: Request) async throws -> [(Activity, [Organisation])] {
-        guard mayRead(programme, request: request) else { return [] }
-        return try await ApprovedActivities.load(programme.requireID(), on: request.db).map { ($0.activity, [$0.organisation] + $0.partners) }
-    }
 
     static func statistics(_ programme: Programme, request: Request) async throws -> ProgrammeStatistics {
         let entries = mayRead(programme, request: request)
