@@ -8,10 +8,10 @@ enum Fixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The real civictech.se site, beside the repository in `shared/` (or `SAMVERKA_FIXTURE_SITE`).
+    /// The real civictech.se site, kept in `Tests/Fixtures/` (or at `SAMVERKA_FIXTURE_SITE`).
     static var civictechSite: URL {
         if let path = ProcessInfo.processInfo.environment["SAMVERKA_FIXTURE_SITE"] { return URL(fileURLWithPath: path) }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/civictech.se")
+        return packageRoot.appendingPathComponent("Tests/Fixtures/civictech.se")
     }
 
     /// Imports the civictech.se site into the app's database.
