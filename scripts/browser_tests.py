@@ -17,10 +17,12 @@ SHOTS = sys.argv[2] if len(sys.argv) > 2 else ".build/browser-screenshots"
 ADMIN = ("admin@example.org", "browser test password")
 
 
-def browser():
+def browser(javascript=True):
     options = webdriver.ChromeOptions()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--disable-dev-shm-usage"):
         options.add_argument(flag)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = "/usr/bin/chromium"
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 

@@ -127,6 +127,8 @@ enum ProgrammeRoute: Sendable {
 /// The registration pages of one event or activity, below its page.
 enum RegistrationRoute: Sendable {
     case register
+    /// Where a guest lands after signing up: the seat waits for the emailed link.
+    case sent
     case settings
     case attendees
     case attendeesCSV
@@ -137,6 +139,7 @@ enum RegistrationRoute: Sendable {
     var suffix: String {
         switch self {
         case .register: "/register"
+        case .sent: "/register/sent"
         case .settings: "/registration"
         case .attendees: "/attendees"
         case .attendeesCSV: "/attendees.csv"

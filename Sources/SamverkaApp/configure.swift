@@ -62,6 +62,9 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.asyncCommands.use(RemindCommand(), as: "remind")
     app.asyncCommands.use(PurgeCommand(), as: "purge")
 
+    // Ordinary forms, long Markdown texts included, stay well below this; upload routes set
+    // their own limit in the route table.
+    app.routes.defaultMaxBodySize = "256kb"
     try routes(app)
 
     // Every command but `migrate` itself works on a fresh, empty database.

@@ -111,6 +111,7 @@ func routes(_ app: Application) throws {
     for subject in [RegistrationSubjectPath.event(.key), .activity(.key, .key)] {
         everyone.get(.registration(subject, .register), use: registrations.form)
         everyone.post(.registration(subject, .register), limit: .registration, use: registrations.register)
+        everyone.get(.registration(subject, .sent), use: registrations.sent)
     }
     everyone.get(.personalRegistration(.key), use: registrations.personal)
     everyone.post(.confirmRegistration(.key), limit: .guestConfirmation, use: registrations.confirm)

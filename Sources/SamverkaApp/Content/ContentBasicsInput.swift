@@ -92,6 +92,7 @@ struct ContentBasicsInput: Content {
         }
         item.excerpt = excerpt
         item.ingress = (ingress ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        errors.checkMarkdown("body", body, request)
         item.body = body ?? ""
 
         let accepted = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)

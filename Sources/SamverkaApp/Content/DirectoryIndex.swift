@@ -48,9 +48,9 @@ struct DirectoryIndex<Item: DirectoryContent>: Sendable {
                 .with(feeds: Item.self == Project.self ? request.feeds(calendar: nil, atom: .projects(.indexFeed)) : []),
             heading: heading,
             intro: request.t("\(Item.nounKey).index_intro"),
-            listHeading: request.t("\(Item.nounKey).count", ["count": "\(total)"]),
+            listHeading: request.t("\(Item.nounKey).count", count: total),
             items: items.map { card(for: $0, request: request) },
-            pagination: Pagination(page: page, total: total, basePath: Item.url(.index).path, request: request),
+            pagination: try Pagination(page: page, total: total, basePath: Item.url(.index).path, request: request),
             newHref: request.canEditContent ? Item.url(.new).path : nil,
             newLabel: request.t("\(Item.nounKey).new"),
             emptyText: request.t("list.empty")

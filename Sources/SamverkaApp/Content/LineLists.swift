@@ -9,7 +9,7 @@ enum LineLists {
     }
 
     private static func rows(_ text: String) -> [(Int, [String])] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap { index, line in
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { return nil }
             return (index + 1, trimmed.split(separator: "|", omittingEmptySubsequences: false)

@@ -18,7 +18,7 @@ struct EventController: Sendable {
             heading: heading,
             upcoming: coming.map { EventCard($0.event, occurrence: $0.next, request: request) },
             past: been.events.map { EventCard($0, request: request) },
-            pagination: Pagination(page: page, total: been.total, basePath: SiteURL.events(.index).path, request: request),
+            pagination: try Pagination(page: page, total: been.total, basePath: SiteURL.events(.index).path, request: request),
             newHref: request.canEditContent ? SiteURL.events(.new).path : nil
         )
         return try await request.render("Events/index", context)

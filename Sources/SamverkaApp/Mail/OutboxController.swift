@@ -29,6 +29,8 @@ struct OutboxController: Sendable {
         let attempts: Int
         let error: String?
         let text: String
+        /// Shown in a sandboxed frame: the mail's HTML runs nothing and reaches nothing here.
+        let html: String
         let attachments: [String]
         let backHref: String
     }
@@ -53,7 +55,7 @@ struct OutboxController: Sendable {
                     error: mail.lastError.isEmpty ? nil : mail.lastError
                 )
             },
-            pagination: Pagination(page: page, total: total, basePath: SiteURL.outbox.path, request: request)
+            pagination: try Pagination(page: page, total: total, basePath: SiteURL.outbox.path, request: request)
         ))
     }
 
@@ -66,7 +68,7 @@ struct OutboxController: Sendable {
             heading: mail.subject, to: mail.toAddress,
             state: request.t("outbox.state_\(mail.state.rawValue)"),
             attempts: mail.attempts, error: mail.lastError.isEmpty ? nil : mail.lastError,
-            text: mail.message.text, attachments: mail.message.attachments.map(\.filename),
+            text: mail.message.text, html: mail.message.html, attachments: mail.message.attachments.map(\.filename),
             backHref: SiteURL.outbox.path
         ))
     }

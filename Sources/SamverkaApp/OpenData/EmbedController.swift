@@ -35,9 +35,9 @@ struct EmbedController: Sendable {
         let cards = selection.index.map { index in selection.matching.prefix(Self.size).map { ActivityCard(index.entries[$0], programme: programme, request: request) } } ?? []
         return try await render(request, Page(
             lang: request.language.rawValue, title: programme.name,
-            listHeading: request.t("programme.result_count", ["count": "\(selection.matching.count)", "total": "\(selection.index?.ids.count ?? 0)"]),
+            listHeading: request.t("programme.result_count", count: selection.index?.ids.count ?? 0, ["count": "\(selection.matching.count)", "total": "\(selection.index?.ids.count ?? 0)"]),
             events: [], activities: cards,
-            more: request.t("embed.all_activities", ["count": "\(selection.matching.count)"]),
+            more: request.t("embed.all_activities", count: selection.matching.count),
             moreHref: request.application.settings.publicURL + SiteURL.programmes(.show(.value(programme.slug))).path + filter.query()
         ))
     }

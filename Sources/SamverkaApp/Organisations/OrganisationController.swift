@@ -20,7 +20,7 @@ struct OrganisationController: Sendable {
         }
 
         static func make(_ request: Request) async throws -> Selection {
-            let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+            let query = SearchText.from(request)
             let sector = (try? request.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
             let builder = Organisation.query(on: request.db).sort(\.$name)
             if let sector { builder.filter(\.$sector == sector) }
@@ -43,12 +43,12 @@ struct OrganisationController: Sendable {
                 .with(feeds: request.downloads(csv: .organisations(.csv), query: selection.parameters)),
             heading: heading,
             intro: request.t("organisation.index_intro"),
-            listHeading: request.t("organisation.count", ["count": "\(matching.count)"]),
+            listHeading: request.t("organisation.count", count: matching.count),
             query: query,
             sectorOptions: [FormField.Option(value: "", label: request.t("option.all_sectors"), selected: sector == nil)]
                 + Sector.allCases.map { FormField.Option(value: $0.rawValue, label: request.t("sector.\($0.rawValue)"), selected: $0 == sector) },
             organisations: shown.map { OrganisationCard($0, request: request) },
-            pagination: Pagination(page: page, total: matching.count, basePath: base, request: request),
+            pagination: try Pagination(page: page, total: matching.count, basePath: base, request: request),
             newHref: request.auth.get(Member.self) == nil ? nil : SiteURL.organisations(.new).path
         )
         return try await request.render("Organisations/index", context)

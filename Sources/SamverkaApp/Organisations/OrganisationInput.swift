@@ -78,6 +78,7 @@ struct OrganisationInput: Content {
         if !website.isEmpty && !SafeURL.isWebAddress(website) { errors.add("website", request.t("error.url")) }
         organisation.website = website.isEmpty ? nil : website
 
+        errors.checkMarkdown("description", description, request)
         organisation.description = description ?? ""
 
         let accepted = ImageUpload.accept(file: logoFile, typed: logo, fileField: "logoFile", addressField: "logo", request: request, errors: &errors)

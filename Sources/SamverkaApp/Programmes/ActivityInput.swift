@@ -69,7 +69,7 @@ struct ActivityInput: Content {
     /// The partner lines as organisations and roles, or the line that is wrong.
     func partnerLines(on database: any Database) async throws -> Result<[(Organisation, ActivityPartner.Role)], LineLists.LineError> {
         var result: [(Organisation, ActivityPartner.Role)] = []
-        for (index, line) in (partners ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in (partners ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard !(parts.isEmpty || (parts.count == 1 && parts[0].isEmpty)) else { continue }
             let role = parts.count > 1 ? ActivityPartner.Role(rawValue: parts[1]) : .organiser
@@ -94,6 +94,7 @@ struct ActivityInput: Content {
         if summary.count > Activity.summaryLimit { errors.add("summary", request.t("error.too_long", ["max": "\(Activity.summaryLimit)"])) }
         if summary.isEmpty && isSubmission { errors.add("summary", request.t("error.required")) }
         activity.summary = summary
+        errors.checkMarkdown("description", description, request)
         activity.description = description ?? ""
 
         let chosenFormat = Activity.Format(rawValue: format ?? "")

@@ -38,7 +38,7 @@ struct ProgrammeFilter: Sendable {
                 values[dimension] = value
             }
         }
-        text = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        text = SearchText.from(request)
     }
 
     /// One approved activity as the public programme needs it: plain values copied out of the

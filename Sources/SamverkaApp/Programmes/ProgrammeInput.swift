@@ -3,6 +3,9 @@ import Vapor
 
 /// The edition form as typed; every field optional so a half-filled form comes back intact.
 struct ProgrammeInput: Content {
+    /// The most activities one organisation may be allowed; no week needs more.
+    static let largestCap = 10_000
+
     var name: String?
     var slug: String?
     var description: String?
@@ -47,6 +50,7 @@ struct ProgrammeInput: Content {
             errors.add("slug", request.t("error.slug_taken"))
         }
         programme.slug = slug
+        errors.checkMarkdown("description", description, request)
         programme.description = description ?? ""
 
         func day(_ field: String, _ text: String?) -> Date? {
@@ -90,10 +94,10 @@ struct ProgrammeInput: Content {
         let cap = (maxActivitiesPerOrganisation ?? "").trimmingCharacters(in: .whitespaces)
         if cap.isEmpty {
             programme.maxActivitiesPerOrganisation = nil
-        } else if let value = Int(cap), value > 0 {
+        } else if let value = Int(cap), (1...ProgrammeInput.largestCap).contains(value) {
             programme.maxActivitiesPerOrganisation = value
         } else {
-            errors.add("maxActivitiesPerOrganisation", request.t("error.positive_number"))
+            errors.add("maxActivitiesPerOrganisation", request.t("error.positive_number", ["max": "\(Self.largestCap)"]))
         }
     }
 

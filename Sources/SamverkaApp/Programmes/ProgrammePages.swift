@@ -44,7 +44,7 @@ struct ProgrammeFacts: Encodable {
         release = programme.isPublic(at: now) ? nil : request.t("programme.opens_to_public", ["date": dates.dateAndTime(programme.publicFrom)])
         var rules: [String] = []
         if programme.requiresPublicParty { rules.append(request.t("programme.rule_public_party")) }
-        if let cap = programme.maxActivitiesPerOrganisation { rules.append(request.t("programme.rule_cap", ["count": "\(cap)"])) }
+        if let cap = programme.maxActivitiesPerOrganisation { rules.append(request.t("programme.rule_cap", count: cap)) }
         self.rules = rules
         themes = programme.themes.map { $0.name(request.language) }
     }

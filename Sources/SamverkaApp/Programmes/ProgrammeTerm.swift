@@ -15,7 +15,7 @@ struct ProgrammeTerm: Codable, Equatable, Sendable {
     /// Edited one a line: `key | Svenskt namn | English name`; the English name may be left out.
     static func parse(_ text: String) -> Result<[ProgrammeTerm], LineLists.LineError> {
         var terms: [ProgrammeTerm] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard !(parts.count == 1 && parts[0].isEmpty) else { continue }
             guard (2...3).contains(parts.count), Slug.isValid(parts[0]), !parts[1].isEmpty,

@@ -66,7 +66,7 @@ struct ReviewController: Sendable {
                     action: SiteURL.programmes(.reviewActivity(.value(programme.slug), .value(id))).path
                 )
             },
-            count: request.t("review.count", ["count": "\(activities.count)"]),
+            count: request.t("review.count", count: activities.count),
             csrf: request.csrfToken
         )
         return try await request.render("Programmes/review", page)

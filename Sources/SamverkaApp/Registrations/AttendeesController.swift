@@ -40,7 +40,7 @@ struct AttendeesController: Sendable {
 
     private func renderSettings(_ request: Request, subject: RegistrationSubject, input: RegistrationSettingsInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
         try await request.renderFormPage(
-            heading: request.t("registration.settings_for", ["title": subject.title]), section: .events,
+            heading: request.t("registration.settings_for", ["title": subject.title]), section: subject.section,
             form: FormContext(action: subject.path(.settings), submitLabel: request.t("action.save"), csrf: request.csrfToken,
                               fields: input.fields(request, errors: errors), errors: errors),
             status: status
@@ -84,7 +84,7 @@ struct AttendeesController: Sendable {
         let counts = Dictionary(grouping: rows, by: { $0.registration.status }).mapValues(\.count)
         let heading = request.t("registration.attendees_of", ["title": subject.title])
         let page = ListPage(
-            layout: request.layout(title: heading, section: .events),
+            layout: request.layout(title: heading, section: subject.section),
             heading: heading,
             pageHref: subject.pagePath,
             pageTitle: subject.title,
@@ -184,7 +184,7 @@ struct AttendeesController: Sendable {
                 try await mailer.send(.organiserMessage, registration, subject: subject, setup: setup, message: text, heading: heading, on: database)
             }
         }
-        request.flash(request.t("registration.flash_message_sent", ["count": "\(recipients.count)"]))
+        request.flash(request.t("registration.flash_message_sent", count: recipients.count))
         return request.redirect(to: subject.path(.attendees), redirectType: .normal)
     }
 

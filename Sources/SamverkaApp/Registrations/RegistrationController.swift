@@ -38,6 +38,9 @@ struct RegistrationController: Sendable {
                 setup, subject: subject, member: member, guestName: answers.guestName, guestEmail: answers.guestEmail,
                 language: request.language, answers: answers.answers
             )
+            // The personal link is the proof of the address: a guest gets it by mail only, never
+            // here, or anyone could take seats in someone else's name.
+            guard member != nil else { return request.redirect(to: subject.path(.sent), redirectType: .normal) }
             request.flash(request.t("registration.flash_\(registration.status.rawValue)", ["title": subject.title]))
             return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
         } catch let refusal as RegistrationLedger.Refusal {
@@ -45,6 +48,31 @@ struct RegistrationController: Sendable {
             answers.errors.add(member == nil ? "email" : "registration", request.t("registration.refused_\(refusal)"))
             return try await render(request, subject: subject, setup: setup, answers: answers, status: .conflict)
         }
+    }
+
+    struct SentPage: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let lead: String
+        let hints: [String]
+        let pageHref: String
+        let pageTitle: String
+    }
+
+    /// "Check your inbox": all a guest is shown until they follow the emailed link.
+    @Sendable func sent(request: Request) async throws -> Response {
+        let subject = try await RegistrationSubject.find(request)
+        _ = try await visibleSetup(subject, request)
+        let heading = request.t("registration.sent_heading")
+        let page = SentPage(
+            layout: request.layout(title: heading, section: subject.section),
+            heading: heading,
+            lead: request.t("registration.sent_lead", ["title": subject.title]),
+            hints: [request.t("registration.sent_hint_spam"), request.t("registration.sent_hint_again")],
+            pageHref: subject.pagePath,
+            pageTitle: subject.title
+        )
+        return try await request.render("Registrations/sent", page)
     }
 
     // MARK: The personal link
@@ -144,7 +172,7 @@ struct RegistrationController: Sendable {
         let dates = request.dates
         var upcoming: [(Date, MinePage.Row)] = [], past: [(Date, MinePage.Row)] = []
         for registration in registrations {
-            guard let subject = try await RegistrationSubject.of(registration.setup, on: request.db) else { continue }
+            guard let subject = try await RegistrationSubject.of(registration.setup, in: request.language, on: request.db) else { continue }
             let start = subject.startsAt ?? .distantPast
             let row = MinePage.Row(
                 title: subject.title, href: SiteURL.personalRegistration(.value(registration.token)).path,
@@ -165,7 +193,7 @@ struct RegistrationController: Sendable {
     static func byToken(_ request: Request) async throws -> (Registration, RegistrationSetup, RegistrationSubject) {
         guard let token = request.parameters.get("token"), token.count >= 16,
               let registration = try await Registration.query(on: request.db).filter(\.$token == token).with(\.$setup).first(),
-              let subject = try await RegistrationSubject.of(registration.setup, on: request.db)
+              let subject = try await RegistrationSubject.of(registration.setup, in: registration.language, on: request.db)
         else { throw Abort(.notFound) }
         return (registration, registration.setup, subject)
     }
@@ -198,7 +226,7 @@ struct RegistrationController: Sendable {
         if let message = answers.errors["registration"] { summaryErrors = FieldErrors(); summaryErrors.add("registration", message) }
         let heading = request.t("registration.sign_up_to", ["title": subject.title])
         let page = SignUpPage(
-            layout: request.layout(title: heading, section: .events),
+            layout: request.layout(title: heading, section: subject.section),
             heading: heading,
             pageHref: subject.pagePath,
             pageTitle: subject.title,
@@ -232,7 +260,7 @@ struct RegistrationController: Sendable {
         let confirmed = try await base.copy().filter(\.$status == .confirmed).count()
         let waiting = try await base.copy().filter(\.$status == .waiting).count()
         if confirmed < capacity && waiting == 0 {
-            return (request.t("registration.seats_left", ["count": "\(capacity - confirmed)", "capacity": "\(capacity)"]), false)
+            return (request.t("registration.seats_left", count: capacity - confirmed, ["capacity": "\(capacity)"]), false)
         }
         return (request.t(setup.waitingList ? "registration.full_waiting_list" : "registration.full"), true)
     }

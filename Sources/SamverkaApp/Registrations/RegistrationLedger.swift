@@ -49,8 +49,7 @@ struct RegistrationLedger: Sendable {
             var counts = try await Self.seatCounts(setupID, on: database)
             var admitted: [Registration] = [], mail: [OutgoingMail] = [], outcomes: [Result<Registration, any Error>] = []
             for (offset, request) in batch.enumerated() {
-                let holder = request.member?.id?.uuidString ?? request.guestEmail
-                guard taken.insert(holder).inserted else {
+                guard taken.insert(Self.holder(request)).inserted else {
                     outcomes.append(.failure(Refusal.alreadyRegistered))
                     continue
                 }
@@ -225,17 +224,25 @@ struct RegistrationLedger: Sendable {
     }
 
     /// Who of `batch` already holds a place (by member ID or guest address).
+    /// The people in `batch` who already hold a place, each named by their email address: a
+    /// member is the same person as a guest who gives the member's address, so one person can
+    /// never hold two places, whichever way they signed up.
     private static func placeHolders(_ setupID: UUID, among batch: [SignUpRequest], on database: any Database) async throws -> Set<String> {
-        let memberIDs = batch.compactMap { $0.member?.id }
-        let emails = batch.filter { $0.member == nil }.map(\.guestEmail)
-        let holders = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.active)
-        switch (memberIDs.isEmpty, emails.isEmpty) {
-        case (false, false): holders.group(.or) { $0.filter(\.$member.$id ~~ memberIDs).filter(\.$guestEmail ~~ emails) }
-        case (false, true): holders.filter(\.$member.$id ~~ memberIDs)
-        case (true, false): holders.filter(\.$guestEmail ~~ emails)
-        case (true, true): return []
-        }
-        return Set(try await holders.all().map { $0.$member.id?.uuidString ?? $0.guestEmail })
+        let emails = Set(batch.map(Self.holder))
+        let members = try await Member.query(on: database).filter(\.$email ~~ Array(emails)).all()
+        let memberEmails = Dictionary(members.compactMap { member in member.id.map { ($0, member.email) } }, uniquingKeysWith: { first, _ in first })
+        let holders = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.active)
+            .group(.or) { either in
+                either.filter(\.$guestEmail ~~ Array(emails))
+                if !memberEmails.isEmpty { either.filter(\.$member.$id ~~ Array(memberEmails.keys)) }
+            }
+            .all()
+        return Set(holders.map { registration in registration.$member.id.flatMap { memberEmails[$0] } ?? registration.guestEmail })
+    }
+
+    /// The address that names the person asking for a place.
+    private static func holder(_ request: SignUpRequest) -> String {
+        (request.member?.email ?? request.guestEmail).lowercased()
     }
 
     /// A seat when one is free and nobody waits before, else a place on the waiting list;

@@ -57,13 +57,15 @@ struct RegistrationMailer: Sendable {
         let catalogue = app.catalogue
         let dates = DateText(timeZone: app.settings.timeZone, language: language)
         let base = app.settings.publicURL
-        let personal = base + SiteURL.personalRegistration(.value(registration.token)).path
+        // Links open in the mail's language, whatever the device the person reads it on.
+        let inLanguage = "?lang=" + language.rawValue
+        let personal = base + SiteURL.personalRegistration(.value(registration.token)).path + inLanguage
         var values = [
             "title": subject.title,
             "name": recipient.name,
             "when": subject.startsAt.map { dates.dateAndTime($0) } ?? "",
             "where": subject.placeAndLink(app.municipalities),
-            "page": base + subject.pagePath,
+            "page": base + subject.pagePath + inLanguage,
             "link": personal,
             "message": notice == .eventCancelled ? setup.cancellationMessage : registration.decisionMessage,
             "site": app.settings.siteName,
@@ -97,17 +99,22 @@ struct RegistrationMailer: Sendable {
         return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now)
     }
 
-    /// Paragraphs as simple HTML; every piece of text is escaped and links become links.
+    /// Paragraphs as simple HTML; every piece of text is escaped and addresses become links.
+    /// Lines are linked one by one, so an address at the end of a line ends there.
     static func html(_ paragraphs: [String], language: Language) -> String {
         let body = paragraphs.map { paragraph in
-            let escaped = HTMLText.escape(paragraph).replacingOccurrences(of: "\n", with: "<br>")
-            let linked = escaped.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-                let text = String(word)
-                guard text.hasPrefix("https://") || text.hasPrefix("http://") else { return text }
-                return "<a href=\"\(text)\">\(text)</a>"
-            }.joined(separator: " ")
-            return "<p>" + linked + "</p>"
+            "<p>" + paragraph.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(linked).joined(separator: "<br>\n") + "</p>"
         }.joined(separator: "\n")
-        return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"></head><body>\n" + body + "\n</body></html>\n"
+        return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><title></title></head><body>\n" + body + "\n</body></html>\n"
+    }
+
+    /// One line with each web address as a link; a full stop or bracket after it stays text.
+    private static func linked(_ line: Substring) -> String {
+        line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            guard word.hasPrefix("https://") || word.hasPrefix("http://") else { return HTMLText.escape(String(word)) }
+            let trailing = word.reversed().prefix { ".,;:!?)»”".contains($0) }.count
+            let address = HTMLText.escape(String(word.dropLast(trailing)))
+            return "<a href=\"\(address)\">\(address)</a>" + HTMLText.escape(String(word.suffix(trailing)))
+        }.joined(separator: " ")
     }
 }

@@ -24,6 +24,14 @@ enum RegistrationSubject: Sendable {
         }
     }
 
+    /// The part of the site the subject's pages belong to, for the menu.
+    var section: Section {
+        switch self {
+        case .event: .events
+        case .activity: .programmes
+        }
+    }
+
     var startsAt: Date? {
         switch self {
         case .event(let event): event.startsAt
@@ -130,19 +138,30 @@ enum RegistrationSubject: Sendable {
         }
     }
 
-    /// The subject's registration settings, or fresh ones (sign-up off) when it has none.
+    /// The subject's registration settings, or fresh ones (sign-up off) when it has none. An
+    /// event and its translation are one event in two languages with one list of places, so an
+    /// event without settings of its own shares its translation's.
     func setup(on database: any Database) async throws -> RegistrationSetup {
-        let query = RegistrationSetup.query(on: database)
         switch self {
-        case .event(let event): query.filter(\.$event.$id == event.id)
-        case .activity(let activity, _): query.filter(\.$activity.$id == activity.id)
+        case .event(let event):
+            if let own = try await RegistrationSetup.query(on: database).filter(\.$event.$id == event.id).first() { return own }
+            if let partner = try await event.translation(on: database),
+               let shared = try await RegistrationSetup.query(on: database).filter(\.$event.$id == partner.id).first() {
+                return shared
+            }
+        case .activity(let activity, _):
+            if let own = try await RegistrationSetup.query(on: database).filter(\.$activity.$id == activity.id).first() { return own }
         }
-        return try await query.first() ?? RegistrationSetup.fresh(for: self)
+        return RegistrationSetup.fresh(for: self)
     }
 
-    /// The subject a stored setup belongs to.
-    static func of(_ setup: RegistrationSetup, on database: any Database) async throws -> RegistrationSubject? {
-        if let eventID = setup.$event.id, let event = try await Event.find(eventID, on: database) { return .event(event) }
+    /// The subject a stored setup belongs to; in `language` when the event has a translation in
+    /// it, so an English registrant reads of the English event.
+    static func of(_ setup: RegistrationSetup, in language: Language? = nil, on database: any Database) async throws -> RegistrationSubject? {
+        if let eventID = setup.$event.id, let event = try await Event.find(eventID, on: database) {
+            if let language, event.language != language, let translation = try await event.translation(on: database) { return .event(translation) }
+            return .event(event)
+        }
         if let activityID = setup.$activity.id, let activity = try await Activity.find(activityID, on: database),
            let programme = try await Programme.find(activity.$programme.id, on: database) {
             return .activity(activity, programme)

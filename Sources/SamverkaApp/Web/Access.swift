@@ -61,7 +61,9 @@ struct GuardedRoutes {
     func post(_ url: SiteURL, body: HTTPBodyStreamStrategy = .collect, limit: RateLimiter.Purpose? = nil,
               use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
         let routes = limit.map { builder.grouped(RateLimitMiddleware(purpose: $0)) } ?? builder
-        return mark(routes.on(.POST, url.pathComponents, body: body, use: handler))
+        let route = mark(routes.on(.POST, url.pathComponents, body: body, use: handler))
+        if case .collect(let maxSize?) = body { route.userInfo[CSRFMiddleware.bodyLimitKey] = maxSize.value }
+        return route
     }
 
     @discardableResult

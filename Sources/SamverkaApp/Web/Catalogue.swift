@@ -53,6 +53,13 @@ public struct Catalogue: Sendable {
         }
     }
 
+    /// A string about `count` things: `key.one` for exactly one where the catalogue has it,
+    /// else `key`. Swedish and English need no other plural forms.
+    func text(_ key: String, count: Int, _ language: Language, _ values: [String: String] = [:]) -> String {
+        let form = count == 1 && strings[language]?[key + ".one"] != nil ? key + ".one" : key
+        return text(form, language, values.merging(["count": "\(count)"]) { given, _ in given })
+    }
+
     func keys(_ language: Language) -> Set<String> {
         Set(strings[language]?.keys ?? [:].keys)
     }
@@ -75,5 +82,9 @@ extension Request {
 
     func t(_ key: String, _ values: [String: String]) -> String {
         application.catalogue.text(key, language, values)
+    }
+
+    func t(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+        application.catalogue.text(key, count: count, language, values)
     }
 }

@@ -1,5 +1,6 @@
 import CMarkGFM
 import Foundation
+import Vapor
 
 /// Renders user-written Markdown to HTML with cmark-gfm in safe mode.
 ///
@@ -12,6 +13,9 @@ enum Markdown {
     }()
 
     private static let extensionNames = ["table", "autolink", "strikethrough"]
+    /// The longest text a Markdown field takes: far beyond any event or activity description,
+    /// and small enough that every page stays quick to render.
+    static let maximumLength = 20_000
 
     static func html(_ markdown: String) -> String {
         _ = registerExtensions
@@ -36,5 +40,15 @@ enum Markdown {
         }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+}
+
+extension FieldErrors {
+    /// Refuses a Markdown text over `Markdown.maximumLength` with the count, rather than
+    /// cutting what the person wrote.
+    mutating func checkMarkdown(_ field: String, _ text: String?, _ request: Request) {
+        let count = (text ?? "").count
+        guard count > Markdown.maximumLength else { return }
+        add(field, request.t("error.markdown_too_long", ["max": "\(Markdown.maximumLength)", "count": "\(count)"]))
     }
 }

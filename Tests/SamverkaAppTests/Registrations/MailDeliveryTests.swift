@@ -43,6 +43,11 @@ struct MailDeliveryTests {
             let list = try await admin.get("/admin/outbox")
             #expect(list.text.contains("Hej &lt;b&gt;Anna&lt;/b&gt;"))
             #expect(list.text.contains("Väntar"))
+            let id = try #require(try await OutgoingMail.query(on: app.db).first()?.requireID())
+            let shown = try await admin.get("/admin/outbox/\(id.uuidString)").text
+            #expect(shown.contains("Brödtext</pre>"))
+            // Both parts: the HTML in a sandboxed frame, escaped into its attribute.
+            #expect(shown.contains(#"sandbox srcdoc="&lt;p&gt;Brödtext&lt;/p&gt;""#))
             let member = Browser(app)
             try await member.signIn(as: .moderator, email: "moderator@example.org")
             #expect(try await member.get("/admin/outbox").status == .forbidden)
@@ -92,5 +97,19 @@ struct MailDeliveryTests {
             #expect(arrived.count == 1)
             #expect(arrived.first?.contains("filename=\"samverka.ics\"") == true)
         }
+    }
+
+    @Test("the HTML part links each address up to the end of its line, and escapes everything else")
+    func htmlLinks() throws {
+        let html = RegistrationMailer.html([
+            "När: 12 mars 18:00\nVar: Online: https://meet.example.org/abc\nSida: https://samverka.example.org/events/fika",
+            "Din länk: https://x.example.org/a?b=1&c=2. <script>",
+        ], language: .sv)
+        #expect(html.contains(#"Online: <a href="https://meet.example.org/abc">https://meet.example.org/abc</a><br>"#))
+        #expect(html.contains(#"<a href="https://samverka.example.org/events/fika">"#))
+        #expect(html.contains(#"<a href="https://x.example.org/a?b=1&amp;c=2">https://x.example.org/a?b=1&amp;c=2</a>. &lt;script&gt;"#))
+        let hrefs = html.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(hrefs.count == 3)
+        #expect(hrefs.allSatisfy { !$0.contains("<") && !$0.contains(" ") && !$0.contains("\n") })
     }
 }

@@ -120,7 +120,7 @@ struct RegistrationTests {
             #expect(registration.status == .unconfirmed)
             #expect(registration.guestEmail == "gast@example.org")
             let mail = try #require(try await fixture.mail("confirm_address").first)
-            #expect(mail.message.text.contains("http://127.0.0.1:8080/registrations/\(registration.token)"))
+            #expect(mail.message.text.contains("http://127.0.0.1:8080/registrations/\(registration.token)?lang=sv"))
             #expect(mail.message.attachments.isEmpty)
 
             // The same address cannot take a second place.
@@ -135,6 +135,77 @@ struct RegistrationTests {
             #expect(try await fixture.registrations().first?.status == .confirmed)
             #expect(try await fixture.mail("confirmed").first?.toAddress == "gast@example.org")
             #expect(try await app.testing().sendRequest(.GET, "/registrations/not-a-real-token-at-all").status == .notFound)
+        }
+    }
+
+    @Test("a guest who signs up is only told to check their inbox: the page never offers the confirmation")
+    func guestLandsOnInboxNotice() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 5)
+            for (language, heading) in [("sv", "Titta i din e-post"), ("en", "Check your email")] {
+                let guest = Browser(app)
+                try await guest.get("/events/workshop/register?lang=\(language)")
+                let sent = try await guest.post("/events/workshop/register", form: ["name": "Gäst", "email": "gast-\(language)@example.org"])
+                #expect(sent.status == .seeOther)
+                let landing = try #require(sent.headers.first(name: .location))
+                #expect(landing == "/events/workshop/register/sent")
+                let page = try await guest.get(landing)
+                #expect(page.status == .ok)
+                #expect(page.text.contains(heading))
+                let registration = try #require(try await fixture.registrations().last)
+                #expect(!page.text.contains(registration.token))
+                #expect(!page.text.contains("/confirm"))
+                #expect(registration.status == .unconfirmed)
+            }
+            #expect(try await app.testing().sendRequest(.GET, "/events/no-such-event/register/sent").status == .notFound)
+        }
+    }
+
+    @Test("a member's address cannot take a second place as a guest, nor a guest's as the member")
+    func oneSeatPerPerson() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 5)
+            let (_, signedUp) = try await fixture.signUp("anna@example.org")
+            #expect(signedUp.status == .seeOther)
+            let guest = Browser(app)
+            try await guest.get("/events/workshop/register")
+            let again = try await guest.post("/events/workshop/register", form: ["name": "Anna", "email": "Anna@Example.org"])
+            #expect(again.status == .conflict)
+            #expect(again.text.contains("Du är redan anmäld med den här adressen."))
+
+            try await guest.get("/events/workshop/register")
+            #expect(try await guest.post("/events/workshop/register", form: ["name": "Björn", "email": "bjorn@example.org"]).status == .seeOther)
+            let (_, member) = try await fixture.signUp("bjorn@example.org")
+            #expect(member.status == .conflict)
+            #expect(try await fixture.registrations().count == 2)
+        }
+    }
+
+    @Test("an event and its translation share one list of places: English visitors sign up on the English page")
+    func translationPairSharesSignUp() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 1)
+            fixture.event.translationKey = "workshop-pair"
+            try await fixture.event.save(on: app.db)
+            try await app.makeEvent(slug: "workshop-en", title: "Open data workshop", startsAt: fixture.event.startsAt, language: .en, translationKey: "workshop-pair")
+            let page = try await app.testing().sendRequest(.GET, "/events/workshop-en?lang=en")
+            #expect(page.text.contains("/events/workshop-en/register"))
+            let visitor = Browser(app)
+            try await visitor.signIn(as: .member, email: "english@example.org")
+            let form = try await visitor.get("/events/workshop-en/register?lang=en")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("Open data workshop"))
+            let signedUp = try await visitor.post("/events/workshop-en/register", form: [:])
+            #expect(signedUp.status == .seeOther)
+            let registration = try #require(try await fixture.registrations().first)
+            #expect(registration.$setup.id == fixture.setup.id)
+            #expect(registration.status == .confirmed)
+            let mine = try await visitor.get(try #require(signedUp.headers.first(name: .location)))
+            #expect(mine.text.contains("Open data workshop"))
+            // The one seat is taken, whichever language the next person reads.
+            let (_, swedish) = try await fixture.signUp("svensk@example.org")
+            #expect(swedish.status == .seeOther)
+            #expect(try await fixture.registrations().last?.status == .waiting)
         }
     }
 

@@ -25,10 +25,24 @@ final class Browser {
     func post(_ path: String, form: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
         var fields = form
         if csrf, let token = csrfToken { fields["_csrf"] = token }
-        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await post(path, fields: fields.map { ($0.key, $0.value) })
+    }
+
+    /// Posts fields in order, a name as often as it comes (`themes[]` with every chosen theme).
+    @discardableResult
+    func post(_ path: String, fields: [(String, String)]) async throws -> TestingHTTPResponse {
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// Opens `page` and presses the button of its form for `action` without changing anything,
+    /// sending exactly what Chromium would (see `FormReader`).
+    @discardableResult
+    func submitUnchanged(page: String, action: String) async throws -> TestingHTTPResponse {
+        let html = try await get(page).text
+        return try await post(action, fields: try FormReader.fields(of: html, action: action))
     }
 
     /// Posts a form as multipart/form-data with one file, as a browser sends an upload.

@@ -64,7 +64,9 @@ actor PostgresAdmin {
     func execute(_ sql: String, serverURL: String) async throws {
         let task = connecting ?? Task {
             let app = try await Application.make(.testing)
-            app.databases.use(try .postgres(url: serverURL), as: .psql)
+            // Every test asks for its database through this one connection at the start of the
+            // run, so the queue is long: wait as long as it takes, not the default ten seconds.
+            app.databases.use(try .postgres(url: serverURL, connectionPoolTimeout: .minutes(5)), as: .psql)
             return app
         }
         connecting = task

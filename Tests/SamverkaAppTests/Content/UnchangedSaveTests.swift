@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+@testable import SamverkaApp
+
+/// People open an edit page and press Save. Browsers send a textarea's line breaks as CRLF, so
+/// these tests read the form off the page and send it back as Chromium would.
+@Suite("Saving a form as a browser sends it")
+struct UnchangedSaveTests {
+    @Test("an event with several links and partners saves unchanged, and again with a change")
+    func event() async throws {
+        try await withSamverka { app in
+            let event = try await app.makeEvent(slug: "workshop-oppna-data", title: "Workshop: öppna data", startsAt: testNow.addingTimeInterval(86_400))
+            event.links = [ContentLink(title: "Forum", url: "https://forum.example.org"), ContentLink(title: "Bilder", url: "https://bilder.example.org")]
+            event.partners = [Partner(title: "Föreningen X", url: "https://x.example.org", logo: ""), Partner(title: "Region Y", url: "", logo: "")]
+            try await event.save(on: app.db)
+            let browser = Browser(app)
+            try await browser.signIn(as: .admin)
+            let saved = try await browser.submitUnchanged(page: "/events/workshop-oppna-data/edit", action: "/events/workshop-oppna-data/edit")
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(2_000))")
+            let stored = try #require(try await Event.find(slug: "workshop-oppna-data", on: app.db))
+            #expect(stored.links.map(\.title) == ["Forum", "Bilder"])
+            #expect(stored.partners.map(\.title) == ["Föreningen X", "Region Y"])
+
+            let html = try await browser.get("/events/workshop-oppna-data/edit").text
+            var fields = try FormReader.fields(of: html, action: "/events/workshop-oppna-data/edit")
+            fields = fields.map { $0.0 == "links" ? ($0.0, $0.1 + "\r\nKarta | https://karta.example.org\r\n") : $0 }
+            #expect(try await browser.post("/events/workshop-oppna-data/edit", fields: fields).status == .seeOther)
+            #expect(try await Event.find(slug: "workshop-oppna-data", on: app.db)?.links.count == 3)
+        }
+    }
+
+    @Test("an edition with several themes and target groups saves unchanged")
+    func programme() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            fixture.programme.targetGroups.append(ProgrammeTerm(key: "foretag", sv: "Företag", en: "Businesses"))
+            try await fixture.programme.save(on: app.db)
+            let browser = Browser(app)
+            try await browser.signIn(as: .admin)
+            let path = "/programmes/innovationsveckan-2026/edit"
+            let saved = try await browser.submitUnchanged(page: path, action: path)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(2_000))")
+            let stored = try #require(try await Programme.find(slug: "innovationsveckan-2026", on: app.db))
+            #expect(stored.themes.map(\.key) == ["ai", "klimat"])
+            #expect(stored.targetGroups.map(\.key) == ["allmanhet", "foretag"])
+        }
+    }
+
+    @Test("line lists read CRLF, LF and CR alike and number the lines a person sees")
+    func lineEnds() throws {
+        for separator in ["\r\n", "\n", "\r"] {
+            let links = try LineLists.links(["A | https://a.example.org", "B | https://b.example.org"].joined(separator: separator)).get()
+            #expect(links.count == 2)
+            let partners = try LineLists.partners(["X | https://x.example.org |", "Y"].joined(separator: separator)).get()
+            #expect(partners.map(\.title) == ["X", "Y"])
+            let contacts = try LineLists.contacts(["Anna | ordförande", "Björn"].joined(separator: separator)).get()
+            #expect(contacts.map(\.name) == ["Anna", "Björn"])
+            let broken = LineLists.links(["A | https://a.example.org", "", "trasig"].joined(separator: separator))
+            #expect(broken == .failure(LineLists.LineError(line: 3, key: "error.lines.link")))
+        }
+    }
+}

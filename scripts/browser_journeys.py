@@ -1,0 +1,239 @@
+"""Journeys: people completing their tasks in Chromium, start to end.
+
+Each journey fills and submits the real forms (so the browser's own encoding is sent: CRLF line
+ends, its own field order), reads mail from the real SMTP server where the journey needs it,
+and checks what the person sees at the end. Every journey runs in Swedish and English, at
+desktop and phone width; one runs keyboard-only and one with JavaScript off.
+
+Called by scripts/browser-tests with the base URL of a running server (demo network, an admin
+admin@example.org) and the Maildir its mail is delivered to. Ends with "N passed, N failed".
+"""
+import email
+import html.parser
+import os
+import re
+import sys
+import time
+import traceback
+import uuid
+from email import policy
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from browser_tests import ADMIN, browser
+
+BASE = sys.argv[1]
+MAILDIR = sys.argv[2]
+SHOTS = sys.argv[3] if len(sys.argv) > 3 else ".build/browser-screenshots"
+WIDTHS = {"desktop": (1280, 1000), "phone": (390, 844)}
+# The same demo event in each language: a translation pair with one list of places.
+WORKSHOP = {"sv": "workshop-oppna-data", "en": "workshop-oppna-data-en"}
+SAID = {
+    "sv": {"check_inbox": "Titta i din e-post", "confirm": "Bekräfta anmälan", "registered": "Anmäld", "saved": "är sparat"},
+    "en": {"check_inbox": "Check your email", "confirm": "Confirm registration", "registered": "Registered", "saved": "has been saved"},
+}
+
+
+class JourneyFailed(AssertionError):
+    pass
+
+
+def expect(condition, message):
+    if not condition:
+        raise JourneyFailed(message)
+
+
+def new_driver(width, javascript=True):
+    driver = browser(javascript=javascript)
+    driver.set_window_size(*WIDTHS[width])
+    return driver
+
+
+def screenshot(driver, name):
+    os.makedirs(SHOTS, exist_ok=True)
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+
+def press(driver, button):
+    """Clicks and waits for the next page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
+
+
+def heading(driver):
+    found = driver.find_elements(By.TAG_NAME, "h1")
+    return found[0].text if found else driver.title
+
+
+def flash(driver):
+    found = driver.find_elements(By.CSS_SELECTOR, ".flash")
+    return found[0].text if found else ""
+
+
+def sign_in(driver, account):
+    driver.get(f"{BASE}/sign-in")
+    driver.find_element(By.ID, "field-email").send_keys(account[0])
+    driver.find_element(By.ID, "field-password").send_keys(account[1])
+    press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+
+
+def tab_to(driver, element_id, limit=80):
+    """Moves the keyboard focus with Tab alone until `element_id` has it."""
+    for _ in range(limit):
+        if driver.switch_to.active_element.get_attribute("id") == element_id:
+            return driver.switch_to.active_element
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+    raise JourneyFailed(f"Tab never reached #{element_id}")
+
+
+def tab_to_submit(driver, limit=80):
+    for _ in range(limit):
+        active = driver.switch_to.active_element
+        if active.tag_name == "button" and active.get_attribute("type") == "submit":
+            return active
+        active.send_keys(Keys.TAB)
+    raise JourneyFailed("Tab never reached the form's button")
+
+
+class Links(html.parser.HTMLParser):
+    """Every href in an HTML text, as a browser's parser reads it."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs.append(dict(attrs).get("href", ""))
+
+
+def mail_to(address, timeout=30):
+    """The newest message the SMTP server received for `address`."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = []
+        for folder in ("new", "cur"):
+            path = os.path.join(MAILDIR, folder)
+            for name in os.listdir(path) if os.path.isdir(path) else []:
+                with open(os.path.join(path, name), "rb") as handle:
+                    message = email.message_from_binary_file(handle, policy=policy.default)
+                if address in str(message["To"]).lower():
+                    found.append(message)
+        if found:
+            return found[-1]
+        time.sleep(0.5)
+    raise JourneyFailed(f"no mail reached {address} within {timeout} s")
+
+
+def personal_link(message):
+    """The personal link in a registration mail; the HTML part must link the same addresses."""
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    links = re.findall(r"https?://\S+/registrations/[A-Za-z0-9_-]+(?:\?lang=[a-z]+)?", text)
+    expect(links, f"the mail has no personal link:\n{text}")
+    parser = Links()
+    parser.feed(message.get_body(preferencelist=("html",)).get_content())
+    in_text = {address.rstrip(".,;:!?)»”") for address in re.findall(r"https?://[^\s<>\"]+", text)}
+    broken = [href for href in parser.hrefs if href not in in_text]
+    expect(parser.hrefs and not broken, f"the HTML part's links differ from the text's: {broken}")
+    return links[0]
+
+
+# MARK: Journeys
+
+
+def guest_signs_up_and_confirms(lang, width, keyboard=False):
+    """A guest signs up, is told to check the inbox (and offered nothing else), follows the
+    mailed link and confirms."""
+    driver = new_driver(width)
+    try:
+        address = f"guest-{lang}-{width}-{uuid.uuid4().hex[:8]}@example.org"
+        driver.get(f"{BASE}/events/{WORKSHOP[lang]}/register?lang={lang}")
+        if keyboard:
+            driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+            tab_to(driver, "field-name").send_keys("Gäst Gästsson")
+            tab_to(driver, "field-email").send_keys(address)
+            level = tab_to(driver, "field-q_level")
+            level.send_keys(Keys.ARROW_DOWN)
+            expect(Select(level).first_selected_option.get_attribute("value") != "", "the arrow key chose no answer")
+            button = tab_to_submit(driver)
+            old = driver.find_element(By.TAG_NAME, "html")
+            button.send_keys(Keys.ENTER)
+            WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
+        else:
+            driver.find_element(By.ID, "field-name").send_keys("Gäst Gästsson")
+            driver.find_element(By.ID, "field-email").send_keys(address)
+            Select(driver.find_element(By.ID, "field-q_level")).select_by_index(1)
+            press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        expect(heading(driver) == SAID[lang]["check_inbox"], f"after signing up the guest sees “{heading(driver)}”")
+        expect("/registrations/" not in driver.page_source, "the landing page leaks the personal link")
+        expect(not driver.find_elements(By.CSS_SELECTOR, "form[action$='/confirm']"), "the landing page offers the confirmation")
+
+        link = personal_link(mail_to(address))
+        driver.delete_all_cookies()
+        driver.get(link)
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/confirm'] button"))
+        status = driver.find_element(By.CSS_SELECTOR, ".facts strong").text
+        expect(status == SAID[lang]["registered"], f"after confirming the status says “{status}”")
+    except Exception:
+        screenshot(driver, f"FAILED-guest-{lang}-{width}")
+        raise
+    finally:
+        driver.quit()
+
+
+def admin_saves_unchanged(lang, width, javascript=True):
+    """An admin opens an event and a programme week to edit, presses Save without changing
+    anything, then adds a line to a list and saves again."""
+    driver = new_driver(width, javascript=javascript)
+    try:
+        driver.get(f"{BASE}/?lang={lang}")
+        sign_in(driver, ADMIN)
+        for page in ("/events/workshop-oppna-data/edit", "/programmes/innovationsveckan-demo/edit"):
+            driver.get(BASE + page)
+            press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+            expect(not driver.find_elements(By.CSS_SELECTOR, ".error-summary"),
+                   f"saving {page} unchanged gave errors: {driver.find_element(By.CSS_SELECTOR, '.error-summary').text if driver.find_elements(By.CSS_SELECTOR, '.error-summary') else ''}")
+            expect(SAID[lang]["saved"] in flash(driver), f"after saving {page} the page says “{flash(driver)}”")
+        driver.get(BASE + "/events/workshop-oppna-data/edit")
+        links = driver.find_element(By.ID, "field-links")
+        links.send_keys(Keys.CONTROL, Keys.END)
+        links.send_keys(Keys.ENTER, f"Anteckningar {width} | https://example.org/{lang}/{width}")
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        expect(SAID[lang]["saved"] in flash(driver), f"after adding a link the page says “{flash(driver)}”")
+        expect(f"Anteckningar {width}" in driver.page_source, "the added link is not on the event page")
+    except Exception:
+        screenshot(driver, f"FAILED-edit-{lang}-{width}")
+        raise
+    finally:
+        driver.quit()
+
+
+def run():
+    journeys = []
+    for lang in ("sv", "en"):
+        for width in WIDTHS:
+            journeys.append((f"{lang}/{width}: a guest signs up and confirms by the mailed link", guest_signs_up_and_confirms, (lang, width)))
+            journeys.append((f"{lang}/{width}: an admin saves an event and a programme unchanged, then with a new line", admin_saves_unchanged, (lang, width)))
+    journeys.append(("sv/desktop, keyboard only: a guest signs up and confirms", guest_signs_up_and_confirms, ("sv", "desktop", True)))
+    journeys.append(("en/phone, JavaScript off: an admin saves unchanged", admin_saves_unchanged, ("en", "phone", False)))
+
+    passed = failed = 0
+    for name, journey, arguments in journeys:
+        try:
+            journey(*arguments)
+            print(f"ok   {name}")
+            passed += 1
+        except Exception as error:  # a journey that breaks for any reason has failed
+            print(f"FAIL {name}: {error}")
+            if not isinstance(error, JourneyFailed):
+                traceback.print_exc()
+            failed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run())
