@@ -31,9 +31,12 @@ WIDTHS = {"desktop": (1280, 1000), "phone": (390, 844)}
 # The same demo event in each language: a translation pair with one list of places.
 WORKSHOP = {"sv": "workshop-oppna-data", "en": "workshop-oppna-data-en"}
 SAID = {
-    "sv": {"check_inbox": "Titta i din e-post", "confirm": "Bekräfta anmälan", "registered": "Anmäld", "saved": "är sparat"},
-    "en": {"check_inbox": "Check your email", "confirm": "Confirm registration", "registered": "Registered", "saved": "has been saved"},
+    "sv": {"check_inbox": "Titta i din e-post", "registered": "Anmäld", "saved": "är sparat", "welcome": "Välkommen",
+           "sign_out": "Logga ut", "new_password": "Välj ett nytt lösenord", "password_saved": "Ditt nya lösenord är sparat"},
+    "en": {"check_inbox": "Check your email", "registered": "Registered", "saved": "has been saved", "welcome": "Welcome",
+           "sign_out": "Sign out", "new_password": "Choose a new password", "password_saved": "Your new password is saved"},
 }
+PASSWORD = "ett långt lösenord"
 
 
 class JourneyFailed(AssertionError):
@@ -110,8 +113,9 @@ class Links(html.parser.HTMLParser):
             self.hrefs.append(dict(attrs).get("href", ""))
 
 
-def mail_to(address, timeout=30):
-    """The newest message the SMTP server received for `address`."""
+def mail_to(address, timeout=30, subject_has=None):
+    """The newest message the SMTP server received for `address` (whose subject has one of
+    `subject_has`, if given)."""
     deadline = time.time() + timeout
     while time.time() < deadline:
         found = []
@@ -120,12 +124,24 @@ def mail_to(address, timeout=30):
             for name in os.listdir(path) if os.path.isdir(path) else []:
                 with open(os.path.join(path, name), "rb") as handle:
                     message = email.message_from_binary_file(handle, policy=policy.default)
-                if address in str(message["To"]).lower():
-                    found.append(message)
+                subject = str(message["Subject"]).lower()
+                if address in str(message["To"]).lower() and (not subject_has or any(word in subject for word in subject_has)):
+                    found.append((os.path.getmtime(os.path.join(path, name)), message))
         if found:
-            return found[-1]
+            return max(found, key=lambda pair: pair[0])[1]
         time.sleep(0.5)
     raise JourneyFailed(f"no mail reached {address} within {timeout} s")
+
+
+def mailed_link(message, path):
+    """The link to `path` in a mail's text; the HTML part must link the same addresses."""
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    links = re.findall(r"https?://\S+" + re.escape(path) + r"[A-Za-z0-9_-]+(?:\?lang=[a-z]+)?", text)
+    expect(links, f"the mail has no {path} link:\n{text}")
+    parser = Links()
+    parser.feed(message.get_body(preferencelist=("html",)).get_content())
+    expect(links[0] in parser.hrefs, f"the HTML part does not link {links[0]}: {parser.hrefs}")
+    return links[0]
 
 
 def personal_link(message):
@@ -184,6 +200,49 @@ def guest_signs_up_and_confirms(lang, width, keyboard=False):
         driver.quit()
 
 
+def member_signs_up_confirms_and_registers(lang, width):
+    """Someone new creates an account, is told to check the inbox, follows the mailed link,
+    confirms, and signs up for an event as a member; later they forget the password and set a
+    new one through the mailed link."""
+    driver = new_driver(width)
+    try:
+        address = f"member-{lang}-{width}-{uuid.uuid4().hex[:8]}@example.org"
+        driver.get(f"{BASE}/sign-up?lang={lang}")
+        driver.find_element(By.ID, "field-name").send_keys("Maja Medlem")
+        driver.find_element(By.ID, "field-email").send_keys(address)
+        driver.find_element(By.ID, "field-password").send_keys(PASSWORD)
+        driver.find_element(By.ID, "field-passwordConfirmation").send_keys(PASSWORD)
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        expect(heading(driver) == SAID[lang]["check_inbox"], f"after signing up the page says “{heading(driver)}”")
+
+        driver.get(mailed_link(mail_to(address), "/account/confirm/"))
+        press(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        expect(SAID[lang]["welcome"] in flash(driver), f"after confirming the page says “{flash(driver)}”")
+
+        driver.get(f"{BASE}/events/{WORKSHOP[lang]}/register")
+        Select(driver.find_element(By.ID, "field-q_level")).select_by_index(2)
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        status = driver.find_element(By.CSS_SELECTOR, ".facts strong").text
+        expect(status == SAID[lang]["registered"], f"after signing up for the event the status says “{status}”")
+
+        press(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form button"))
+        driver.get(f"{BASE}/password/forgot")
+        driver.find_element(By.ID, "field-email").send_keys(address)
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        expect(heading(driver) == SAID[lang]["check_inbox"], f"after asking for a new password the page says “{heading(driver)}”")
+        driver.get(mailed_link(mail_to(address, subject_has=("lösenord", "password")), "/password/reset/"))
+        expect(heading(driver) == SAID[lang]["new_password"], f"the reset link opens “{heading(driver)}”")
+        driver.find_element(By.ID, "field-password").send_keys(PASSWORD + " två")
+        driver.find_element(By.ID, "field-passwordConfirmation").send_keys(PASSWORD + " två")
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        expect(SAID[lang]["password_saved"] in flash(driver), f"after the reset the page says “{flash(driver)}”")
+    except Exception:
+        screenshot(driver, f"FAILED-member-{lang}-{width}")
+        raise
+    finally:
+        driver.quit()
+
+
 def admin_saves_unchanged(lang, width, javascript=True):
     """An admin opens an event and a programme week to edit, presses Save without changing
     anything, then adds a line to a list and saves again."""
@@ -216,6 +275,8 @@ def run():
     for lang in ("sv", "en"):
         for width in WIDTHS:
             journeys.append((f"{lang}/{width}: a guest signs up and confirms by the mailed link", guest_signs_up_and_confirms, (lang, width)))
+            journeys.append((f"{lang}/{width}: someone creates an account, confirms it by mail, signs up for an event, resets the password",
+                             member_signs_up_confirms_and_registers, (lang, width)))
             journeys.append((f"{lang}/{width}: an admin saves an event and a programme unchanged, then with a new line", admin_saves_unchanged, (lang, width)))
     journeys.append(("sv/desktop, keyboard only: a guest signs up and confirms", guest_signs_up_and_confirms, ("sv", "desktop", True)))
     journeys.append(("en/phone, JavaScript off: an admin saves unchanged", admin_saves_unchanged, ("en", "phone", False)))

@@ -120,6 +120,12 @@ def run():
             check(driver, f"{lang}/sign-up-errors", results)
             driver.get(f"{BASE}/sign-in")
             check(driver, f"{lang}/sign-in", results)
+            for path, name in (("/sign-up/sent", "sign-up-sent"), ("/password/forgot", "forgot-password"),
+                               ("/password/forgot/sent", "forgot-password-sent"),
+                               ("/password/reset/no-such-link-at-all-0123456789", "link-invalid"),
+                               ("/events/workshop-oppna-data/register/sent", "registration-sent")):
+                driver.get(BASE + path)
+                check(driver, f"{lang}/{name}", results)
             # A guest's sign-up form, with the organiser's questions, then sent empty.
             driver.get(f"{BASE}/events/workshop-oppna-data/register")
             check(driver, f"{lang}/registration-form", results)
@@ -145,6 +151,10 @@ def run():
             check(driver, f"{lang}/my-registrations", results)
             driver.get(f"{BASE}/account")
             check(driver, f"{lang}/account", results)
+            driver.get(f"{BASE}/account/password")
+            check(driver, f"{lang}/change-password", results)
+            driver.get(f"{BASE}/account/email")
+            check(driver, f"{lang}/change-email", results)
             driver.get(f"{BASE}/events/workshop-oppna-data/attendees")
             check(driver, f"{lang}/attendees", results)
             driver.get(f"{BASE}/events/workshop-oppna-data/registration")

@@ -213,6 +213,16 @@ enum SiteURL: Sendable {
     case signUp
     case signOut
     case account
+    /// "Check your inbox" after signing up, and the emailed link that confirms the address.
+    case signUpSent
+    case confirmEmail(Parameter<String>)
+    case forgotPassword
+    case forgotPasswordSent
+    case resetPassword(Parameter<String>)
+    case changePassword
+    case changeEmail
+    case confirmEmailChange(Parameter<String>)
+    case signOutEverywhere
     case accountData
     case deleteAccount
     case myActivities
@@ -249,6 +259,15 @@ enum SiteURL: Sendable {
         case .signUp: "/sign-up"
         case .signOut: "/sign-out"
         case .account: "/account"
+        case .signUpSent: "/sign-up/sent"
+        case .confirmEmail(let token): "/account/confirm/" + token.segment("token")
+        case .forgotPassword: "/password/forgot"
+        case .forgotPasswordSent: "/password/forgot/sent"
+        case .resetPassword(let token): "/password/reset/" + token.segment("token")
+        case .changePassword: "/account/password"
+        case .changeEmail: "/account/email"
+        case .confirmEmailChange(let token): "/account/email/confirm/" + token.segment("token")
+        case .signOutEverywhere: "/account/sign-out-everywhere"
         case .accountData: "/account/data.json"
         case .deleteAccount: "/account/delete"
         case .myActivities: "/account/activities"

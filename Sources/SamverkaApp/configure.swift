@@ -27,7 +27,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.leaf.cache.isEnabled = app.environment.isRelease
 
     // Sessions live in the database, so any number of app instances can share them.
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in SessionStore() }
     app.sessions.configuration.cookieName = "samverka_session"
     app.sessions.configuration.cookieFactory = { sessionID in
         HTTPCookies.Value(
@@ -51,6 +51,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(Member.sessionAuthenticator())
+    app.middleware.use(SignInSessionPolicy())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(ForgetAfterWritesMiddleware())

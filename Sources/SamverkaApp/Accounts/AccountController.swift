@@ -9,26 +9,42 @@ struct AccountController: Sendable {
         let form: FormContext
         let otherHref: String
         let otherLabel: String
+        let forgotHref: String?
     }
 
     @Sendable func signUpForm(request: Request) async throws -> Response {
         try await renderSignUp(request, input: SignUpInput(), errors: FieldErrors())
     }
 
+    /// Always ends on "check your inbox": a new address gets the link that confirms it, an
+    /// address with an account gets a note to its owner, and the page tells neither apart.
     @Sendable func signUp(request: Request) async throws -> Response {
+        if request.auth.has(Member.self) { return request.redirect(to: SiteURL.account.path, redirectType: .normal) }
         let input = (try? request.content.decode(SignUpInput.self)) ?? SignUpInput()
-        let errors = try await input.validate(request)
+        let errors = input.validate(request)
         guard errors.isEmpty, let email = input.email, let password = input.password, let name = input.name else {
             return try await renderSignUp(request, input: input, errors: errors, status: .unprocessableEntity)
         }
+        // Hashed either way, so the time the answer takes tells nothing either.
         let hash = try await request.password.async.hash(password)
-        let member = Member(email: email.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
-                            passwordHash: hash, role: .member, language: request.language)
-        try await member.save(on: request.db)
-        try await request.renewSessionID()
-        request.auth.login(member)
-        request.flash(request.t("flash.welcome", ["name": member.name]))
-        return request.redirect(to: SiteURL.home.path, redirectType: .normal)
+        let mailer = AccountMailer(app: request.application, now: request.now)
+        if let existing = try await Member.find(email: email, on: request.db) {
+            try await mailer.send(.alreadyRegistered, to: existing, on: request.db)
+        } else {
+            let member = Member(email: email.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
+                                passwordHash: hash, role: .member, language: request.language, emailConfirmedAt: nil)
+            do {
+                try await request.db.transaction { database in
+                    try await member.save(on: database)
+                    try await mailer.sendLink(.confirmEmail, purpose: .confirmEmail, to: member, on: database)
+                }
+            } catch {
+                // Two sign-ups with one address at once: the second finds the first's account.
+                guard let existing = try await Member.find(email: email, on: request.db) else { throw error }
+                try await mailer.send(.alreadyRegistered, to: existing, on: request.db)
+            }
+        }
+        return request.redirect(to: SiteURL.signUpSent.path, redirectType: .normal)
     }
 
     @Sendable func signInForm(request: Request) async throws -> Response {
@@ -36,9 +52,15 @@ struct AccountController: Sendable {
         return try await renderSignIn(request, input: SignInInput(email: nil, password: nil, next: next), errors: FieldErrors())
     }
 
+    /// Tries are counted per client address (by the route's limiter) and per account tried,
+    /// so neither many addresses against one account nor one address against many gets far.
     @Sendable func signIn(request: Request) async throws -> Response {
+        if request.auth.has(Member.self) { return request.redirect(to: SiteURL.account.path, redirectType: .normal) }
         let input = (try? request.content.decode(SignInInput.self)) ?? SignInInput()
-        let email = (input.email ?? "").trimmingCharacters(in: .whitespaces)
+        let email = (input.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if !email.isEmpty, let wait = request.application.rateLimiter.take(.signInAccount, client: email) {
+            throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait)"])
+        }
         let password = input.password ?? ""
         let member = email.isEmpty ? nil : try await Member.find(email: email, on: request.db)
         // Hash even when no member matched, so timing does not reveal which addresses exist.
@@ -54,8 +76,15 @@ struct AccountController: Sendable {
             errors.add("email", request.t("error.sign_in_failed"))
             return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .unauthorized)
         }
-        try await request.renewSessionID()
-        request.auth.login(member)
+        guard member.emailConfirmedAt != nil else {
+            // The right password proves enough to send the link again, to the address itself.
+            try await AccountMailer(app: request.application, now: request.now)
+                .sendLink(.confirmEmail, purpose: .confirmEmail, to: member, on: request.db)
+            var errors = FieldErrors()
+            errors.add("email", request.t("error.email_unconfirmed"))
+            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .forbidden)
+        }
+        try await request.signIn(member)
         return request.redirect(to: input.safeNext, redirectType: .normal)
     }
 
@@ -72,7 +101,8 @@ struct AccountController: Sendable {
             heading: heading,
             form: FormContext(action: SiteURL.signUp.path, submitLabel: request.t("account.sign_up"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
             otherHref: SiteURL.signIn.path,
-            otherLabel: request.t("account.have_account")
+            otherLabel: request.t("account.have_account"),
+            forgotHref: nil
         )
         return try await request.render("Accounts/form", page, status: status)
     }
@@ -84,7 +114,8 @@ struct AccountController: Sendable {
             heading: heading,
             form: FormContext(action: SiteURL.signIn.path, submitLabel: request.t("account.sign_in"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
             otherHref: SiteURL.signUp.path,
-            otherLabel: request.t("account.no_account")
+            otherLabel: request.t("account.no_account"),
+            forgotHref: SiteURL.forgotPassword.path
         )
         return try await request.render("Accounts/form", page, status: status)
     }

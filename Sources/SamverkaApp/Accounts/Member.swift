@@ -19,22 +19,38 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "language") var language: String
     /// The secret in the address of the member's own calendar feed; empty until first asked for.
     @Field(key: "calendar_token") var calendarToken: String
+    /// When the member proved the address by following the emailed link. Until then the
+    /// account cannot sign in, so it can neither sign up for events nor join organisations.
+    @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
+    /// Raised by "sign out everywhere" and by a new password: a session signed in under an
+    /// earlier number is over.
+    @Field(key: "session_generation") var sessionGeneration: Int
 
     init() {
         calendarToken = ""
+        sessionGeneration = 0
     }
 
-    init(email: String, name: String, passwordHash: String, role: Role, language: Language) {
+    /// `emailConfirmedAt` is nil for someone who signed up themselves, until they follow the
+    /// link; an admin who creates an account vouches for the address.
+    init(email: String, name: String, passwordHash: String, role: Role, language: Language, emailConfirmedAt: Date?) {
         self.email = email.lowercased()
         self.name = name
         self.passwordHash = passwordHash
         self.role = role
         self.language = language.rawValue
+        self.emailConfirmedAt = emailConfirmedAt
         calendarToken = ""
+        sessionGeneration = 0
     }
 }
 
 extension Member {
+    /// Ends every session of the account; the caller signs the current browser in again if it stays.
+    func endAllSessions() {
+        sessionGeneration += 1
+    }
+
     static func find(email: String, on database: any Database) async throws -> Member? {
         try await Member.query(on: database)
             .filter(\.$email == email.trimmingCharacters(in: .whitespaces).lowercased())

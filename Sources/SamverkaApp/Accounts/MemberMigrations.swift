@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 
 struct CreateMember: AsyncMigration {
@@ -17,5 +18,21 @@ struct CreateMember: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("members").delete()
+    }
+}
+
+/// Email confirmation and "sign out everywhere". Accounts made before confirmation existed
+/// count as confirmed: their owners have been signing in with them.
+struct AddAccountStateToMember: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // One column at a time: SQLite adds only one per ALTER TABLE.
+        try await database.schema("members").field("email_confirmed_at", .datetime).update()
+        try await database.schema("members").field("session_generation", .int, .required, .sql(.default(0))).update()
+        try await Member.query(on: database).set(\.$emailConfirmedAt, to: Date()).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("members").deleteField("email_confirmed_at").update()
+        try await database.schema("members").deleteField("session_generation").update()
     }
 }

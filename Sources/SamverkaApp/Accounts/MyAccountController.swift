@@ -16,6 +16,9 @@ struct MyAccountController: Sendable {
         /// The member's calendar feed, once they asked for one.
         let calendarURL: String?
         let calendarAction: String
+        let changePasswordHref: String
+        let changeEmailHref: String
+        let signOutEverywhereAction: String
         let csrf: String
         let form: FormContext
     }
@@ -78,6 +81,9 @@ struct MyAccountController: Sendable {
             calendarURL: member.calendarToken.isEmpty ? nil
                 : request.application.settings.publicURL + SiteURL.memberCalendar(.value(member.calendarToken)).path,
             calendarAction: SiteURL.resetMemberCalendar.path,
+            changePasswordHref: SiteURL.changePassword.path,
+            changeEmailHref: SiteURL.changeEmail.path,
+            signOutEverywhereAction: SiteURL.signOutEverywhere.path,
             csrf: request.csrfToken,
             form: FormContext(action: SiteURL.deleteAccount.path, submitLabel: request.t("account.delete_button"),
                                     csrf: request.csrfToken, fields: fields, errors: errors)

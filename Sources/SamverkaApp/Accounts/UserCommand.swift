@@ -45,12 +45,12 @@ struct UserCommand: AsyncCommand {
                 throw Failure(description: "A member with that address exists already; use `user role` to change the role.")
             }
             let password = try readPassword(context)
-            guard password.count >= SignUpInput.minimumPasswordLength else {
-                throw Failure(description: "The password must have at least \(SignUpInput.minimumPasswordLength) characters.")
+            guard password.count >= PasswordRules.minimumLength else {
+                throw Failure(description: "The password must have at least \(PasswordRules.minimumLength) characters.")
             }
             let hash = try await app.password.async.hash(password)
             let language = Language(rawValue: signature.language ?? "sv") ?? .sv
-            let member = Member(email: email, name: signature.name ?? email, passwordHash: hash, role: role, language: language)
+            let member = Member(email: email, name: signature.name ?? email, passwordHash: hash, role: role, language: language, emailConfirmedAt: Date())
             try await member.save(on: app.db)
             context.console.print("Created \(member.email) as \(role.rawValue).")
         case "role":

@@ -96,7 +96,7 @@ struct PurgeCommand: AsyncCommand {
         var days: Int?
     }
 
-    var help: String { "Removes answers, guests' contact details and old mail some days after each event." }
+    var help: String { "Removes answers, guests' contact details and old mail some days after each event; unconfirmed accounts, old links and ended sessions." }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -108,5 +108,7 @@ struct PurgeCommand: AsyncCommand {
         guard days >= 0 else { throw Failure(description: "--days must be zero or more") }
         let purged = try await RegistrationChores(app: app, now: app.clock.now()).purge(afterDays: days)
         context.console.print("Purged: \(purged.registrations) registrations, \(purged.messages) messages (older than \(days) days)")
+        let accounts = try await AccountChores(app: app, now: app.clock.now()).purge()
+        context.console.print("Accounts: \(accounts.unconfirmedAccounts) never confirmed, \(accounts.links) old links, \(accounts.sessions) ended sessions removed")
     }
 }

@@ -83,11 +83,7 @@ struct RegistrationMailer: Sendable {
         }
         paragraphs.append(catalogue.text("mail.registration.signature", language, values))
 
-        var mail = MailMessage(
-            to: recipient.email, toName: recipient.name, subject: subjectLine,
-            text: paragraphs.joined(separator: "\n\n") + "\n",
-            html: Self.html(paragraphs, language: language)
-        )
+        var mail = MailMessage(to: recipient.email, toName: recipient.name, subject: subjectLine, paragraphs: paragraphs, language: language)
         if notice.carriesCalendar, var entry = CalendarEntries(app, now: now).entry(subject) {
             if notice == .eventCancelled && !entry.cancelled {
                 entry.cancelled = true
@@ -97,24 +93,5 @@ struct RegistrationMailer: Sendable {
             mail.attachments.append(.init(filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar.text))
         }
         return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now)
-    }
-
-    /// Paragraphs as simple HTML; every piece of text is escaped and addresses become links.
-    /// Lines are linked one by one, so an address at the end of a line ends there.
-    static func html(_ paragraphs: [String], language: Language) -> String {
-        let body = paragraphs.map { paragraph in
-            "<p>" + paragraph.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(linked).joined(separator: "<br>\n") + "</p>"
-        }.joined(separator: "\n")
-        return "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\"><title></title></head><body>\n" + body + "\n</body></html>\n"
-    }
-
-    /// One line with each web address as a link; a full stop or bracket after it stays text.
-    private static func linked(_ line: Substring) -> String {
-        line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            guard word.hasPrefix("https://") || word.hasPrefix("http://") else { return HTMLText.escape(String(word)) }
-            let trailing = word.reversed().prefix { ".,;:!?)»”".contains($0) }.count
-            let address = HTMLText.escape(String(word.dropLast(trailing)))
-            return "<a href=\"\(address)\">\(address)</a>" + HTMLText.escape(String(word.suffix(trailing)))
-        }.joined(separator: " ")
     }
 }

@@ -48,6 +48,13 @@ public struct AppSettings: Sendable {
     public var dataLicense: String
     /// Whether a reverse proxy stands in front, so the client's address is the last one in X-Forwarded-For.
     public var behindProxy: Bool
+    /// Proxies in front of Samverka (`SAMVERKA_TRUSTED_PROXIES`, comma-separated) whose entries
+    /// in X-Forwarded-For are skipped to find the client.
+    public var trustedProxies: Set<String> = ["127.0.0.1", "::1"]
+    /// A signed-in session ends after this long without a request (`SAMVERKA_SESSION_IDLE_MINUTES`).
+    public var sessionIdleTimeout: TimeInterval
+    /// However active, a signed-in session ends this long after signing in.
+    public var sessionLifetime: TimeInterval = 30 * 86_400
 
     public init(
         database: DatabaseLocation,
@@ -62,7 +69,8 @@ public struct AppSettings: Sendable {
         purgeAfterDays: Int = 30,
         rateLimitPerMinute: Int = 20,
         behindProxy: Bool = false,
-        dataLicense: String = "http://creativecommons.org/publicdomain/zero/1.0/"
+        dataLicense: String = "http://creativecommons.org/publicdomain/zero/1.0/",
+        sessionIdleTimeout: TimeInterval = 2 * 3_600
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -77,6 +85,7 @@ public struct AppSettings: Sendable {
         self.rateLimitPerMinute = rateLimitPerMinute
         self.behindProxy = behindProxy
         self.dataLicense = dataLicense
+        self.sessionIdleTimeout = sessionIdleTimeout
     }
 
     public struct ConfigurationError: Error, CustomStringConvertible {
@@ -133,23 +142,39 @@ public struct AppSettings: Sendable {
         let rateLimit = Environment.get("SAMVERKA_RATE_LIMIT").map { Int($0) } ?? 20
         if rateLimit == nil || rateLimit ?? 0 < 0 { problems.append("SAMVERKA_RATE_LIMIT must be a whole number of tries per minute (0 turns it off)") }
         let behindProxy = Environment.get("SAMVERKA_BEHIND_PROXY").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        let idleMinutes = Environment.get("SAMVERKA_SESSION_IDLE_MINUTES").map { Int($0) } ?? 120
+        if idleMinutes == nil || !(5...43_200).contains(idleMinutes ?? 0) {
+            problems.append("SAMVERKA_SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 43200")
+        }
+        // A cheap bcrypt cost makes stolen hashes quick to crack; only tests and benchmarks,
+        // which hash thousands of passwords, may go below 10.
+        let passwordCost = Int(Environment.get("SAMVERKA_PASSWORD_COST") ?? "12")
+        let allowsCheapHashes = environment == .testing || Environment.get("SAMVERKA_BENCHMARK") == "1"
+        if passwordCost == nil || !((allowsCheapHashes ? 4 : 10)...16).contains(passwordCost ?? 0) {
+            problems.append("SAMVERKA_PASSWORD_COST must be a whole number from 10 to 16")
+        }
 
         guard problems.isEmpty, let zone else { throw ConfigurationError(problems: problems) }
-        return AppSettings(
+        var settings = AppSettings(
             database: database,
             dataDirectory: dataDirectory,
             timeZone: zone,
             siteName: Environment.get("SAMVERKA_SITE_NAME") ?? "Samverka",
             secureCookies: secure,
-            passwordCost: environment == .testing ? 4 : Int(Environment.get("SAMVERKA_PASSWORD_COST") ?? "").map { min(max($0, 4), 16) } ?? 12,
+            passwordCost: environment == .testing ? 4 : passwordCost ?? 12,
             publicURL: publicURL,
             smtpURL: smtpURL,
             mailFrom: Environment.get("SAMVERKA_MAIL_FROM") ?? "noreply@samverka.invalid",
             purgeAfterDays: purgeDays ?? 30,
             rateLimitPerMinute: rateLimit ?? 20,
             behindProxy: behindProxy,
-            dataLicense: Environment.get("SAMVERKA_DATA_LICENSE") ?? "http://creativecommons.org/publicdomain/zero/1.0/"
+            dataLicense: Environment.get("SAMVERKA_DATA_LICENSE") ?? "http://creativecommons.org/publicdomain/zero/1.0/",
+            sessionIdleTimeout: TimeInterval((idleMinutes ?? 120) * 60)
         )
+        if let proxies = Environment.get("SAMVERKA_TRUSTED_PROXIES") {
+            settings.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
+        return settings
     }
 
     public var uploadsDirectory: String { dataDirectory + "/uploads" }

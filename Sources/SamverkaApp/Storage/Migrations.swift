@@ -22,5 +22,7 @@ enum Migrations {
         CreateRegistration(),
         AddCalendarFields(),
         AddEventImportUID(),
+        AddAccountStateToMember(),
+        CreateAccountToken(),
     ]
 }

@@ -60,10 +60,18 @@ extension Request {
     /// This session's form token, created on first use.
     var csrfToken: String {
         if let token = session.data[CSRFMiddleware.sessionKey] { return token }
+        if session.data[SessionStamp.beganKey] == nil {
+            session.data[SessionStamp.beganKey] = String(Int(now.timeIntervalSince1970))
+        }
         let token = [UInt8].random(count: 32).base64
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
         session.data[CSRFMiddleware.sessionKey] = token
         return token
     }
+}
+
+/// When a session began, so the nightly purge can forget visitors' sessions.
+enum SessionStamp {
+    static let beganKey = "began_at"
 }

@@ -8,7 +8,18 @@ import Vapor
 /// with `Retry-After` at once, so a flood costs the server almost nothing and nobody else waits.
 final class RateLimiter: Sendable {
     enum Purpose: String, Sendable {
-        case registration, guestConfirmation, signIn, accountCreation
+        case registration, guestConfirmation, signIn, accountCreation, passwordReset
+        /// Sign-in tries against one account, from wherever they come.
+        case signInAccount
+
+        /// Forms that create or open accounts count by the client's address alone: counting by
+        /// session or account would let a script refill its allowance by making new ones.
+        var countsByAddress: Bool {
+            switch self {
+            case .signIn, .accountCreation, .passwordReset, .signInAccount: true
+            case .registration, .guestConfirmation: false
+            }
+        }
     }
 
     private struct Bucket {
@@ -40,7 +51,7 @@ final class RateLimiter: Sendable {
             if bucket.tokens >= 1 {
                 bucket.tokens -= 1
                 buckets[key] = bucket
-                if buckets.count > forgetAbove { forgetIdle(&buckets, at: nanoseconds, perNanosecond: perNanosecond, capacity: capacity) }
+                if buckets.count > forgetAbove { forget(&buckets, at: nanoseconds, perNanosecond: perNanosecond, capacity: capacity) }
                 return nil
             }
             buckets[key] = bucket
@@ -48,9 +59,17 @@ final class RateLimiter: Sendable {
         }
     }
 
-    private func forgetIdle(_ buckets: inout [String: Bucket], at now: UInt64, perNanosecond: Double, capacity: Double) {
+    /// Forgets idle clients (full buckets); when a flood from ever new addresses leaves too
+    /// many busy ones, the least recently seen go too, so memory stays bounded whatever comes.
+    private func forget(_ buckets: inout [String: Bucket], at now: UInt64, perNanosecond: Double, capacity: Double) {
         buckets = buckets.filter { _, bucket in bucket.tokens + Double(now &- bucket.updated) * perNanosecond < capacity }
+        guard buckets.count > forgetAbove * 9 / 10 else { return }
+        let keep = buckets.sorted { $0.value.updated > $1.value.updated }.prefix(forgetAbove / 2)
+        buckets = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
     }
+
+    /// How many clients the limiter remembers now.
+    var rememberedClients: Int { buckets.withLockedValue { $0.count } }
 }
 
 /// Applies the limiter to one route. The client is the signed-in member when there is one (so
@@ -60,7 +79,8 @@ struct RateLimitMiddleware: AsyncMiddleware {
     let purpose: RateLimiter.Purpose
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let wait = request.application.rateLimiter.take(purpose, client: Self.client(of: request)) {
+        let client = purpose.countsByAddress ? Self.address(of: request) : Self.client(of: request)
+        if let wait = request.application.rateLimiter.take(purpose, client: client) {
             throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait)"])
         }
         return try await next.respond(to: request)
@@ -68,11 +88,18 @@ struct RateLimitMiddleware: AsyncMiddleware {
 
     static func client(of request: Request) -> String {
         if let member = request.auth.get(Member.self), let id = member.id { return "member:" + id.uuidString }
-        if request.application.settings.behindProxy,
-           let forwarded = request.headers.first(name: "X-Forwarded-For")?.split(separator: ",").last {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return request.remoteAddress?.ipAddress ?? "unknown"
+        return address(of: request)
+    }
+
+    /// The client's address: the peer's, or behind a proxy the right-most address in
+    /// X-Forwarded-For that is not one of the trusted proxies (anything left of it the client
+    /// may have written itself).
+    static func address(of request: Request) -> String {
+        let peer = request.remoteAddress?.ipAddress ?? "unknown"
+        let settings = request.application.settings
+        guard settings.behindProxy else { return peer }
+        let forwarded = request.headers[.xForwardedFor].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        return forwarded.reversed().first { !$0.isEmpty && !settings.trustedProxies.contains($0) } ?? peer
     }
 }
 

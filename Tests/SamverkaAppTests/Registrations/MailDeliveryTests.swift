@@ -101,7 +101,7 @@ struct MailDeliveryTests {
 
     @Test("the HTML part links each address up to the end of its line, and escapes everything else")
     func htmlLinks() throws {
-        let html = RegistrationMailer.html([
+        let html = MailMessage.html([
             "När: 12 mars 18:00\nVar: Online: https://meet.example.org/abc\nSida: https://samverka.example.org/events/fika",
             "Din länk: https://x.example.org/a?b=1&c=2. <script>",
         ], language: .sv)

@@ -98,7 +98,7 @@ final class Browser {
     /// Creates a member with a role directly in the database and signs them in through the form.
     func signIn(as role: Role, email: String = "person@example.org", password: String = "correct horse battery") async throws {
         let hash = try await app.password.async.hash(password)
-        try await Member(email: email, name: "Test \(role.rawValue)", passwordHash: hash, role: role, language: .sv).save(on: app.db)
+        try await Member(email: email, name: "Test \(role.rawValue)", passwordHash: hash, role: role, language: .sv, emailConfirmedAt: testNow).save(on: app.db)
         try await get("/sign-in")
         let response = try await post("/sign-in", form: ["email": email, "password": password])
         #expect(response.status == .seeOther, "signing in as \(role) should redirect")

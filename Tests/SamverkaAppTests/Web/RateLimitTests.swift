@@ -39,7 +39,7 @@ struct RateLimitTests {
 
             let member = Browser(app)
             let hash = try await app.password.async.hash("correct horse battery")
-            try await Member(email: "anna@example.org", name: "Anna", passwordHash: hash, role: .member, language: .sv).save(on: app.db)
+            try await Member(email: "anna@example.org", name: "Anna", passwordHash: hash, role: .member, language: .sv, emailConfirmedAt: testNow).save(on: app.db)
             try await member.get("/sign-in")
             // Signing in shares the guest's address, but has its own bucket.
             #expect(try await member.post("/sign-in", form: ["email": "anna@example.org", "password": "correct horse battery"]).status == .seeOther)
