@@ -123,7 +123,8 @@ def run():
             for path, name in (("/sign-up/sent", "sign-up-sent"), ("/password/forgot", "forgot-password"),
                                ("/password/forgot/sent", "forgot-password-sent"),
                                ("/password/reset/no-such-link-at-all-0123456789", "link-invalid"),
-                               ("/events/workshop-oppna-data/register/sent", "registration-sent")):
+                               ("/events/workshop-oppna-data/register/sent", "registration-sent"),
+                               ("/accessibility", "accessibility-statement"), ("/privacy", "privacy-notice")):
                 driver.get(BASE + path)
                 check(driver, f"{lang}/{name}", results)
             # A guest's sign-up form, with the organiser's questions, then sent empty.

@@ -246,6 +246,9 @@ enum SiteURL: Sendable {
     case embedProgramme(Parameter<String>)
     case healthz
     case uploads
+    /// The accessibility statement and the privacy notice, linked from every page's footer.
+    case accessibility
+    case privacy
 
     var path: String {
         switch self {
@@ -287,6 +290,8 @@ enum SiteURL: Sendable {
         case .outboxMessage(let id): "/admin/outbox/" + id.segment("message")
         case .healthz: "/healthz"
         case .uploads: "/uploads"
+        case .accessibility: "/accessibility"
+        case .privacy: "/privacy"
         }
     }
 

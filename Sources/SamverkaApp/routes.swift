@@ -11,6 +11,9 @@ func routes(_ app: Application) throws {
     // MARK: Public pages
     everyone.get(.home, use: HomeController().show)
     everyone.get(.healthz, use: HealthController().check)
+    let statements = StatementController()
+    everyone.get(.accessibility, use: statements.accessibility)
+    everyone.get(.privacy, use: statements.privacy)
     everyone.get(SiteURL.uploads.pathComponents + [.catchall], use: UploadController().serve)
 
     let events = EventController()

@@ -48,6 +48,14 @@ public struct AppSettings: Sendable {
     public var dataLicense: String
     /// Whether a reverse proxy stands in front, so the client's address is the last one in X-Forwarded-For.
     public var behindProxy: Bool
+    /// Who runs this installation, as the accessibility statement and privacy notice name them
+    /// (`SAMVERKA_OPERATOR`, default the site's name).
+    public var operatorName: String = "Samverka"
+    /// Where people write about the site, its accessibility and their data (`SAMVERKA_CONTACT_EMAIL`,
+    /// default the sender address).
+    public var contactEmail: String = "noreply@samverka.invalid"
+    /// The day the accessibility statement was last reviewed (`SAMVERKA_ACCESSIBILITY_REVIEWED`, YYYY-MM-DD).
+    public var accessibilityReviewed: String = "2026-12-01"
     /// Proxies in front of Samverka (`SAMVERKA_TRUSTED_PROXIES`, comma-separated) whose entries
     /// in X-Forwarded-For are skipped to find the client.
     public var trustedProxies: Set<String> = ["127.0.0.1", "::1"]
@@ -171,6 +179,9 @@ public struct AppSettings: Sendable {
             dataLicense: Environment.get("SAMVERKA_DATA_LICENSE") ?? "http://creativecommons.org/publicdomain/zero/1.0/",
             sessionIdleTimeout: TimeInterval((idleMinutes ?? 120) * 60)
         )
+        settings.operatorName = Environment.get("SAMVERKA_OPERATOR") ?? settings.siteName
+        settings.contactEmail = Environment.get("SAMVERKA_CONTACT_EMAIL") ?? settings.mailFrom
+        if let reviewed = Environment.get("SAMVERKA_ACCESSIBILITY_REVIEWED") { settings.accessibilityReviewed = reviewed }
         if let proxies = Environment.get("SAMVERKA_TRUSTED_PROXIES") {
             settings.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }

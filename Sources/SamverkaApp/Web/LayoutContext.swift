@@ -31,6 +31,8 @@ struct LayoutContext: Encodable {
     let switchLanguageLang: String
     let alternates: [Alternate]
     let flash: String?
+    /// The accessibility statement, the privacy notice and how to reach the site's people.
+    let footer: [NavItem]
     /// Feeds of the page's content, announced in the head and offered under the heading.
     var feeds: [Feed] = []
     /// schema.org JSON-LD describing the page, already safe inside a script element.
@@ -101,7 +103,12 @@ extension Request {
             switchLanguageLabel: t("language.switch"),
             switchLanguageLang: other.rawValue,
             alternates: alternates,
-            flash: takeFlash()
+            flash: takeFlash(),
+            footer: [
+                .init(label: t("footer.accessibility"), href: SiteURL.accessibility.path, current: url.path == SiteURL.accessibility.path),
+                .init(label: t("footer.privacy"), href: SiteURL.privacy.path, current: url.path == SiteURL.privacy.path),
+                .init(label: t("footer.contact"), href: "mailto:" + application.settings.contactEmail, current: false),
+            ]
         )
     }
 
