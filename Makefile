@@ -1,5 +1,5 @@
 # The front door. Each target is a script in scripts/, so CI and people run the same thing.
-.PHONY: run test test-sqlite test-postgres smoke-test browser-test interop-test
+.PHONY: run test test-sqlite test-postgres smoke-test browser-test interop-test security-test
 
 run:
 	scripts/run
@@ -21,3 +21,6 @@ smoke-test:
 
 interop-test:
 	scripts/interop-tests
+
+security-test:
+	eval "$$(scripts/postgres-start)" && scripts/security-tests
