@@ -44,7 +44,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // error pages included; static files skip sessions; language is known before CSRF can
     // refuse, so the refusal is in the reader's language.
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())

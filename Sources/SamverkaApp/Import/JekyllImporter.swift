@@ -48,8 +48,11 @@ struct JekyllImporter: Sendable {
             if let project = reader.readProject(file) { site.projects.append(project) } else { reader.report.projects.skipped += 1 }
             step(file)
         }
-        site.uploads = reader.uploadFiles
         var report = reader.report
+        for file in reader.uploadFiles where UploadTypes.mediaType(forFileName: file) == nil {
+            report.warn("_uploads/" + file, "not an image or a PDF, so not copied")
+        }
+        site.uploads = reader.uploadFiles.filter { UploadTypes.mediaType(forFileName: $0) != nil }
         checkUploads(site, report: &report)
 
         if dryRun {

@@ -16,17 +16,31 @@ struct SMTPClient: Sendable {
     let server: SMTPServer
     let helloName: String
 
+    /// The server offered no TLS, and the password would cross the network in the clear.
+    struct CredentialsNeedTLS: Error, CustomStringConvertible {
+        let host: String
+        var description: String { "\(host) offers no TLS; the SMTP password is only ever sent encrypted (use smtps:// or a server with STARTTLS)" }
+    }
+
+    /// A user name and password go only over TLS, or to a relay on this very machine.
+    static func mayAuthenticate(_ server: SMTPServer, secured: Bool) -> Bool {
+        server.username == nil || secured || ["127.0.0.1", "::1", "localhost"].contains(server.host.lowercased())
+    }
+
     /// Sends `message` (a complete RFC 5322 text) from `sender` to `recipient`.
     func send(_ message: String, from sender: String, to recipient: String) async throws {
         let session = try await SMTPSession.connect(server)
         do {
             try await session.expect(220)
             var capabilities = try await session.command("EHLO \(helloName)", expecting: 250)
+            var secured = server.implicitTLS
             if !server.implicitTLS, capabilities.lines.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) {
                 _ = try await session.command("STARTTLS", expecting: 220)
                 try await session.startTLS(host: server.host)
                 capabilities = try await session.command("EHLO \(helloName)", expecting: 250)
+                secured = true
             }
+            guard Self.mayAuthenticate(server, secured: secured) else { throw CredentialsNeedTLS(host: server.host) }
             if let username = server.username {
                 let credentials = Data(([0] + Array(username.utf8) + [0] + Array((server.password ?? "").utf8))).base64EncodedString()
                 _ = try await session.command("AUTH PLAIN \(credentials)", expecting: 235)

@@ -165,6 +165,17 @@ struct IdentityTests {
         }
     }
 
+    @Test("the session table keeps a hash of each cookie, never the cookie itself")
+    func sessionKeysHashed() async throws {
+        try await withSamverka { app in
+            let response = try await app.testing().sendRequest(.GET, "/sign-in")
+            let cookie = try #require(response.headers.setCookie?["samverka_session"]?.string)
+            let keys = try await SessionRecord.query(on: app.db).all().map(\.key.string)
+            #expect(keys == [SessionStore.stored(SessionID(string: cookie)).string])
+            #expect(!keys.contains(cookie))
+        }
+    }
+
     @Test("the nightly purge removes accounts never confirmed in a week, used links and ended sessions")
     func purge() async throws {
         try await withSamverka { app in

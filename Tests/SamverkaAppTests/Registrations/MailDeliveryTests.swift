@@ -33,6 +33,15 @@ struct MailDeliveryTests {
         #expect(SMTPServer(url: "smtp://") == nil)
     }
 
+    @Test("the SMTP password crosses the network only over TLS")
+    func credentialsOnlyOverTLS() throws {
+        let remote = try #require(SMTPServer(url: "smtp://user:secret@mail.example.org:587"))
+        #expect(!SMTPClient.mayAuthenticate(remote, secured: false))
+        #expect(SMTPClient.mayAuthenticate(remote, secured: true))
+        #expect(SMTPClient.mayAuthenticate(try #require(SMTPServer(url: "smtp://mail.example.org:25")), secured: false))
+        #expect(SMTPClient.mayAuthenticate(try #require(SMTPServer(url: "smtp://user:secret@127.0.0.1:25")), secured: false))
+    }
+
     @Test("without SMTP the outbox keeps every message for admins to read")
     func outboxPage() async throws {
         try await withSamverka { app in

@@ -138,4 +138,28 @@ struct PageTests {
             #expect(try await app.testing().sendRequest(.GET, "/uploads/nope.png").status == .notFound)
         }
     }
+
+    @Test("an upload is served sandboxed with its own type; other kinds of file are neither served nor imported")
+    func uploadTypes() async throws {
+        try await withSamverka { app in
+            let uploads = app.settings.uploadsDirectory
+            try FileManager.default.createDirectory(atPath: uploads, withIntermediateDirectories: true)
+            try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8).write(to: URL(fileURLWithPath: uploads + "/logo.svg"))
+            try Data("<html><script>alert(1)</script></html>".utf8).write(to: URL(fileURLWithPath: uploads + "/page.html"))
+            let svg = try await app.testing().sendRequest(.GET, "/uploads/logo.svg")
+            #expect(svg.status == .ok)
+            #expect(svg.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
+            #expect(svg.headers.first(name: .contentSecurityPolicy) == "sandbox")
+            #expect(try await app.testing().sendRequest(.GET, "/uploads/page.html").status == .notFound)
+
+            let site = try Fixtures.makeSite([
+                "_config.yml": "title: Test\n", "_events/traff.md": "---\ntitle: Träff\nevent-date: 2026-03-01 18:00:00 +0100\n---\nHej!", "_uploads/bild.png": "not really a picture", "_uploads/sida.html": "<script></script>",
+            ])
+            let importer = JekyllImporter(root: site, uploadsDirectory: uploads + "-import", timeZone: app.settings.timeZone, municipalities: app.municipalities)
+            let report = try await importer.run(on: app.db)
+            #expect(report.uploadsCopied == 1)
+            #expect(report.problems.contains { $0.file == "_uploads/sida.html" })
+            #expect(!FileManager.default.fileExists(atPath: uploads + "-import/sida.html"))
+        }
+    }
 }
