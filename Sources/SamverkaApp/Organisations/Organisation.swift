@@ -35,4 +35,13 @@ extension Organisation {
     }
 
     var isVerified: Bool { verifiedAt != nil }
+
+    /// What an admin's verification vouches for: a change to any of these takes the badge away.
+    struct VerifiedFacts: Equatable {
+        let name: String
+        let organisationNumber: String?
+        let sector: Sector
+    }
+
+    var verifiedFacts: VerifiedFacts { VerifiedFacts(name: name, organisationNumber: organisationNumber, sector: sector) }
 }

@@ -159,17 +159,21 @@ struct OrganisationController: Sendable {
         let organisation = try await Self.find(request)
         try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db).requireEdit()
         let original = (slug: organisation.slug, name: organisation.name)
+        let vouchedFor = organisation.verifiedFacts
         var input = (try? request.content.decode(OrganisationInput.self)) ?? OrganisationInput()
         var errors = FieldErrors()
         try await input.apply(to: organisation, request: request, errors: &errors)
         guard errors.isEmpty else {
             return try await renderForm(request, editing: original, input: input, errors: errors, status: .unprocessableEntity)
         }
+        // The badge vouched for a name, number and sector; other ones need an admin's look again.
+        let lostBadge = organisation.isVerified && organisation.verifiedFacts != vouchedFor && request.auth.get(Member.self)?.role != .admin
+        if lostBadge { organisation.verifiedAt = nil }
         try await request.db.transaction { database in
             try await organisation.save(on: database)
             try await ProgrammeQueries.organisationsChanged(on: database)
         }
-        request.flash(request.t("flash.saved", ["title": organisation.name]))
+        request.flash(request.t(lostBadge ? "flash.organisation_needs_verification" : "flash.saved", ["title": organisation.name]))
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
     }
 

@@ -149,6 +149,13 @@ struct ReviewController: Sendable {
         let decision = (try? request.content.get(String.self, at: "decision")) ?? ""
         let message = ((try? request.content.get(String.self, at: "message")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let back = SiteURL.programmes(.review(.value(programme.slug))).path
+        let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all().map(\.organisation)
+        // Nobody judges their own organisation's work: another moderator decides.
+        let own = try await ActivityAccess.of(member, on: request.db).organisationIDs
+        guard own.isDisjoint(with: [activity.$organisation.id] + partners.compactMap(\.id)) else {
+            request.flash(request.t("error.review_own_organisation"))
+            return request.redirect(to: back, redirectType: .normal)
+        }
         let kind: ActivityLogEntry.Kind
         switch decision {
         case "approve" where activity.status == .submitted || activity.pendingChanges != nil:
@@ -170,8 +177,7 @@ struct ReviewController: Sendable {
             throw Abort(.badRequest)
         }
         activity.reviewMessage = message
-        let organisers = [try await activity.$organisation.get(on: request.db)]
-            + (try await activity.$partners.query(on: request.db).with(\.$organisation).all().map(\.organisation))
+        let organisers = [try await activity.$organisation.get(on: request.db)] + partners
         activity.refreshSearchText(organisations: organisers, municipalities: request.application.municipalities)
         try await request.db.transaction { database in
             try await activity.save(on: database)

@@ -138,6 +138,33 @@ struct OrganisationTests {
         }
     }
 
+    @Test("a verified organisation keeps its badge through ordinary edits and loses it when its name, number or sector changes")
+    func badgeFollowsFacts() async throws {
+        try await withSamverka { app in
+            let owner = Browser(app)
+            try await owner.signIn(as: .member, email: "owner@example.org")
+            try await Self.register(owner)
+            let organisation = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
+            organisation.verifiedAt = testNow
+            try await organisation.save(on: app.db)
+
+            try await owner.get("/organisations/umea-kommun/edit")
+            let described = try await owner.post("/organisations/umea-kommun/edit", form: Self.umea.merging(["description": "Ny text."]) { $1 })
+            #expect(described.status == .seeOther)
+            #expect(try await Organisation.find(slug: "umea-kommun", on: app.db)?.isVerified == true)
+
+            for change in [["name": "Umeå kommun (ny)"], ["organisationNumber": "232100-0156"], ["sector": "agency"]] {
+                let again = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
+                again.verifiedAt = testNow
+                try await again.save(on: app.db)
+                try await owner.get("/organisations/umea-kommun/edit")
+                try await owner.post("/organisations/umea-kommun/edit", form: Self.umea.merging(change.merging(["slug": "umea-kommun"]) { $1 }) { $1 })
+                #expect(try await Organisation.find(slug: "umea-kommun", on: app.db)?.isVerified == false, "\(change)")
+            }
+            #expect(try await owner.get("/organisations/umea-kommun").text.contains("behöver en administratör verifiera organisationen igen"))
+        }
+    }
+
     @Test("the directory filters by sector and finds names without their accents")
     func directory() async throws {
         try await withSamverka { app in

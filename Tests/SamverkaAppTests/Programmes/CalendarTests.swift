@@ -47,7 +47,12 @@ struct CalendarTests {
             let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
             #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity) + "/calendar.ics").status == .notFound)
-            #expect(try await umea.get(try fixture.path(activity) + "/calendar.ics").status == .ok)
+            let own = try await umea.get(try fixture.path(activity) + "/calendar.ics")
+            #expect(own.status == .ok)
+            // What only its organiser may see is never kept by a shared cache.
+            #expect(own.headers.first(name: .cacheControl) == "private, no-store")
+            #expect(try await umea.get("/programmes/innovationsveckan-2026/activities.csv").headers.first(name: .cacheControl) == "private, no-store")
+            #expect(try await app.testing().sendRequest(.GET, "/events.ics").headers.first(name: .cacheControl) == "public, max-age=300")
         }
     }
 }

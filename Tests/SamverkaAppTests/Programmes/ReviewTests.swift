@@ -70,6 +70,30 @@ struct ReviewTests {
         }
     }
 
+    @Test("a moderator who represents the activity's organisation cannot decide on it; another moderator can")
+    func ownOrganisation() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (umeaKommun, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Egen aktivitet"))
+            let colleague = Browser(app)
+            try await colleague.signIn(as: .moderator, email: "kollega@example.org")
+            let member = try #require(try await Member.find(email: "kollega@example.org", on: app.db))
+            try await OrganisationMembership(organisationID: try umeaKommun.requireID(), memberID: try member.requireID(), role: .editor, status: .active).save(on: app.db)
+            try await colleague.get("/programmes/innovationsveckan-2026/review")
+            let refused = try await colleague.post(try fixture.path(activity) + "/review", form: ["decision": "approve", "message": ""])
+            #expect(refused.status == .seeOther)
+            #expect(try await colleague.get("/programmes/innovationsveckan-2026/review").text.contains("en annan moderator behöver fatta beslutet"))
+            #expect(try await Activity.find(activity.id, on: app.db)?.status == .submitted)
+
+            let other = Browser(app)
+            try await other.signIn(as: .moderator, email: "annan@example.org")
+            try await other.get("/programmes/innovationsveckan-2026/review")
+            try await other.post(try fixture.path(activity) + "/review", form: ["decision": "approve", "message": ""])
+            #expect(try await Activity.find(activity.id, on: app.db)?.status == .approved)
+        }
+    }
+
     @Test("members and organisers cannot review")
     func permissions() async throws {
         try await withSamverka { app in
