@@ -11,6 +11,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.municipalities = try Municipalities.load(from: resources)
     app.regionMap = try RegionMap.load(from: resources)
     app.registrationGate = SerialGate()
+    app.organisationGate = SerialGate()
     app.signUpQueue = SignUpQueue()
     app.rateLimiter = RateLimiter(perMinute: settings.rateLimitPerMinute)
 

@@ -10,6 +10,8 @@ struct AccountDeletion: Sendable {
     enum Refusal: Error {
         /// The site must keep someone who can run it.
         case lastAdmin
+        /// These organisations would have no owner left: another owner is needed first.
+        case onlyOwner(of: [String])
     }
 
     let app: Application
@@ -21,6 +23,8 @@ struct AccountDeletion: Sendable {
         if member.role == .admin, try await Member.query(on: database).filter(\.$role == .admin).count() <= 1 {
             throw Refusal.lastAdmin
         }
+        let alone = try await OrganisationOwners.onlyOwnerOf(memberID, on: database)
+        guard alone.isEmpty else { throw Refusal.onlyOwner(of: alone) }
 
         let ledger = RegistrationLedger(app: app, now: now)
         let active = try await Registration.query(on: database).filter(\.$member.$id == memberID)
@@ -31,6 +35,11 @@ struct AccountDeletion: Sendable {
         }
 
         try await database.transaction { database in
+            // Checked again with the organisations taken, should an owner have left meanwhile.
+            let owned = try await OrganisationMembership.query(on: database).filter(\.$member.$id == memberID).filter(\.$role == .owner).all()
+            try await OrganisationOwners.lock(owned.map(\.$organisation.id), on: database)
+            let alone = try await OrganisationOwners.onlyOwnerOf(memberID, on: database)
+            guard alone.isEmpty else { throw Refusal.onlyOwner(of: alone) }
             for registration in try await Registration.query(on: database).filter(\.$member.$id == memberID).all() {
                 registration.answers = []
                 registration.$member.id = nil

@@ -55,6 +55,9 @@ struct MyAccountController: Sendable {
         } catch AccountDeletion.Refusal.lastAdmin {
             errors.add("password", request.t("error.last_admin"))
             return try await render(request, errors: errors, status: .unprocessableEntity)
+        } catch AccountDeletion.Refusal.onlyOwner(let organisations) {
+            errors.add("password", request.t("error.only_owner", ["organisations": organisations.joined(separator: ", ")]))
+            return try await render(request, errors: errors, status: .unprocessableEntity)
         }
         request.auth.logout(Member.self)
         request.session.destroy()

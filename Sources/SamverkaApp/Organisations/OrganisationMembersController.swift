@@ -54,27 +54,34 @@ struct OrganisationMembersController: Sendable {
             throw Abort(.notFound)
         }
         let back = SiteURL.organisations(.members(.value(organisation.slug))).path
-        let owners = try await organisation.$memberships.query(on: request.db)
-            .filter(\.$status == .active).filter(\.$role == .owner).count()
-        let losesAnOwner = membership.status == .active && membership.role == .owner && owners <= 1
-        switch (try? request.content.get(String.self, at: "action")) ?? "" {
-        case "approve" where membership.status == .requested:
-            membership.status = .active
-            try await membership.save(on: request.db)
-        case "decline" where membership.status == .requested:
-            try await membership.delete(on: request.db)
-        case "owner" where membership.status == .active:
-            membership.role = .owner
-            try await membership.save(on: request.db)
-        case "editor" where membership.status == .active:
-            guard !losesAnOwner else { return refuse(request, "error.last_owner", back: back) }
-            membership.role = .editor
-            try await membership.save(on: request.db)
-        case "remove" where membership.status == .active:
-            guard !losesAnOwner else { return refuse(request, "error.last_owner", back: back) }
-            try await membership.delete(on: request.db)
-        default:
-            throw Abort(.badRequest)
+        let action = (try? request.content.get(String.self, at: "action")) ?? ""
+        do {
+            try await OrganisationOwners.changing(try organisation.requireID(), on: request.application) { database, owners in
+                // The membership as it is now, not as it was before the lock.
+                guard let membership = try await OrganisationMembership.find(id, on: database) else { throw Abort(.notFound) }
+                let losesAnOwner = membership.status == .active && membership.role == .owner && owners <= 1
+                switch action {
+                case "approve" where membership.status == .requested:
+                    membership.status = .active
+                    try await membership.save(on: database)
+                case "decline" where membership.status == .requested:
+                    try await membership.delete(on: database)
+                case "owner" where membership.status == .active:
+                    membership.role = .owner
+                    try await membership.save(on: database)
+                case "editor" where membership.status == .active:
+                    guard !losesAnOwner else { throw OrganisationOwners.LastOwner(organisation: organisation.name) }
+                    membership.role = .editor
+                    try await membership.save(on: database)
+                case "remove" where membership.status == .active:
+                    guard !losesAnOwner else { throw OrganisationOwners.LastOwner(organisation: organisation.name) }
+                    try await membership.delete(on: database)
+                default:
+                    throw Abort(.badRequest)
+                }
+            }
+        } catch is OrganisationOwners.LastOwner {
+            return refuse(request, "error.last_owner", back: back)
         }
         request.flash(request.t("flash.members_saved"))
         return request.redirect(to: back, redirectType: .normal)

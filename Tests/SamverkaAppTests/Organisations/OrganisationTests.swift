@@ -121,6 +121,51 @@ struct OrganisationTests {
         }
     }
 
+    @Test("two owners demoting each other at the same moment leave one owner, never none")
+    func concurrentDemotions() async throws {
+        try await withSamverka { app in
+            let first = Browser(app)
+            try await first.signIn(as: .member, email: "first@example.org")
+            try await Self.register(first)
+            let second = Browser(app)
+            try await second.signIn(as: .member, email: "second@example.org")
+            let organisation = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
+            let member = try #require(try await Member.find(email: "second@example.org", on: app.db))
+            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .owner, status: .active).save(on: app.db)
+            let memberships = try await OrganisationMembership.query(on: app.db).with(\.$member).all()
+            let firstMembership = try #require(memberships.first { $0.member.email == "first@example.org" })
+            let secondMembership = try #require(memberships.first { $0.member.email == "second@example.org" })
+            try await first.get("/organisations/umea-kommun/members")
+            try await second.get("/organisations/umea-kommun/members")
+            async let one = first.post("/organisations/umea-kommun/members/\(try secondMembership.requireID())", form: ["action": "editor"])
+            async let two = second.post("/organisations/umea-kommun/members/\(try firstMembership.requireID())", form: ["action": "editor"])
+            _ = try await (one, two)
+            #expect(try await OrganisationMembership.query(on: app.db).filter(\.$role == .owner).count() == 1)
+        }
+    }
+
+    @Test("the only owner of an organisation cannot delete their account until someone else owns it")
+    func onlyOwnerKeepsAccount() async throws {
+        try await withSamverka { app in
+            let owner = Browser(app)
+            try await owner.signIn(as: .member, email: "owner@example.org")
+            try await Self.register(owner)
+            try await owner.get("/account")
+            let refused = try await owner.post("/account/delete", form: ["password": "correct horse battery"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Du är den enda ägaren av Umeå kommun."))
+            #expect(try await Member.find(email: "owner@example.org", on: app.db) != nil)
+
+            let other = Browser(app)
+            try await other.signIn(as: .member, email: "other@example.org")
+            let organisation = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
+            let member = try #require(try await Member.find(email: "other@example.org", on: app.db))
+            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .owner, status: .active).save(on: app.db)
+            #expect(try await owner.post("/account/delete", form: ["password": "correct horse battery"]).status == .ok)
+            #expect(try await Member.find(email: "owner@example.org", on: app.db) == nil)
+        }
+    }
+
     @Test("an admin verifies an organisation; the badge shows in the directory and on its page")
     func verification() async throws {
         try await withSamverka { app in
