@@ -40,7 +40,9 @@ struct AccountDeletion: Sendable {
             try await OrganisationOwners.lock(owned.map(\.$organisation.id), on: database)
             let alone = try await OrganisationOwners.onlyOwnerOf(memberID, on: database)
             guard alone.isEmpty else { throw Refusal.onlyOwner(of: alone) }
-            for registration in try await Registration.query(on: database).filter(\.$member.$id == memberID).all() {
+            let own = try await Registration.query(on: database).filter(\.$member.$id == memberID).all()
+            try await OutgoingMail.query(on: database).ownedBy(memberID, registrations: own.compactMap(\.id)).delete()
+            for registration in own {
                 registration.answers = []
                 registration.$member.id = nil
                 registration.token = Registration.newToken()
@@ -49,7 +51,6 @@ struct AccountDeletion: Sendable {
             }
             try await ActivityLogEntry.query(on: database).filter(\.$member.$id == memberID).set(\.$member.$id, to: nil).update()
             try await OrganisationMembership.query(on: database).filter(\.$member.$id == memberID).delete()
-            try await OutgoingMail.query(on: database).filter(\.$toAddress == member.email).delete()
             try await member.delete(on: database)
         }
     }

@@ -44,7 +44,7 @@ struct AccountMailer: Sendable {
             + [catalogue.text("mail.account.signature", language, values)]
         let message = MailMessage(to: address ?? member.email, toName: member.name, subject: catalogue.text(key + ".subject", language, values),
                                   paragraphs: paragraphs, language: language)
-        try await OutgoingMail(kind: "account.\(notice.rawValue)", message: message, sendAfter: now).save(on: database)
+        try await OutgoingMail(kind: "account.\(notice.rawValue)", message: message, sendAfter: now, memberID: member.id).save(on: database)
     }
 
     /// Issues a token and mails its link.

@@ -80,7 +80,7 @@ struct MemberData: Content {
         }
         let steps = try await ActivityLogEntry.query(on: database).filter(\.$member.$id == memberID)
             .with(\.$activity).sort(\.$createdAt).all()
-        let mail = try await OutgoingMail.query(on: database).filter(\.$toAddress == member.email).sort(\.$createdAt).all()
+        let mail = try await OutgoingMail.query(on: database).ownedBy(memberID, registrations: registrations.compactMap(\.id)).sort(\.$createdAt).all()
         return MemberData(
             exportedAt: now, site: site,
             member: Profile(name: member.name, email: member.email, role: member.role.rawValue, language: member.language, createdAt: member.createdAt),

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// A message in the outbox. Everything Samverka mails is written here first, inside the same
@@ -12,6 +13,10 @@ final class OutgoingMail: Model, @unchecked Sendable {
     /// What the message is about ("registration.confirmed"), for the admin's list.
     @Field(key: "kind") var kind: String
     @Field(key: "to_address") var toAddress: String
+    /// Whose mail it is: a member's own data and their deletion find it by these, never by the
+    /// address, which someone else may have had before or may give as a guest.
+    @OptionalField(key: "member_id") var memberID: UUID?
+    @OptionalField(key: "registration_id") var registrationID: UUID?
     @Field(key: "subject") var subject: String
     @Field(key: "message") var message: MailMessage
     /// Not before this time: the first attempt, or the next one after a failure.
@@ -26,8 +31,10 @@ final class OutgoingMail: Model, @unchecked Sendable {
 
     init() {}
 
-    init(kind: String, message: MailMessage, sendAfter: Date) {
+    init(kind: String, message: MailMessage, sendAfter: Date, memberID: UUID? = nil, registrationID: UUID? = nil) {
         self.kind = kind
+        self.memberID = memberID
+        self.registrationID = registrationID
         toAddress = message.to
         subject = message.subject
         self.message = message
@@ -63,5 +70,33 @@ struct CreateOutgoingMail: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("mail_outbox").delete()
+    }
+}
+
+/// Mail belongs to a member or a registration by id.
+struct AddOwnerToOutgoingMail: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // One column at a time: SQLite adds only one per ALTER TABLE.
+        try await database.schema("mail_outbox").field("member_id", .uuid).update()
+        try await database.schema("mail_outbox").field("registration_id", .uuid).update()
+        // Mail written before belonged to whoever had the address then, as it was read until now.
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("UPDATE mail_outbox SET member_id = (SELECT members.id FROM members WHERE members.email = mail_outbox.to_address)").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("mail_outbox").deleteField("member_id").update()
+        try await database.schema("mail_outbox").deleteField("registration_id").update()
+    }
+}
+
+extension QueryBuilder where Model == OutgoingMail {
+    /// A member's mail: sent to them as a member, or about one of their registrations.
+    func ownedBy(_ memberID: UUID, registrations: [UUID]) -> Self {
+        group(.or) { either in
+            either.filter(\.$memberID == memberID)
+            if !registrations.isEmpty { either.filter(\.$registrationID ~~ registrations) }
+        }
     }
 }

@@ -200,6 +200,8 @@ struct RegistrationLedger: Sendable {
     /// A new registration for `request`, its status still to be decided.
     private static func draft(_ request: SignUpRequest, setupID: UUID, arrival: Int) -> Registration {
         let registration = Registration()
+        // Known before it is stored, so the mail written in the same batch can name it.
+        registration.id = UUID()
         registration.$setup.id = setupID
         registration.$member.id = request.member?.id
         registration.guestName = request.member == nil ? request.guestName : ""

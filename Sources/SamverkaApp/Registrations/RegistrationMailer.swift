@@ -92,6 +92,7 @@ struct RegistrationMailer: Sendable {
             let calendar = ICalendar(events: [entry], timeZone: app.settings.timeZone)
             mail.attachments.append(.init(filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar.text))
         }
-        return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now)
+        return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now,
+                            memberID: registration.$member.id, registrationID: registration.id)
     }
 }

@@ -24,5 +24,6 @@ enum Migrations {
         AddEventImportUID(),
         AddAccountStateToMember(),
         CreateAccountToken(),
+        AddOwnerToOutgoingMail(),
     ]
 }

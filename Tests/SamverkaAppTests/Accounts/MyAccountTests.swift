@@ -34,6 +34,10 @@ struct MyAccountTests {
             #expect(answers.first?["answer"] as? [String] == ["Vegan"])
             let mail = try #require(json["mail"] as? [[String: Any]])
             #expect(mail.count == 1)
+            // Mail to the same address that is not the member's (a guest gave it once) is not theirs.
+            let stranger = MailMessage(to: "anna@example.org", toName: "Någon", subject: "Till en gäst", text: "Hemligt", html: "")
+            try await OutgoingMail(kind: "registration.confirm_address", message: stranger, sendAfter: testNow).save(on: app.db)
+            #expect(!(try await anna.get("/account/data.json").text.contains("Till en gäst")))
             #expect(!download.text.contains("bo@example.org") && !download.text.contains("Allt"))
             #expect(!download.text.contains("password"))
 
