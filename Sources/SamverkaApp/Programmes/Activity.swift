@@ -99,7 +99,8 @@ final class Activity: Model, @unchecked Sendable {
     }
 }
 
-/// The facts whose change after approval needs a new review: title, time and place.
+/// The facts whose change after approval needs a new review: title, time and place, and what
+/// the public reads and follows: the description, the image and the way to sign up.
 struct ActivityKeyFacts: Codable, Equatable, Sendable {
     var title: String
     var format: Activity.Format
@@ -110,6 +111,12 @@ struct ActivityKeyFacts: Codable, Equatable, Sendable {
     var venue: String
     var address: String
     var onlineURL: String?
+    // Optional so that changes stored before these were reviewed still read; nil leaves the
+    // activity's own value.
+    var description: String?
+    var image: String?
+    var signUp: Activity.SignUp?
+    var signUpURL: String?
 
     init(_ activity: Activity) {
         title = activity.title
@@ -121,6 +128,10 @@ struct ActivityKeyFacts: Codable, Equatable, Sendable {
         venue = activity.venue
         address = activity.address
         onlineURL = activity.onlineURL
+        description = activity.description
+        image = activity.image ?? ""
+        signUp = activity.signUp
+        signUpURL = activity.signUpURL ?? ""
     }
 
     func apply(to activity: Activity) {
@@ -133,6 +144,10 @@ struct ActivityKeyFacts: Codable, Equatable, Sendable {
         activity.venue = venue
         activity.address = address
         activity.onlineURL = onlineURL
+        if let description { activity.description = description }
+        if let image { activity.image = image.isEmpty ? nil : image }
+        if let signUp { activity.signUp = signUp }
+        if let signUpURL { activity.signUpURL = signUpURL.isEmpty ? nil : signUpURL }
     }
 }
 

@@ -51,6 +51,10 @@ struct ActivityController: Sendable {
             input.venue = shown.venue
             input.address = shown.address
             input.onlineURL = shown.onlineURL
+            input.description = pending.description ?? input.description
+            input.image = pending.image ?? input.image
+            input.signUp = pending.signUp?.rawValue ?? input.signUp
+            input.signUpURL = pending.signUpURL ?? input.signUpURL
         }
         let organisations = try await Self.organisations(of: request, including: organisation)
         return try await renderForm(request, programme: programme, activity: activity, organisations: organisations, input: input, errors: FieldErrors())

@@ -138,4 +138,33 @@ struct ReviewTests {
             #expect(accepted.pendingChanges == nil)
         }
     }
+
+    @Test("a new description or sign-up link after approval waits for review; the approved ones stay public")
+    func descriptionAfterApproval() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .admin, email: "admin@example.org")
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+
+            var changed = ProgrammeFixture.form("umea-kommun")
+            changed["description"] = "Köp billiga klockor på https://spam.example.org"
+            changed["signUp"] = "external"
+            changed["signUpURL"] = "https://spam.example.org/anmalan"
+            try await umea.get(try fixture.path(activity) + "/edit")
+            #expect(try await umea.post(try fixture.path(activity) + "/edit", form: changed).status == .seeOther)
+            let publicPage = try await app.testing().sendRequest(.GET, try fixture.path(activity)).text
+            #expect(publicPage.contains("Vi visar <strong>exempel</strong>."))
+            #expect(!publicPage.contains("spam.example.org"))
+            // The organiser goes on from what they sent.
+            #expect(try await umea.get(try fixture.path(activity) + "/edit").text.contains("spam.example.org/anmalan"))
+
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("spam.example.org/anmalan"))
+        }
+    }
 }
