@@ -129,8 +129,10 @@ enum RegistrationSubject: Sendable {
         if member.role == .admin { return true }
         switch self {
         case .event(let event):
-            if member.role.canEditContent { return true }
             let organisations = try await event.$organisations.query(on: database).all().compactMap(\.id)
+            // Moderators run the network's own events; an organisation's attendees (their
+            // names, addresses and answers) are for that organisation's people and admins only.
+            if member.role.canEditContent && organisations.isEmpty { return true }
             let access = try await ActivityAccess.of(member, on: database)
             return !access.organisationIDs.isDisjoint(with: organisations)
         case .activity(let activity, _):

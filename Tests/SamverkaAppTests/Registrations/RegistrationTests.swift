@@ -235,6 +235,31 @@ struct RegistrationTests {
         }
     }
 
+    @Test("a moderator sees the attendees of the network's own events, not those of an organisation's event they are not part of")
+    func moderatorsAndOrganisationEvents() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 10)
+            _ = try await fixture.signUp("anna@example.org")
+            let moderator = Browser(app)
+            try await moderator.signIn(as: .moderator, email: "moderator@example.org")
+            #expect(try await moderator.get("/events/workshop/attendees").status == .ok)
+
+            let organisation = Organisation()
+            organisation.slug = "umea-kommun"
+            organisation.name = "Umeå kommun"
+            organisation.sector = .municipality
+            organisation.description = ""
+            try await organisation.save(on: app.db)
+            try await fixture.event.$organisations.attach(organisation, on: app.db)
+            for path in ["/events/workshop/attendees", "/events/workshop/attendees.csv", "/events/workshop/registration"] {
+                #expect(try await moderator.get(path).status == .forbidden, "\(path)")
+            }
+            let member = try #require(try await Member.find(email: "moderator@example.org", on: app.db))
+            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor, status: .active).save(on: app.db)
+            #expect(try await moderator.get("/events/workshop/attendees").status == .ok)
+        }
+    }
+
     @Test("only the event's organisers and admins see attendees; hostile answers stay inert in the list and the CSV")
     func permissionsAndHostileAnswers() async throws {
         try await withSamverka { app in
