@@ -22,6 +22,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.databases.middleware.use(CalendarSequenceMiddleware<Activity>())
 
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
+    app.passwordWork = PasswordWork()
 
     app.views.use(.leaf)
     app.leaf.tags["t"] = TranslateTag()

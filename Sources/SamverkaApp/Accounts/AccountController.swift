@@ -26,7 +26,7 @@ struct AccountController: Sendable {
             return try await renderSignUp(request, input: input, errors: errors, status: .unprocessableEntity)
         }
         // Hashed either way, so the time the answer takes tells nothing either.
-        let hash = try await request.password.async.hash(password)
+        let hash = try await request.hashPassword(password)
         let mailer = AccountMailer(app: request.application, now: request.now)
         if let existing = try await Member.find(email: email, on: request.db) {
             try await mailer.send(.alreadyRegistered, to: existing, on: request.db)
@@ -66,9 +66,9 @@ struct AccountController: Sendable {
         // Hash even when no member matched, so timing does not reveal which addresses exist.
         let valid: Bool
         if let member {
-            valid = (try? await request.password.async.verify(password, created: member.passwordHash)) ?? false
+            valid = try await request.verifyPassword(password, against: member.passwordHash)
         } else {
-            _ = try? await request.password.async.hash(password.isEmpty ? "-" : password)
+            _ = try await request.hashPassword(password.isEmpty ? "-" : password)
             valid = false
         }
         guard valid, let member else {

@@ -90,7 +90,7 @@ struct IdentityController: Sendable {
             return try await renderNewPassword(request, action: request.url.path, askCurrent: false, errors: errors, status: .unprocessableEntity)
         }
         let member = token.member
-        let hash = try await request.password.async.hash(password)
+        let hash = try await request.hashPassword(password)
         try await request.db.transaction { database in
             token.usedAt = request.now
             try await token.save(on: database)
@@ -124,7 +124,7 @@ struct IdentityController: Sendable {
         guard errors.isEmpty, let password = input.password else {
             return try await renderNewPassword(request, action: SiteURL.changePassword.path, askCurrent: true, errors: errors, status: .unprocessableEntity)
         }
-        member.passwordHash = try await request.password.async.hash(password)
+        member.passwordHash = try await request.hashPassword(password)
         // Whoever else was signed in with the old password is signed out; this browser stays.
         member.endAllSessions()
         try await request.db.transaction { database in
@@ -213,7 +213,7 @@ struct IdentityController: Sendable {
     private func checkCurrentPassword(_ password: String?, of member: Member, into errors: inout FieldErrors, _ request: Request) async throws {
         let password = password ?? ""
         var valid = false
-        if !password.isEmpty { valid = (try? await request.password.async.verify(password, created: member.passwordHash)) ?? false }
+        if !password.isEmpty { valid = try await request.verifyPassword(password, against: member.passwordHash) }
         if !valid { errors.add("currentPassword", request.t(password.isEmpty ? "error.required" : "error.password_wrong")) }
     }
 

@@ -47,7 +47,7 @@ struct MyAccountController: Sendable {
         let member = try request.auth.require(Member.self)
         let password = (try? request.content.get(String.self, at: "password")) ?? ""
         var errors = FieldErrors()
-        let valid = (try? await request.password.async.verify(password, created: member.passwordHash)) ?? false
+        let valid = try await request.verifyPassword(password, against: member.passwordHash)
         if !valid { errors.add("password", request.t(password.isEmpty ? "error.required" : "error.password_wrong")) }
         guard errors.isEmpty else { return try await render(request, errors: errors, status: .unprocessableEntity) }
         do {

@@ -15,11 +15,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let status = (error as? any AbortError)?.status ?? .internalServerError
-            if status.code >= 500 {
+            // A full queue (503) is the server protecting itself, not a fault.
+            if status.code >= 500 && status != .serviceUnavailable {
                 request.logger.report(error: error)
             }
             let response = await page(for: status, request: request, detail: status.code < 500 ? (error as? any AbortError)?.reason : nil)
-            // Keep what the error says about retrying (Retry-After on 429).
+            // Keep what the error says about retrying (Retry-After on 429 and 503).
             if let retry = (error as? any AbortError)?.headers.first(name: .retryAfter) {
                 response.headers.replaceOrAdd(name: .retryAfter, value: retry)
             }
@@ -34,6 +35,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case .forbidden: key = "forbidden"
         case .unauthorized: key = "unauthorized"
         case .tooManyRequests: key = "too_many_requests"
+        case .serviceUnavailable: key = "busy"
         case _ where status.code < 500: key = "bad_request"
         default: key = "server"
         }
