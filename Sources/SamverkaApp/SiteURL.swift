@@ -234,6 +234,11 @@ enum SiteURL: Sendable {
     case cancelRegistration(Parameter<String>)
     case outbox
     case outboxMessage(Parameter<String>)
+    /// The admins' page of members, one member, and the changes admins make.
+    case adminMembers
+    case adminMember(Parameter<String>)
+    case adminMemberRole(Parameter<String>)
+    case adminMemberSuspension(Parameter<String>)
     /// A member's own sign-ups as a calendar feed, by the secret in its address; and a new secret.
     case memberCalendar(Parameter<String>)
     case resetMemberCalendar
@@ -288,6 +293,10 @@ enum SiteURL: Sendable {
         case .embedProgramme(let slug): "/embed/programmes/" + slug.segment("slug")
         case .outbox: "/admin/outbox"
         case .outboxMessage(let id): "/admin/outbox/" + id.segment("message")
+        case .adminMembers: "/admin/members"
+        case .adminMember(let id): "/admin/members/" + id.segment("member")
+        case .adminMemberRole(let id): "/admin/members/" + id.segment("member") + "/role"
+        case .adminMemberSuspension(let id): "/admin/members/" + id.segment("member") + "/suspension"
         case .healthz: "/healthz"
         case .uploads: "/uploads"
         case .accessibility: "/accessibility"

@@ -166,6 +166,13 @@ func routes(_ app: Application) throws {
     admins.get(.outbox, use: outbox.list)
     admins.get(.outboxMessage(.key), use: outbox.show)
 
+    // MARK: Members (admins)
+    let memberAdmin = MemberAdminController()
+    admins.get(.adminMembers, use: memberAdmin.list)
+    admins.get(.adminMember(.key), use: memberAdmin.show)
+    admins.post(.adminMemberRole(.key), use: memberAdmin.changeRole)
+    admins.post(.adminMemberSuspension(.key), use: memberAdmin.changeSuspension)
+
     // MARK: Editing content (moderators and admins)
     registerEditor(ContentEditor<Event>(), on: editors)
     registerEditor(ContentEditor<Project>(), on: editors)

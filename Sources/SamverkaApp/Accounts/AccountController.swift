@@ -76,6 +76,11 @@ struct AccountController: Sendable {
             errors.add("email", request.t("error.sign_in_failed"))
             return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .unauthorized)
         }
+        guard member.suspendedAt == nil else {
+            var errors = FieldErrors()
+            errors.add("email", request.t("error.account_suspended", ["reason": member.suspensionReason, "contact": request.application.settings.contactEmail]))
+            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .forbidden)
+        }
         guard member.emailConfirmedAt != nil else {
             // The right password proves enough to send the link again, to the address itself.
             try await AccountMailer(app: request.application, now: request.now)

@@ -25,10 +25,14 @@ final class Member: Model, @unchecked Sendable {
     /// Raised by "sign out everywhere" and by a new password: a session signed in under an
     /// earlier number is over.
     @Field(key: "session_generation") var sessionGeneration: Int
+    /// Set by an admin: the member cannot sign in, and is told why.
+    @OptionalField(key: "suspended_at") var suspendedAt: Date?
+    @Field(key: "suspension_reason") var suspensionReason: String
 
     init() {
         calendarToken = ""
         sessionGeneration = 0
+        suspensionReason = ""
     }
 
     /// `emailConfirmedAt` is nil for someone who signed up themselves, until they follow the
@@ -42,6 +46,7 @@ final class Member: Model, @unchecked Sendable {
         self.emailConfirmedAt = emailConfirmedAt
         calendarToken = ""
         sessionGeneration = 0
+        suspensionReason = ""
     }
 }
 

@@ -36,3 +36,34 @@ struct AddAccountStateToMember: AsyncMigration {
         try await database.schema("members").deleteField("session_generation").update()
     }
 }
+
+/// Admins may suspend a member, with a reason the member is shown.
+struct AddSuspensionToMember: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("members").field("suspended_at", .datetime).update()
+        try await database.schema("members").field("suspension_reason", .string, .required, .sql(.default(""))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("members").deleteField("suspended_at").update()
+        try await database.schema("members").deleteField("suspension_reason").update()
+    }
+}
+
+struct CreateMemberAdminLog: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("member_admin_log")
+            .id()
+            .field("created_at", .datetime)
+            .field("admin_id", .uuid, .references("members", "id", onDelete: .setNull))
+            .field("member_id", .uuid, .references("members", "id", onDelete: .setNull))
+            .field("member_name", .string, .required)
+            .field("action", .string, .required)
+            .field("detail", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("member_admin_log").delete()
+    }
+}

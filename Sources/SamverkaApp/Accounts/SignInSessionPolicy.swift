@@ -22,6 +22,7 @@ struct SignInSessionPolicy: AsyncMiddleware {
             over = now.timeIntervalSince(seen) > settings.sessionIdleTimeout
                 || now.timeIntervalSince(signedIn) > settings.sessionLifetime
                 || request.session.data[Self.generationKey] != String(member.sessionGeneration)
+                || member.suspendedAt != nil
         } else {
             over = true
         }

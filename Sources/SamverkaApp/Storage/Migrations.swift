@@ -25,5 +25,7 @@ enum Migrations {
         AddAccountStateToMember(),
         CreateAccountToken(),
         AddOwnerToOutgoingMail(),
+        AddSuspensionToMember(),
+        CreateMemberAdminLog(),
     ]
 }

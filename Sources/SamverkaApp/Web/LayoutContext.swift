@@ -17,6 +17,8 @@ struct LayoutContext: Encodable {
     struct SignedInMember: Encodable {
         let name: String
         let canEdit: Bool
+        /// Admins get a link to the administration (members, outbox) in the header.
+        let adminHref: String?
     }
 
     let lang: String
@@ -95,7 +97,7 @@ extension Request {
             title: title,
             description: description,
             nav: navItems.map { .init(label: t($0.0), href: $0.1.path, current: $0.2 == section) },
-            member: member.map { .init(name: $0.name, canEdit: $0.role.canEditContent) },
+            member: member.map { .init(name: $0.name, canEdit: $0.role.canEditContent, adminHref: $0.role == .admin ? SiteURL.adminMembers.path : nil) },
             // Only members see a form on every page (sign out); visitors get a session, and
             // thereby a cookie, only on pages that have a form of their own.
             csrf: member == nil ? nil : csrfToken,
