@@ -4,7 +4,9 @@ import Vapor
 /// Stores an image an editor uploads with a form, under `uploads/images/`.
 ///
 /// The type is read from the file's first bytes, never from its name or the browser's claim,
-/// and only raster formats pass: an SVG is a document that can carry script.
+/// and only raster formats pass: an SVG is a document that can carry script. What the camera
+/// wrote besides the picture (EXIF with its GPS position, XMP, comments) is taken out, and a
+/// member may upload only so many images a minute.
 enum ImageUpload {
     static let maximumBytes = 5 * 1024 * 1024
     /// Room for the image and the rest of the form in one request.
@@ -39,6 +41,11 @@ enum ImageUpload {
     ) -> (address: String?, shown: String?) {
         var typed = typed
         if isPresent(file), let file {
+            let uploader = request.auth.get(Member.self)?.id?.uuidString ?? RateLimitMiddleware.address(of: request)
+            if request.application.rateLimiter.take(.upload, client: uploader) != nil {
+                errors.add(fileField, request.t("error.upload_rate"))
+                return (typed, typed)
+            }
             do {
                 typed = try store(file, uploadsDirectory: request.application.settings.uploadsDirectory)
             } catch {
@@ -59,8 +66,9 @@ enum ImageUpload {
     /// Saves the image and returns its address on the site, `/uploads/images/NAME.EXT`.
     static func store(_ file: File, uploadsDirectory: String) throws(Problem) -> String {
         guard file.data.readableBytes <= maximumBytes else { throw .tooLarge }
-        let bytes = Array(file.data.readableBytesView)
-        guard let format = Format(bytes: bytes) else { throw .notAnImage }
+        let received = Array(file.data.readableBytesView)
+        guard let format = Format(bytes: received) else { throw .notAnImage }
+        let bytes = ImageMetadata.stripped(received, format: format)
         let name = UUID().uuidString.lowercased() + "." + format.rawValue
         let folder = uploadsDirectory + "/images"
         do {

@@ -8,7 +8,7 @@ import Vapor
 /// with `Retry-After` at once, so a flood costs the server almost nothing and nobody else waits.
 final class RateLimiter: Sendable {
     enum Purpose: String, Sendable {
-        case registration, guestConfirmation, signIn, accountCreation, passwordReset
+        case registration, guestConfirmation, signIn, accountCreation, passwordReset, upload
         /// Sign-in tries against one account, from wherever they come.
         case signInAccount
 
@@ -17,7 +17,7 @@ final class RateLimiter: Sendable {
         var countsByAddress: Bool {
             switch self {
             case .signIn, .accountCreation, .passwordReset, .signInAccount: true
-            case .registration, .guestConfirmation: false
+            case .registration, .guestConfirmation, .upload: false
             }
         }
     }

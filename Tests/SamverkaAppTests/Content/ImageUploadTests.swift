@@ -64,4 +64,72 @@ struct ImageUploadTests {
             #expect(try await app.testing().sendRequest(.GET, String(kept.output.1)).status == .ok)
         }
     }
+
+    @Test("what a camera writes besides the picture is taken out: EXIF with its GPS position, text chunks, comments")
+    func metadataStripped() {
+        // A PNG with an eXIf and a tEXt chunk before its image data.
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let length = UInt32(data.count)
+            return [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + Array(type.utf8) + data + [0, 0, 0, 0]
+        }
+        let header = Array(Self.png.prefix(33))
+        let rest = Array(Self.png.dropFirst(33))
+        let tagged = header + chunk("eXIf", Array("MM\u{0}*GPSLatitude 63.8258".utf8)) + chunk("tEXt", Array("Author\u{0}Anna".utf8)) + rest
+        #expect(ImageMetadata.stripped(tagged, format: .png) == Self.png)
+
+        // A JPEG: SOI, APP0 (JFIF), APP1 (EXIF with a position), COM, then the scan.
+        func segment(_ marker: UInt8, _ data: [UInt8]) -> [UInt8] {
+            let length = data.count + 2
+            return [0xFF, marker, UInt8(length >> 8), UInt8(length & 0xFF)] + data
+        }
+        let jfif = segment(0xE0, Array("JFIF\u{0}".utf8) + [1, 1, 0, 0, 1, 0, 1, 0, 0])
+        let scan: [UInt8] = [0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0x34, 0xFF, 0xD9]
+        let jpeg = [0xFF, 0xD8] + jfif + segment(0xE1, Array("Exif\u{0}\u{0}GPSLatitude 63.8258".utf8)) + segment(0xFE, Array("Anna's phone".utf8)) + scan
+        let clean = ImageMetadata.stripped(jpeg, format: .jpeg)
+        #expect(clean == [0xFF, 0xD8] + jfif + scan)
+        #expect(!String(decoding: clean, as: UTF8.self).contains("GPS"))
+
+        // A broken file keeps what cannot be read, rather than being refused.
+        #expect(ImageMetadata.stripped([0xFF, 0xD8, 0xFF, 0xE1, 0x7F, 0xFF, 0x00], format: .jpeg) == [0xFF, 0xD8, 0xFF, 0xE1, 0x7F, 0xFF, 0x00])
+    }
+
+    @Test("a member uploading image after image is asked to wait, and keeps what they wrote")
+    func uploadRate() async throws {
+        try await withSamverka(rateLimitPerMinute: 1) { app in
+            let browser = Browser(app)
+            try await browser.signIn(as: .admin)
+            try await browser.get("/events/new")
+            #expect(try await browser.postMultipart("/events", form: EditingTests.goodEvent, file: ("imageFile", "fika.png", "image/png", Self.png)).status == .seeOther)
+            try await browser.get("/events/new")
+            var second = EditingTests.goodEvent
+            second["title"] = "Andra fikat"
+            second["body"] = "Det här får inte försvinna."
+            let refused = try await browser.postMultipart("/events", form: second, file: ("imageFile", "fika.png", "image/png", Self.png))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Vänta en minut och välj bilden igen"))
+            #expect(refused.text.contains("Det här får inte försvinna."))
+        }
+    }
+
+    @Test("the nightly purge removes uploaded images nothing refers to, a day after they were stored")
+    func purgeUnreferenced() async throws {
+        try await withSamverka { app in
+            let browser = Browser(app)
+            try await browser.signIn(as: .admin)
+            try await browser.get("/events/new")
+            try await browser.postMultipart("/events", form: EditingTests.goodEvent, file: ("imageFile", "fika.png", "image/png", Self.png))
+            // A second form with an image, never finished.
+            try await browser.get("/events/new")
+            var unfinished = EditingTests.goodEvent
+            unfinished["title"] = ""
+            try await browser.postMultipart("/events", form: unfinished, file: ("imageFile", "fika.png", "image/png", Self.png))
+            let folder = app.settings.uploadsDirectory + "/images"
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
+            let kept = try #require(try await Event.find(slug: "oppna-data-fika", on: app.db)?.image)
+
+            #expect(try await UploadChores(app: app, now: Date()).purge() == 0)
+            #expect(try await UploadChores(app: app, now: Date().addingTimeInterval(2 * 86_400)).purge() == 1)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [String(kept.split(separator: "/").last ?? "")])
+        }
+    }
 }
