@@ -72,7 +72,7 @@ struct ActivityController: Sendable {
         let (programme, activity) = try await Self.find(request)
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         let partners = try await activity.$partners.query(on: request.db).all()
-        let mine = partners.filter { access.organisationIDs.contains($0.$organisation.id) && $0.confirmedAt == nil }
+        let mine = try await PartnerConfirmation.confirmable(partners, access: access, on: request.db)
         guard !mine.isEmpty else { throw Abort(.forbidden) }
         try await request.db.transaction { database in
             for partner in mine {
@@ -120,9 +120,16 @@ struct ActivityController: Sendable {
             }
         }
         // An approved activity's changes are always sent for review; others only when asked.
-        let submitting = input.isSubmission || wasApproved
+        var submitting = input.isSubmission || wasApproved
         if submitting {
             try await ActivityRules(programme: programme, organisation: organisation, partners: partnerStates, request: request).check(activity, errors: &errors)
+        }
+        // All in order but partners who have not said yes yet: keep it as a draft and ask them,
+        // rather than refusing a form whose page the partners would need to confirm on.
+        let waitingForPartners = submitting && !wasApproved && errors.order == ["partners"] && partnerStates.contains { !$0.confirmed }
+        if waitingForPartners {
+            errors = FieldErrors()
+            submitting = false
         }
         guard errors.isEmpty else {
             return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors, status: .unprocessableEntity)
@@ -151,6 +158,7 @@ struct ActivityController: Sendable {
             try await activity.save(on: database)
             let activityID = try activity.requireID()
             let existing = try await activity.$partners.query(on: database).all()
+            let newlyAsked = partnersToSave.map(\.0).filter { partner in !existing.contains { $0.$organisation.id == partner.id } }
             for old in existing where !partnersToSave.contains(where: { $0.0.id == old.$organisation.id }) {
                 try await old.delete(on: database)
             }
@@ -163,9 +171,16 @@ struct ActivityController: Sendable {
                 }
             }
             try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
+            try await PartnerConfirmation.ask(newlyAsked, for: activity, programme: programme, by: organisation,
+                                              app: request.application, now: now, on: database)
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
         }
-        request.flash(request.t(submitting ? "flash.activity_submitted" : "flash.activity_saved", ["title": activity.title]))
+        if waitingForPartners {
+            let waiting = partnerStates.filter { !$0.confirmed }.map(\.organisation.name).joined(separator: ", ")
+            request.flash(request.t("flash.activity_waiting_for_partners", ["title": activity.title, "names": waiting]))
+        } else {
+            request.flash(request.t(submitting ? "flash.activity_submitted" : "flash.activity_saved", ["title": activity.title]))
+        }
         return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path, redirectType: .normal)
     }
 

@@ -62,7 +62,7 @@ struct ActivityShowController: Sendable {
             )
         }
         let id = try activity.requireID().uuidString
-        let canConfirm = partners.contains { access.organisationIDs.contains($0.$organisation.id) && $0.confirmedAt == nil }
+        let canConfirm = try await !PartnerConfirmation.confirmable(partners, access: access, on: request.db).isEmpty
         let context = ActivityShowPage(
             calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(id))).path,
             layout: request.layout(title: activity.title, section: .programmes, description: activity.summary)

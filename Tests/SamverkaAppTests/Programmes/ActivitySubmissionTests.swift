@@ -49,10 +49,11 @@ struct ActivitySubmissionTests {
             let (_, _) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
             form = ProgrammeFixture.form("foreningen")
             form["partners"] = "region-vb | participant"
+            // Only the partner's yes is missing: the activity waits as a draft (it used to be
+            // refused, so the partner had no page to confirm on).
             let waiting = try await association.post(fixture.createPath, form: form)
-            #expect(waiting.status == .unprocessableEntity)
-            #expect(waiting.text.contains("Väntar på bekräftelse från: Region Västerbotten."))
-            #expect(try await Activity.query(on: app.db).count() == 0)
+            #expect(waiting.status == .seeOther)
+            #expect(try await Activity.query(on: app.db).first()?.status == .draft)
         }
     }
 
@@ -89,6 +90,46 @@ struct ActivitySubmissionTests {
             let stored = try #require(try await Activity.find(activity.id, on: app.db))
             #expect(stored.status == .submitted)
             #expect(stored.allSweden)
+        }
+    }
+
+    @Test("submitting with a partner who has not confirmed saves a draft and mails the partner's people; an admin answers for an organisation with nobody")
+    func waitingForPartners() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+            _ = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
+            var form = ProgrammeFixture.form("foreningen", title: "Datakväll")
+            form["partners"] = "region-vb | organiser"
+            try await association.get(fixture.newPath)
+            let sent = try await association.post(fixture.createPath, form: form)
+            #expect(sent.status == .seeOther)
+            let activity = try #require(try await Activity.query(on: app.db).first())
+            #expect(activity.status == .draft)
+            let page = try await association.get(try #require(sent.headers.first(name: .location)))
+            #expect(page.text.contains("Region Västerbotten behöver bekräfta att de är med; vi har mejlat dem."))
+            let asked = try await OutgoingMail.query(on: app.db).filter(\.$kind == "activity.partner_asked").all()
+            #expect(asked.map(\.toAddress) == ["region@example.org"])
+            #expect(asked.first?.message.text.contains(try fixture.path(activity)) == true)
+
+            // An organisation nobody represents yet: an admin may confirm for it.
+            let lonely = Organisation()
+            lonely.slug = "tyst-ab"
+            lonely.name = "Tyst AB"
+            lonely.sector = .business
+            lonely.description = ""
+            try await lonely.save(on: app.db)
+            form["partners"] = "region-vb | organiser\ntyst-ab | participant"
+            try await association.get(try fixture.path(activity) + "/edit")
+            try await association.post(try fixture.path(activity) + "/edit", form: form)
+            #expect(try await ActivityPartner.query(on: app.db).count() == 2)
+            let admin = Browser(app)
+            try await admin.signIn(as: .admin, email: "admin@example.org")
+            #expect(try await admin.get(try fixture.path(activity)).text.contains("Bekräfta vår medverkan"))
+            #expect(try await admin.post(try fixture.path(activity) + "/confirm", form: [:]).status == .seeOther)
+            let partners = try await ActivityPartner.query(on: app.db).with(\.$organisation).all()
+            #expect(partners.first { $0.organisation.slug == "tyst-ab" }?.confirmedAt != nil)
+            #expect(partners.first { $0.organisation.slug == "region-vb" }?.confirmedAt == nil)
         }
     }
 
