@@ -133,6 +133,27 @@ struct ActivitySubmissionTests {
         }
     }
 
+    @Test("choosing sign-up here in the activity's form turns sign-up on; the page never says both")
+    func signUpHereIsOn() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            var form = ProgrammeFixture.form("umea-kommun")
+            form["signUp"] = "samverka"
+            let activity = try await fixture.submit(umea, form)
+            let setup = try await RegistrationSubject.activity(activity, fixture.programme).setup(on: app.db)
+            #expect(setup.mode == .samverka)
+            let page = try await umea.get(try fixture.path(activity)).text
+            #expect(page.contains("Anmälan här på Samverka"))
+            #expect(!page.contains("inte påslagen"))
+
+            form["signUp"] = "none"
+            try await umea.get(try fixture.path(activity) + "/edit")
+            try await umea.post(try fixture.path(activity) + "/edit", form: form)
+            #expect(try await RegistrationSubject.activity(activity, fixture.programme).setup(on: app.db).mode == .off)
+        }
+    }
+
     @Test("the submission window and the cap per organisation")
     func windowAndCap() async throws {
         let beforeOpening = Date(timeIntervalSince1970: 1_763_000_000)  // 13 November 2025
