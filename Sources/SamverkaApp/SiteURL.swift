@@ -223,6 +223,10 @@ enum SiteURL: Sendable {
     case changeEmail
     case confirmEmailChange(Parameter<String>)
     case signOutEverywhere
+    /// Two-factor sign-in: setting it up or off, and the code step of signing in.
+    case twoFactor
+    case twoFactorOff
+    case signInCode
     case accountData
     case deleteAccount
     case myActivities
@@ -276,6 +280,9 @@ enum SiteURL: Sendable {
         case .changeEmail: "/account/email"
         case .confirmEmailChange(let token): "/account/email/confirm/" + token.segment("token")
         case .signOutEverywhere: "/account/sign-out-everywhere"
+        case .twoFactor: "/account/two-factor"
+        case .twoFactorOff: "/account/two-factor/off"
+        case .signInCode: "/sign-in/code"
         case .accountData: "/account/data.json"
         case .deleteAccount: "/account/delete"
         case .myActivities: "/account/activities"

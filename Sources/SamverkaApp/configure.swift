@@ -54,6 +54,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(Member.sessionAuthenticator())
     app.middleware.use(SignInSessionPolicy())
+    app.middleware.use(TwoFactorRequirement())
     app.middleware.use(PrivateResponsesMiddleware())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())

@@ -89,6 +89,7 @@ struct AccountController: Sendable {
             errors.add("email", request.t("error.email_unconfirmed"))
             return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .forbidden)
         }
+        if member.totpEnabledAt != nil { return try TwoFactorController.begin(request, member: member, next: input.safeNext) }
         try await request.signIn(member)
         return request.redirect(to: input.safeNext, redirectType: .normal)
     }

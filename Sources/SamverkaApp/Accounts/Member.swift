@@ -28,11 +28,22 @@ final class Member: Model, @unchecked Sendable {
     /// Set by an admin: the member cannot sign in, and is told why.
     @OptionalField(key: "suspended_at") var suspendedAt: Date?
     @Field(key: "suspension_reason") var suspensionReason: String
+    /// Two-factor sign-in: the authenticator's secret (base32), when it was turned on, the last
+    /// time step whose code was taken (each code works once), and the SHA-256 of each unused
+    /// recovery code.
+    @Field(key: "totp_secret") var totpSecret: String
+    @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
+    @Field(key: "totp_last_step") var totpLastStep: Int64
+    /// Space-separated, so the column is plain text on both databases.
+    @Field(key: "recovery_codes") var recoveryCodeHashes: String
 
     init() {
         calendarToken = ""
         sessionGeneration = 0
         suspensionReason = ""
+        totpSecret = ""
+        totpLastStep = 0
+        recoveryCodeHashes = ""
     }
 
     /// `emailConfirmedAt` is nil for someone who signed up themselves, until they follow the
@@ -47,6 +58,9 @@ final class Member: Model, @unchecked Sendable {
         calendarToken = ""
         sessionGeneration = 0
         suspensionReason = ""
+        totpSecret = ""
+        totpLastStep = 0
+        recoveryCodeHashes = ""
     }
 }
 

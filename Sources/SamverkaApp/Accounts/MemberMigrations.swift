@@ -67,3 +67,19 @@ struct CreateMemberAdminLog: AsyncMigration {
         try await database.schema("member_admin_log").delete()
     }
 }
+
+/// Two-factor sign-in with an authenticator app, and recovery codes.
+struct AddTwoFactorToMember: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("members").field("totp_secret", .string, .required, .sql(.default(""))).update()
+        try await database.schema("members").field("totp_enabled_at", .datetime).update()
+        try await database.schema("members").field("totp_last_step", .int64, .required, .sql(.default(0))).update()
+        try await database.schema("members").field("recovery_codes", .string, .required, .sql(.default(""))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        for field in ["totp_secret", "totp_enabled_at", "totp_last_step", "recovery_codes"] {
+            try await database.schema("members").deleteField(FieldKey(stringLiteral: field)).update()
+        }
+    }
+}

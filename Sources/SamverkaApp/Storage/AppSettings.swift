@@ -56,6 +56,9 @@ public struct AppSettings: Sendable {
     public var contactEmail: String = "noreply@samverka.invalid"
     /// The day the accessibility statement was last reviewed (`SAMVERKA_ACCESSIBILITY_REVIEWED`, YYYY-MM-DD).
     public var accessibilityReviewed: String = "2026-12-01"
+    /// The roles that must sign in with two factors (`SAMVERKA_REQUIRE_TWO_FACTOR`: `none`,
+    /// `admins`, or `staff` for moderators and admins).
+    public var twoFactorRoles: Set<String> = []
     /// Proxies in front of Samverka (`SAMVERKA_TRUSTED_PROXIES`, comma-separated) whose entries
     /// in X-Forwarded-For are skipped to find the client.
     public var trustedProxies: Set<String> = ["127.0.0.1", "::1"]
@@ -179,6 +182,12 @@ public struct AppSettings: Sendable {
             dataLicense: Environment.get("SAMVERKA_DATA_LICENSE") ?? "http://creativecommons.org/publicdomain/zero/1.0/",
             sessionIdleTimeout: TimeInterval((idleMinutes ?? 120) * 60)
         )
+        switch Environment.get("SAMVERKA_REQUIRE_TWO_FACTOR")?.lowercased() ?? "none" {
+        case "none": break
+        case "admins": settings.twoFactorRoles = ["admin"]
+        case "staff": settings.twoFactorRoles = ["admin", "moderator"]
+        default: throw ConfigurationError(problems: ["SAMVERKA_REQUIRE_TWO_FACTOR must be none, admins or staff"])
+        }
         settings.operatorName = Environment.get("SAMVERKA_OPERATOR") ?? settings.siteName
         settings.contactEmail = Environment.get("SAMVERKA_CONTACT_EMAIL") ?? settings.mailFrom
         if let reviewed = Environment.get("SAMVERKA_ACCESSIBILITY_REVIEWED") { settings.accessibilityReviewed = reviewed }

@@ -27,5 +27,6 @@ enum Migrations {
         AddOwnerToOutgoingMail(),
         AddSuspensionToMember(),
         CreateMemberAdminLog(),
+        AddTwoFactorToMember(),
     ]
 }
