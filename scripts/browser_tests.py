@@ -160,6 +160,8 @@ def run():
             check(driver, f"{lang}/change-password", results)
             driver.get(f"{BASE}/account/email")
             check(driver, f"{lang}/change-email", results)
+            driver.get(f"{BASE}/account/two-factor")
+            check(driver, f"{lang}/two-factor-setup", results)
             driver.get(f"{BASE}/events/workshop-oppna-data/attendees")
             check(driver, f"{lang}/attendees", results)
             driver.get(f"{BASE}/events/workshop-oppna-data/registration")
