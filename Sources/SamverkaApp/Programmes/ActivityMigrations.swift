@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 struct CreateActivity: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -58,5 +59,19 @@ struct CreateActivity: AsyncMigration {
         try await database.schema("activity_log").delete()
         try await database.schema("activity_partners").delete()
         try await database.schema("activities").delete()
+    }
+}
+
+/// An edition's activities are read by edition everywhere; without this index every such read
+/// (a search for a short word among them) went through the activities of every edition.
+struct AddProgrammeIndexToActivities: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE INDEX activities_programme_id ON activities (programme_id)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("DROP INDEX activities_programme_id").run()
     }
 }

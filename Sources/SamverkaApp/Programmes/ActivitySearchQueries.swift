@@ -71,13 +71,21 @@ enum ActivitySearchQueries {
         struct Row: Decodable { let id: UUID }
         switch try Dialect(database) {
         case .sqlite:
-            // LIKE on a trigram table uses its index for three letters or more, and still
-            // works (by scanning) for shorter words.
-            var query = SQLQueryString("SELECT s.activity_id AS id FROM activity_search s JOIN activities a ON a.id = s.activity_id WHERE a.programme_id = \(bind: programmeID)")
+            // A word of three letters or more is looked up in the trigram index, which SQLite
+            // uses only for a LIKE without ESCAPE: so only for words with no `%`, `_` or `\`.
+            // Any other word ("AI", "50%") is matched against the edition's own rows, never by
+            // scanning every activity of every edition.
+            var query = SQLQueryString("SELECT a.id AS id FROM activities a WHERE a.programme_id = \(bind: programmeID)")
             for word in words {
-                query.appendInterpolation(unsafeRaw: " AND s.body LIKE ")
-                query.appendInterpolation(bind: "%" + escapeLike(word) + "%")
-                query.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+                if word.count >= 3 && !word.contains(where: { "%_\\".contains($0) }) {
+                    query.appendInterpolation(unsafeRaw: " AND a.id IN (SELECT activity_id FROM activity_search WHERE body LIKE ")
+                    query.appendInterpolation(bind: "%" + word + "%")
+                    query.appendInterpolation(unsafeRaw: ")")
+                } else {
+                    query.appendInterpolation(unsafeRaw: " AND a.search_text LIKE ")
+                    query.appendInterpolation(bind: "%" + escapeLike(word) + "%")
+                    query.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+                }
             }
             return Set(try await sql.raw(query).all(decoding: Row.self).map(\.id))
         case .postgres:

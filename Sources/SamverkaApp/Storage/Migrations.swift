@@ -28,5 +28,6 @@ enum Migrations {
         AddSuspensionToMember(),
         CreateMemberAdminLog(),
         AddTwoFactorToMember(),
+        AddProgrammeIndexToActivities(),
     ]
 }
