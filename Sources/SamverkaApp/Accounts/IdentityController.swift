@@ -90,23 +90,15 @@ struct IdentityController: Sendable {
             return try await renderNewPassword(request, action: request.url.path, askCurrent: false, errors: errors, status: .unprocessableEntity)
         }
         let member = token.member
-        let hash = try await request.hashPassword(password)
-        try await request.db.transaction { database in
+        // Following the mailed link proves the address too.
+        if member.emailConfirmedAt == nil { member.emailConfirmedAt = request.now }
+        return try await setPassword(password, of: member, flash: "flash.password_reset", request) { database in
             token.usedAt = request.now
             try await token.save(on: database)
             // Every other reset link dies with this one.
             try await AccountToken.query(on: database).filter(\.$member.$id == member.requireID()).filter(\.$purpose == .resetPassword)
                 .filter(\.$usedAt == nil).set(\.$usedAt, to: request.now).update()
-            member.passwordHash = hash
-            // Following the mailed link proves the address too.
-            if member.emailConfirmedAt == nil { member.emailConfirmedAt = request.now }
-            member.endAllSessions()
-            try await member.save(on: database)
-            try await AccountMailer(app: request.application, now: request.now).send(.passwordChanged, to: member, on: database)
         }
-        try await request.signIn(member)
-        request.flash(request.t("flash.password_reset"))
-        return request.redirect(to: SiteURL.account.path, redirectType: .normal)
     }
 
     // MARK: Changes on the account page
@@ -124,15 +116,22 @@ struct IdentityController: Sendable {
         guard errors.isEmpty, let password = input.password else {
             return try await renderNewPassword(request, action: SiteURL.changePassword.path, askCurrent: true, errors: errors, status: .unprocessableEntity)
         }
+        return try await setPassword(password, of: member, flash: "flash.password_changed", request)
+    }
+
+    /// A new password ends every session of the account but this browser's, and the owner is
+    /// told by mail; `alongside` writes in the same transaction.
+    private func setPassword(_ password: String, of member: Member, flash: String, _ request: Request,
+                             alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws -> Response {
         member.passwordHash = try await request.hashPassword(password)
-        // Whoever else was signed in with the old password is signed out; this browser stays.
         member.endAllSessions()
         try await request.db.transaction { database in
+            try await alongside(database)
             try await member.save(on: database)
             try await AccountMailer(app: request.application, now: request.now).send(.passwordChanged, to: member, on: database)
         }
         try await request.signIn(member)
-        request.flash(request.t("flash.password_changed"))
+        request.flash(request.t(flash))
         return request.redirect(to: SiteURL.account.path, redirectType: .normal)
     }
 

@@ -129,9 +129,7 @@ struct OrganisationTests {
             try await Self.register(first)
             let second = Browser(app)
             try await second.signIn(as: .member, email: "second@example.org")
-            let organisation = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
-            let member = try #require(try await Member.find(email: "second@example.org", on: app.db))
-            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .owner, status: .active).save(on: app.db)
+            try await app.addMember("second@example.org", to: try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)), as: .owner)
             let memberships = try await OrganisationMembership.query(on: app.db).with(\.$member).all()
             let firstMembership = try #require(memberships.first { $0.member.email == "first@example.org" })
             let secondMembership = try #require(memberships.first { $0.member.email == "second@example.org" })
@@ -158,9 +156,7 @@ struct OrganisationTests {
 
             let other = Browser(app)
             try await other.signIn(as: .member, email: "other@example.org")
-            let organisation = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
-            let member = try #require(try await Member.find(email: "other@example.org", on: app.db))
-            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .owner, status: .active).save(on: app.db)
+            try await app.addMember("other@example.org", to: try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)), as: .owner)
             #expect(try await owner.post("/account/delete", form: ["password": "correct horse battery"]).status == .ok)
             #expect(try await Member.find(email: "owner@example.org", on: app.db) == nil)
         }

@@ -254,8 +254,7 @@ struct RegistrationTests {
             for path in ["/events/workshop/attendees", "/events/workshop/attendees.csv", "/events/workshop/registration"] {
                 #expect(try await moderator.get(path).status == .forbidden, "\(path)")
             }
-            let member = try #require(try await Member.find(email: "moderator@example.org", on: app.db))
-            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor, status: .active).save(on: app.db)
+            try await app.addMember("moderator@example.org", to: organisation, as: .editor)
             #expect(try await moderator.get("/events/workshop/attendees").status == .ok)
         }
     }

@@ -62,4 +62,10 @@ extension Application {
         try await event.save(on: db)
         return event
     }
+
+    /// Makes the member with `email` act for `organisation` in `role`, as an owner's approval would.
+    func addMember(_ email: String, to organisation: Organisation, as role: OrganisationMembership.Role) async throws {
+        let member = try #require(try await Member.find(email: email, on: db))
+        try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: role, status: .active).save(on: db)
+    }
 }
