@@ -9,7 +9,10 @@ public enum Samverka {
     public static func run() async -> Int32 {
         do {
             var env = try Environment.detect()
-            try LoggingSystem.bootstrap(from: &env)
+            try LoggingSystem.bootstrap(from: &env) { level in
+                let console = Terminal()
+                return { label in BindlessLogHandler(base: ConsoleLogger(label: label, console: console, level: level)) }
+            }
             let app = try await Application.make(env)
             do {
                 try await configure(app, settings: try AppSettings.fromEnvironment(app.environment))

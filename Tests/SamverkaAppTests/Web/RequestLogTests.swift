@@ -8,6 +8,7 @@ import VaporTesting
 /// Keeps every message logged, for tests that read the log.
 final class LogCapture: LogHandler, @unchecked Sendable {
     let messages = NIOLockedValueBox<[String]>([])
+    let lastMetadata = NIOLockedValueBox<Logger.Metadata?>(nil)
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -18,6 +19,7 @@ final class LogCapture: LogHandler, @unchecked Sendable {
 
     func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
         messages.withLockedValue { $0.append(message.description) }
+        lastMetadata.withLockedValue { $0 = metadata }
     }
 }
 
@@ -38,6 +40,20 @@ struct RequestLogTests {
             #expect(log.contains("GET /registrations/:token"))
             #expect(log.contains("GET /password/reset/:token"))
             #expect(log.contains("GET /events/workshop"))
+        }
+    }
+}
+
+@Suite("Database query logs")
+struct QueryLogTests {
+    @Test("a query logged at debug level keeps its text and loses its bound values")
+    func bindsDropped() {
+        let capture = LogCapture()
+        let logger = Logger(label: "test") { _ in BindlessLogHandler(base: capture) }
+        logger.debug("Executing query", metadata: ["sql": "SELECT * FROM registrations WHERE token = $1", "binds": ["s3cret-personal-link"]])
+        capture.lastMetadata.withLockedValue { metadata in
+            #expect(metadata?["sql"] != nil)
+            #expect(metadata?["binds"] == nil)
         }
     }
 }
