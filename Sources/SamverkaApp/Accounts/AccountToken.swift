@@ -36,8 +36,7 @@ final class AccountToken: Model, @unchecked Sendable {
 
     /// A fresh token for `member`; returns the model to save and the secret to mail.
     static func issue(_ purpose: Purpose, for member: Member, newEmail: String = "", now: Date) throws -> (AccountToken, String) {
-        let secret = [UInt8].random(count: 32).base64
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let secret = Secrets.urlSafe(bytes: 32)
         let token = AccountToken()
         token.$member.id = try member.requireID()
         token.purpose = purpose
@@ -48,7 +47,7 @@ final class AccountToken: Model, @unchecked Sendable {
     }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Secrets.sha256Hex(secret)
     }
 
     /// The unused, unexpired token for `secret` and `purpose`, with its member; nil for any

@@ -56,9 +56,6 @@ final class Registration: Model, @unchecked Sendable {
     }
 
     static func newToken() -> String {
-        [UInt8].random(count: 24).base64
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Secrets.urlSafe(bytes: 24)
     }
 }

@@ -63,9 +63,7 @@ extension Request {
         if session.data[SessionStamp.beganKey] == nil {
             session.data[SessionStamp.beganKey] = String(Int(now.timeIntervalSince1970))
         }
-        let token = [UInt8].random(count: 32).base64
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
+        let token = Secrets.urlSafe(bytes: 32)
         session.data[CSRFMiddleware.sessionKey] = token
         return token
     }

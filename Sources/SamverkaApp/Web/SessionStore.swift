@@ -34,7 +34,7 @@ struct SessionStore: SessionDriver {
 
     /// What the table keeps of a cookie's value.
     static func stored(_ id: SessionID) -> SessionID {
-        SessionID(string: SHA256.hash(data: Data(id.string.utf8)).map { String(format: "%02x", $0) }.joined())
+        SessionID(string: Secrets.sha256Hex(id.string))
     }
 
     private static func newID() -> SessionID {
