@@ -15,12 +15,7 @@ struct SignUpInput: Content {
         let name = (self.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.add("name", request.t("error.required")) }
         if name.count > 100 { errors.add("name", request.t("error.too_long", ["max": "100"])) }
-        let email = (self.email ?? "").trimmingCharacters(in: .whitespaces)
-        if email.isEmpty {
-            errors.add("email", request.t("error.required"))
-        } else if !EmailAddress.isValid(email) {
-            errors.add("email", request.t("error.email"))
-        }
+        errors.checkEmail("email", (self.email ?? "").trimmingCharacters(in: .whitespaces), request)
         PasswordRules.check(password, confirmation: passwordConfirmation, into: &errors, request)
         return errors
     }

@@ -61,7 +61,7 @@ struct IdentityController: Sendable {
         let input = (try? request.content.decode(ForgotPasswordInput.self)) ?? ForgotPasswordInput()
         let email = (input.email ?? "").trimmingCharacters(in: .whitespaces)
         var errors = FieldErrors()
-        if email.isEmpty { errors.add("email", request.t("error.required")) } else if !EmailAddress.isValid(email) { errors.add("email", request.t("error.email")) }
+        errors.checkEmail("email", email, request)
         guard errors.isEmpty else { return try await renderForgot(request, input: input, errors: errors, status: .unprocessableEntity) }
         if let member = try await Member.find(email: email, on: request.db) {
             try await AccountMailer(app: request.application, now: request.now)
@@ -145,13 +145,8 @@ struct IdentityController: Sendable {
         let input = (try? request.content.decode(ChangeEmailInput.self)) ?? ChangeEmailInput()
         let email = (input.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         var errors = FieldErrors()
-        if email.isEmpty {
-            errors.add("email", request.t("error.required"))
-        } else if !EmailAddress.isValid(email) {
-            errors.add("email", request.t("error.email"))
-        } else if email == member.email {
-            errors.add("email", request.t("error.email_same"))
-        }
+        if email == member.email { errors.add("email", request.t("error.email_same")) }
+        errors.checkEmail("email", email, request)
         try await checkCurrentPassword(input.currentPassword, of: member, into: &errors, request)
         guard errors.isEmpty else { return try await renderChangeEmail(request, input: input, errors: errors, status: .unprocessableEntity) }
         // An address taken by another account gets no link; the page says the same either way.

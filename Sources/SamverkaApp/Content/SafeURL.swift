@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Decides which addresses from content may become an `href` or `src`.
 ///
@@ -44,5 +45,16 @@ enum EmailAddress {
               !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
         else { return false }
         return text.count <= 254
+    }
+}
+
+extension FieldErrors {
+    /// A required email field: filled in, and an address.
+    mutating func checkEmail(_ field: String, _ text: String, _ request: Request) {
+        if text.isEmpty {
+            add(field, request.t("error.required"))
+        } else if !EmailAddress.isValid(text) {
+            add(field, request.t("error.email"))
+        }
     }
 }

@@ -20,8 +20,7 @@ struct RegistrationAnswers {
             form.guestEmail = ((try? request.content.get(String.self, at: "email")) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             if form.guestName.isEmpty { form.errors.add("name", request.t("error.required")) }
             else if form.guestName.count > 200 { form.errors.add("name", request.t("error.too_long", ["max": "200"])) }
-            if form.guestEmail.isEmpty { form.errors.add("email", request.t("error.required")) }
-            else if !EmailAddress.isValid(form.guestEmail) { form.errors.add("email", request.t("error.email")) }
+            form.errors.checkEmail("email", form.guestEmail, request)
         }
         for question in questions {
             let name = fieldName(question)
