@@ -58,9 +58,7 @@ struct AccountController: Sendable {
         if request.auth.has(Member.self) { return request.redirect(to: SiteURL.account.path, redirectType: .normal) }
         let input = (try? request.content.decode(SignInInput.self)) ?? SignInInput()
         let email = (input.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        if !email.isEmpty, let wait = request.application.rateLimiter.take(.signInAccount, client: email) {
-            throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait)"])
-        }
+        if !email.isEmpty { try request.application.rateLimiter.enforce(.signInAccount, client: email) }
         let password = input.password ?? ""
         let member = email.isEmpty ? nil : try await Member.find(email: email, on: request.db)
         // Hash even when no member matched, so timing does not reveal which addresses exist.

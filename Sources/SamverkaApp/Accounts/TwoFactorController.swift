@@ -96,9 +96,7 @@ struct TwoFactorController: Sendable {
 
     @Sendable func code(request: Request) async throws -> Response {
         guard let member = try await pendingMember(request) else { return request.redirect(to: SiteURL.signIn.path, redirectType: .normal) }
-        if let wait = request.application.rateLimiter.take(.signInAccount, client: member.email) {
-            throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait)"])
-        }
+        try request.application.rateLimiter.enforce(.signInAccount, client: member.email)
         let given = ((try? request.content.get(String.self, at: "code")) ?? "").trimmingCharacters(in: .whitespaces)
         if let step = TOTP.matchingStep(given, secret: member.totpSecret, at: request.now, after: member.totpLastStep) {
             member.totpLastStep = step

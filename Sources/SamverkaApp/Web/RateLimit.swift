@@ -61,6 +61,13 @@ final class RateLimiter: Sendable {
 
     /// Forgets idle clients (full buckets); when a flood from ever new addresses leaves too
     /// many busy ones, the least recently seen go too, so memory stays bounded whatever comes.
+    /// Takes one try, or refuses with 429 and `Retry-After`, which the error page keeps.
+    func enforce(_ purpose: Purpose, client: String) throws {
+        if let wait = take(purpose, client: client) {
+            throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait)"])
+        }
+    }
+
     private func forget(_ buckets: inout [String: Bucket], at now: UInt64, perNanosecond: Double, capacity: Double) {
         buckets = buckets.filter { _, bucket in bucket.tokens + Double(now &- bucket.updated) * perNanosecond < capacity }
         guard buckets.count > forgetAbove * 9 / 10 else { return }
@@ -80,9 +87,7 @@ struct RateLimitMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let client = purpose.countsByAddress ? Self.address(of: request) : Self.client(of: request)
-        if let wait = request.application.rateLimiter.take(purpose, client: client) {
-            throw Abort(.tooManyRequests, headers: ["Retry-After": "\(wait)"])
-        }
+        try request.application.rateLimiter.enforce(purpose, client: client)
         return try await next.respond(to: request)
     }
 
