@@ -38,12 +38,8 @@ struct AccountMailer: Sendable {
             "name": member.name, "site": app.settings.siteName, "link": link, "email": address ?? member.email,
             "forgot": base + SiteURL.forgotPassword.path + inLanguage,
         ]
-        let catalogue = app.catalogue
-        let key = "mail.account.\(notice.rawValue)"
-        let paragraphs = catalogue.text(key + ".body", language, values).components(separatedBy: "\n\n")
-            + [catalogue.text("mail.account.signature", language, values)]
-        let message = MailMessage(to: address ?? member.email, toName: member.name, subject: catalogue.text(key + ".subject", language, values),
-                                  paragraphs: paragraphs, language: language)
+        let message = MailMessage(writing: "mail.account.\(notice.rawValue)", values: values, language: language, catalogue: app.catalogue,
+                                  to: address ?? member.email, toName: member.name)
         try await OutgoingMail(kind: "account.\(notice.rawValue)", message: message, sendAfter: now, memberID: member.id).save(on: database)
     }
 

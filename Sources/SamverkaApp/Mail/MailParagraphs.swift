@@ -7,6 +7,14 @@ extension MailMessage {
                   html: Self.html(paragraphs, language: language))
     }
 
+    /// A message written from the catalogue: `key.subject`, the paragraphs of `key.body` and
+    /// the site's signature, in `language`.
+    init(writing key: String, values: [String: String], language: Language, catalogue: Catalogue, to: String, toName: String) {
+        self.init(to: to, toName: toName, subject: catalogue.text(key + ".subject", language, values),
+                  paragraphs: catalogue.paragraphs(key + ".body", language, values) + [catalogue.signature(language, values)],
+                  language: language)
+    }
+
     /// Paragraphs as simple HTML; every piece of text is escaped and addresses become links.
     /// Lines are linked one by one, so an address at the end of a line ends there.
     static func html(_ paragraphs: [String], language: Language) -> String {
@@ -24,5 +32,17 @@ extension MailMessage {
             let address = HTMLText.escape(String(word.dropLast(trailing)))
             return "<a href=\"\(address)\">\(address)</a>" + HTMLText.escape(String(word.suffix(trailing)))
         }.joined(separator: " ")
+    }
+}
+
+extension Catalogue {
+    /// A mail text's paragraphs: the catalogue separates them with a blank line.
+    func paragraphs(_ key: String, _ language: Language, _ values: [String: String]) -> [String] {
+        text(key, language, values).components(separatedBy: "\n\n")
+    }
+
+    /// How every message Samverka writes ends.
+    func signature(_ language: Language, _ values: [String: String]) -> String {
+        text("mail.signature", language, values)
     }
 }

@@ -34,12 +34,8 @@ enum PartnerConfirmation {
                 let language = Language(rawValue: person.language) ?? .sv
                 let values = ["name": person.name, "partner": partner.name, "organisation": organisation.name, "title": activity.title,
                               "programme": programme.name, "link": page + "?lang=" + language.rawValue, "site": app.settings.siteName]
-                let catalogue = app.catalogue
-                let paragraphs = catalogue.text("mail.activity.partner_asked.body", language, values).components(separatedBy: "\n\n")
-                    + [catalogue.text("mail.account.signature", language, values)]
-                let message = MailMessage(to: person.email, toName: person.name,
-                                          subject: catalogue.text("mail.activity.partner_asked.subject", language, values),
-                                          paragraphs: paragraphs, language: language)
+                let message = MailMessage(writing: "mail.activity.partner_asked", values: values, language: language, catalogue: app.catalogue,
+                                          to: person.email, toName: person.name)
                 try await OutgoingMail(kind: "activity.partner_asked", message: message, sendAfter: now, memberID: person.id).save(on: database)
             }
         }

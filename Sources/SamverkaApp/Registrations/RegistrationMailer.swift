@@ -73,7 +73,7 @@ struct RegistrationMailer: Sendable {
         if let position { values["position"] = "\(position)" }
         let key = "mail.registration.\(notice.rawValue)"
         let subjectLine = heading ?? catalogue.text(key + ".subject", language, values)
-        var paragraphs = notice == .organiserMessage ? [organiserText] : catalogue.text(key + ".body", language, values).components(separatedBy: "\n\n")
+        var paragraphs = notice == .organiserMessage ? [organiserText] : catalogue.paragraphs(key + ".body", language, values)
         if !values["message", default: ""].isEmpty && [.approved, .declined, .eventCancelled].contains(notice) {
             paragraphs.append(catalogue.text("mail.registration.their_message", language, values))
         }
@@ -81,7 +81,7 @@ struct RegistrationMailer: Sendable {
         if notice != .cancelled && notice != .eventCancelled {
             paragraphs.append(catalogue.text("mail.registration.personal_link", language, values))
         }
-        paragraphs.append(catalogue.text("mail.registration.signature", language, values))
+        paragraphs.append(catalogue.signature(language, values))
 
         var mail = MailMessage(to: recipient.email, toName: recipient.name, subject: subjectLine, paragraphs: paragraphs, language: language)
         if notice.carriesCalendar, var entry = CalendarEntries(app, now: now).entry(subject) {
