@@ -69,23 +69,21 @@ struct AccountController: Sendable {
             _ = try await request.hashPassword(password.isEmpty ? "-" : password)
             valid = false
         }
-        guard valid, let member else {
+        // The form again, the address kept, with why signing in did not happen.
+        func refused(_ message: String, _ status: HTTPStatus) async throws -> Response {
             var errors = FieldErrors()
-            errors.add("email", request.t("error.sign_in_failed"))
-            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .unauthorized)
+            errors.add("email", message)
+            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: status)
         }
+        guard valid, let member else { return try await refused(request.t("error.sign_in_failed"), .unauthorized) }
         guard member.suspendedAt == nil else {
-            var errors = FieldErrors()
-            errors.add("email", request.t("error.account_suspended", ["reason": member.suspensionReason, "contact": request.application.settings.contactEmail]))
-            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .forbidden)
+            return try await refused(request.t("error.account_suspended", ["reason": member.suspensionReason, "contact": request.application.settings.contactEmail]), .forbidden)
         }
         guard member.emailConfirmedAt != nil else {
             // The right password proves enough to send the link again, to the address itself.
             try await AccountMailer(app: request.application, now: request.now)
                 .sendLink(.confirmEmail, purpose: .confirmEmail, to: member, on: request.db)
-            var errors = FieldErrors()
-            errors.add("email", request.t("error.email_unconfirmed"))
-            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: .forbidden)
+            return try await refused(request.t("error.email_unconfirmed"), .forbidden)
         }
         if member.totpEnabledAt != nil { return try TwoFactorController.begin(request, member: member, next: input.safeNext) }
         try await request.signIn(member)
