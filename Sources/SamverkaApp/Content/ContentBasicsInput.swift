@@ -61,9 +61,9 @@ struct ContentBasicsInput: Content {
         image = item.image
     }
 
-    /// Mutating because a stored upload's address becomes the `image` value, so a form that
-    /// comes back for another field's sake keeps the image without a second upload.
-    mutating func apply<Item: EditableContent>(to item: Item, request: Request, errors: inout FieldErrors) async throws {
+    /// Checks the input and writes what is valid to `item`; a new image is written only by
+    /// `ImageUpload.settle`, once the whole form is valid.
+    func apply<Item: EditableContent>(to item: Item, request: Request, errors: inout FieldErrors) async throws {
         let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors.add("title", request.t("error.required")) }
         if title.count > Self.titleLimit { errors.add("title", request.t("error.too_long", ["max": "\(Self.titleLimit)"])) }
@@ -95,10 +95,7 @@ struct ContentBasicsInput: Content {
         errors.checkMarkdown("body", body, request)
         item.body = body ?? ""
 
-        let accepted = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
-        image = accepted.shown
-        imageFile = nil
-        item.image = accepted.address
+        item.image = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
     }
 
     func fields(request: Request, errors: FieldErrors) -> [FormField] {

@@ -70,11 +70,12 @@ struct ContentEditor<Item: EditableContent>: Sendable {
 
     private func save(_ request: Request, item: Item, isNew: Bool) async throws -> Response {
         let editing = isNew ? nil : Editing(item)
-        var basics = (try? request.content.decode(ContentBasicsInput.self)) ?? ContentBasicsInput()
+        let basics = (try? request.content.decode(ContentBasicsInput.self)) ?? ContentBasicsInput()
         let details = (try? request.content.decode(Item.Details.self)) ?? Item.Details()
         var errors = FieldErrors()
         try await basics.apply(to: item, request: request, errors: &errors)
         try await details.apply(to: item, request: request, errors: &errors)
+        ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
             return try await renderForm(request, editing: editing, basics: basics, details: details, errors: errors, status: .unprocessableEntity)
         }

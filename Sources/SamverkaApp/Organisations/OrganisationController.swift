@@ -133,9 +133,10 @@ struct OrganisationController: Sendable {
     @Sendable func create(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let organisation = Organisation()
-        var input = (try? request.content.decode(OrganisationInput.self)) ?? OrganisationInput()
+        let input = (try? request.content.decode(OrganisationInput.self)) ?? OrganisationInput()
         var errors = FieldErrors()
         try await input.apply(to: organisation, request: request, errors: &errors)
+        ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
             return try await renderForm(request, editing: nil, input: input, errors: errors, status: .unprocessableEntity)
         }
@@ -160,9 +161,10 @@ struct OrganisationController: Sendable {
         try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db).requireEdit()
         let original = (slug: organisation.slug, name: organisation.name)
         let vouchedFor = organisation.verifiedFacts
-        var input = (try? request.content.decode(OrganisationInput.self)) ?? OrganisationInput()
+        let input = (try? request.content.decode(OrganisationInput.self)) ?? OrganisationInput()
         var errors = FieldErrors()
         try await input.apply(to: organisation, request: request, errors: &errors)
+        ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
             return try await renderForm(request, editing: original, input: input, errors: errors, status: .unprocessableEntity)
         }

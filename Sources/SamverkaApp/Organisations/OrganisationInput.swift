@@ -28,9 +28,9 @@ struct OrganisationInput: Content {
         logo = organisation.logo
     }
 
-    /// Checks the input and writes what is valid to `organisation`; mutating because a stored
-    /// logo's address becomes the `logo` value.
-    mutating func apply(to organisation: Organisation, request: Request, errors: inout FieldErrors) async throws {
+    /// Checks the input and writes what is valid to `organisation`; a new logo is written only
+    /// by `ImageUpload.settle`, once the whole form is valid.
+    func apply(to organisation: Organisation, request: Request, errors: inout FieldErrors) async throws {
         let name = (self.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { errors.add("name", request.t("error.required")) }
         if name.count > Self.nameLimit { errors.add("name", request.t("error.too_long", ["max": "\(Self.nameLimit)"])) }
@@ -81,10 +81,7 @@ struct OrganisationInput: Content {
         errors.checkMarkdown("description", description, request)
         organisation.description = description ?? ""
 
-        let accepted = ImageUpload.accept(file: logoFile, typed: logo, fileField: "logoFile", addressField: "logo", request: request, errors: &errors)
-        logo = accepted.shown
-        logoFile = nil
-        organisation.logo = accepted.address
+        organisation.logo = ImageUpload.accept(file: logoFile, typed: logo, fileField: "logoFile", addressField: "logo", request: request, errors: &errors)
     }
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {

@@ -91,7 +91,7 @@ struct ActivityController: Sendable {
     private func save(_ request: Request, programme: Programme, activity: Activity, isNew: Bool) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let access = try await ActivityAccess.of(member, on: request.db)
-        var input = (try? request.content.decode(ActivityInput.self)) ?? ActivityInput()
+        let input = (try? request.content.decode(ActivityInput.self)) ?? ActivityInput()
         var errors = FieldErrors()
 
         let previous = isNew ? nil : ActivityKeyFacts(activity)
@@ -131,6 +131,7 @@ struct ActivityController: Sendable {
             errors = FieldErrors()
             submitting = false
         }
+        ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
             return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors, status: .unprocessableEntity)
         }

@@ -84,7 +84,7 @@ struct ActivityInput: Content {
     /// Writes the typed values to `activity`, recording what is wrong in `errors`. A draft needs
     /// only a title and values that can be stored; a submission must meet every rule, which
     /// `ActivityRules` checks afterwards.
-    mutating func apply(to activity: Activity, programme: Programme, request: Request, errors: inout FieldErrors) {
+    func apply(to activity: Activity, programme: Programme, request: Request, errors: inout FieldErrors) {
         let dates = request.dates
         let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors.add("title", request.t("error.required")) }
@@ -147,9 +147,6 @@ struct ActivityInput: Content {
         if chosenSignUp == .external && signUpAddress.isEmpty && isSubmission { errors.add("signUpURL", request.t("error.sign_up_url_needed")) }
         activity.signUpURL = signUpAddress.isEmpty ? nil : signUpAddress
 
-        let accepted = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
-        image = accepted.shown
-        imageFile = nil
-        activity.image = accepted.address
+        activity.image = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
     }
 }

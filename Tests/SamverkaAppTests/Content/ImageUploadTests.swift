@@ -50,18 +50,27 @@ struct ImageUploadTests {
         }
     }
 
-    @Test("a stored image stays in the form when another field needs fixing")
-    func keptOnError() async throws {
+    @Test("an image is stored only once the whole form is valid; the form asks for it again")
+    func storedOnlyWhenValid() async throws {
         try await withSamverka { app in
             let browser = Browser(app)
             try await browser.signIn(as: .admin)
             try await browser.get("/events/new")
+            let folder = app.settings.uploadsDirectory + "/images"
+            let before = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             var input = EditingTests.goodEvent
             input["title"] = ""
             let response = try await browser.postMultipart("/events", form: input, file: ("imageFile", "fika.png", "image/png", Self.png))
             #expect(response.status == .unprocessableEntity)
-            let kept = try #require(response.text.firstMatch(of: /name="image" type="text" value="(\/uploads\/images\/[a-z0-9-]+\.png)"/))
-            #expect(try await app.testing().sendRequest(.GET, String(kept.output.1)).status == .ok)
+            #expect(response.text.contains("Välj bilden igen"))
+            #expect(!response.text.contains("/uploads/images/"))
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []) == before)
+
+            input["title"] = "Öppna data-fika"
+            let saved = try await browser.postMultipart("/events", form: input, file: ("imageFile", "fika.png", "image/png", Self.png))
+            #expect(saved.status == .seeOther)
+            let image = try #require(try await Event.find(slug: "oppna-data-fika", on: app.db)?.image)
+            #expect(try await app.testing().sendRequest(.GET, image).status == .ok)
         }
     }
 
@@ -111,18 +120,17 @@ struct ImageUploadTests {
         }
     }
 
-    @Test("the nightly purge removes uploaded images nothing refers to, a day after they were stored")
+    @Test("the nightly purge removes uploaded images nothing refers to any more, a day after they were stored")
     func purgeUnreferenced() async throws {
         try await withSamverka { app in
             let browser = Browser(app)
             try await browser.signIn(as: .admin)
             try await browser.get("/events/new")
             try await browser.postMultipart("/events", form: EditingTests.goodEvent, file: ("imageFile", "fika.png", "image/png", Self.png))
-            // A second form with an image, never finished.
-            try await browser.get("/events/new")
-            var unfinished = EditingTests.goodEvent
-            unfinished["title"] = ""
-            try await browser.postMultipart("/events", form: unfinished, file: ("imageFile", "fika.png", "image/png", Self.png))
+            // The editor replaces the image: the first one is no longer referred to.
+            try await browser.get("/events/oppna-data-fika/edit")
+            let replaced = try await browser.postMultipart("/events/oppna-data-fika/edit", form: EditingTests.goodEvent, file: ("imageFile", "fika2.png", "image/png", Self.png))
+            #expect(replaced.status == .seeOther)
             let folder = app.settings.uploadsDirectory + "/images"
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
             let kept = try #require(try await Event.find(slug: "oppna-data-fika", on: app.db)?.image)
