@@ -243,6 +243,7 @@ enum SiteURL: Sendable {
     case adminMember(Parameter<String>)
     case adminMemberRole(Parameter<String>)
     case adminMemberSuspension(Parameter<String>)
+    case adminTwoFactorPolicy
     /// A member's own sign-ups as a calendar feed, by the secret in its address; and a new secret.
     case memberCalendar(Parameter<String>)
     case resetMemberCalendar
@@ -304,6 +305,7 @@ enum SiteURL: Sendable {
         case .adminMember(let id): "/admin/members/" + id.segment("member")
         case .adminMemberRole(let id): "/admin/members/" + id.segment("member") + "/role"
         case .adminMemberSuspension(let id): "/admin/members/" + id.segment("member") + "/suspension"
+        case .adminTwoFactorPolicy: "/admin/members/two-factor"
         case .healthz: "/healthz"
         case .uploads: "/uploads"
         case .accessibility: "/accessibility"

@@ -178,6 +178,7 @@ func routes(_ app: Application) throws {
     admins.get(.adminMember(.key), use: memberAdmin.show)
     admins.post(.adminMemberRole(.key), use: memberAdmin.changeRole)
     admins.post(.adminMemberSuspension(.key), use: memberAdmin.changeSuspension)
+    admins.post(.adminTwoFactorPolicy, use: memberAdmin.changeTwoFactorPolicy)
 
     // MARK: Editing content (moderators and admins)
     registerEditor(ContentEditor<Event>(), on: editors)

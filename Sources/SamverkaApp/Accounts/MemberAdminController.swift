@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// The admins' page of members: find someone, change their role, suspend them with a reason
-/// or reinstate them; every such step goes into a log shown on the same page.
+/// or reinstate them, require two-factor sign-in of staff; every such step goes into a log
+/// shown on the same page.
 struct MemberAdminController: Sendable {
     static let pageSize = 50
     static let reasonLimit = 500
@@ -30,6 +31,7 @@ struct MemberAdminController: Sendable {
         let pagination: Pagination
         let log: [LogLine]
         let outboxHref: String
+        let twoFactorArea: FormArea
     }
 
     /// One form of several on a page, as `#extend("Shared/form", area)` draws it.
@@ -49,6 +51,10 @@ struct MemberAdminController: Sendable {
     }
 
     @Sendable func list(request: Request) async throws -> Response {
+        try await renderList(request, twoFactorErrors: FieldErrors())
+    }
+
+    private func renderList(_ request: Request, twoFactorErrors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
         let query = SearchText.from(request)
         let page = Pagination.requestedPage(request)
         let members = Member.query(on: request.db)
@@ -78,11 +84,12 @@ struct MemberAdminController: Sendable {
                 ListPage.LogLine(when: entry.createdAt.map { dates.dateAndTime($0) } ?? "",
                                  text: request.t("admin.log_\(entry.action.rawValue)", [
                                      "admin": entry.admin?.name ?? request.t("admin.someone"), "member": entry.memberName,
-                                     "detail": entry.action == .roleChanged ? request.t("role.\(entry.detail)") : entry.detail,
+                                     "detail": Self.detailText(entry, request),
                                  ]))
             },
-            outboxHref: SiteURL.outbox.path
-        ))
+            outboxHref: SiteURL.outbox.path,
+            twoFactorArea: try await twoFactorArea(request, errors: twoFactorErrors)
+        ), status: status)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
@@ -142,7 +149,43 @@ struct MemberAdminController: Sendable {
         return request.redirect(to: SiteURL.adminMember(.value(try member.requireID().uuidString)).path, redirectType: .normal)
     }
 
+    @Sendable func changeTwoFactorPolicy(request: Request) async throws -> Response {
+        let admin = try request.auth.require(Member.self)
+        guard let policy = (try? request.content.get(String.self, at: "twoFactor")).flatMap(TwoFactorPolicy.init(rawValue:)) else {
+            var errors = FieldErrors()
+            errors.add("twoFactor", request.t("error.choose_one"))
+            return try await renderList(request, twoFactorErrors: errors, status: .unprocessableEntity)
+        }
+        if policy != (try await TwoFactorPolicy.chosen(on: request.db)) {
+            try await request.db.transaction { database in
+                try await NetworkSetting.set(.twoFactorRequired, to: policy.rawValue, on: database)
+                try await MemberAdminLog(admin: admin, member: nil, action: .twoFactorRequired, detail: policy.rawValue).save(on: database)
+            }
+        }
+        request.flash(request.t("flash.two_factor_policy", ["policy": request.t("two_factor.policy_\(policy.rawValue)")]))
+        return request.redirect(to: SiteURL.adminMembers.path, redirectType: .normal)
+    }
+
     // MARK: Helpers
+
+    private func twoFactorArea(_ request: Request, errors: FieldErrors) async throws -> FormArea {
+        let chosen = try await TwoFactorPolicy.chosen(on: request.db)
+        let field = FormField("twoFactor", label: request.t("admin.two_factor_policy"), kind: .select, error: errors["twoFactor"],
+                              hint: request.t("hint.two_factor_policy"), required: true,
+                              options: TwoFactorPolicy.allCases.map {
+                                  FormField.Option(value: $0.rawValue, label: request.t("two_factor.policy_\($0.rawValue)"), selected: $0 == chosen)
+                              })
+        return FormArea(form: FormContext(action: SiteURL.adminTwoFactorPolicy.path, submitLabel: request.t("action.save"),
+                                          csrf: request.csrfToken, fields: [field], errors: errors))
+    }
+
+    static func detailText(_ entry: MemberAdminLog, _ request: Request) -> String {
+        switch entry.action {
+        case .roleChanged: request.t("role.\(entry.detail)")
+        case .twoFactorRequired: request.t("two_factor.policy_\(entry.detail)")
+        case .suspended, .reinstated: entry.detail
+        }
+    }
 
     static func find(_ request: Request) async throws -> Member {
         guard let text = request.parameters.get("member"), let id = UUID(uuidString: text),

@@ -10,6 +10,8 @@ final class MemberAdminLog: Model, @unchecked Sendable {
         case roleChanged = "role_changed"
         case suspended
         case reinstated
+        /// The network's two-factor requirement changed; `detail` is the new `TwoFactorPolicy`.
+        case twoFactorRequired = "two_factor_required"
     }
 
     @ID var id: UUID?
@@ -23,10 +25,11 @@ final class MemberAdminLog: Model, @unchecked Sendable {
 
     init() {}
 
-    init(admin: Member, member: Member, action: Action, detail: String) {
+    /// `member` is nil for a step that concerns the whole network.
+    init(admin: Member, member: Member?, action: Action, detail: String) {
         $admin.id = admin.id
-        $member.id = member.id
-        memberName = member.name
+        $member.id = member?.id
+        memberName = member?.name ?? ""
         self.action = action
         self.detail = detail
     }

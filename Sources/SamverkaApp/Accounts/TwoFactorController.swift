@@ -68,7 +68,7 @@ struct TwoFactorController: Sendable {
         if !valid {
             errors.add("currentPassword", request.t(password.isEmpty ? "error.required" : "error.password_wrong"))
         }
-        if request.application.settings.twoFactorRequired(for: member.role) { errors.add("currentPassword", request.t("error.two_factor_required")) }
+        if try await TwoFactorPolicy.required(for: member.role, request) { errors.add("currentPassword", request.t("error.two_factor_required")) }
         guard errors.isEmpty else { return try await renderEnabled(request, errors: errors, status: .unprocessableEntity) }
         member.totpSecret = ""
         member.totpEnabledAt = nil
@@ -175,9 +175,29 @@ struct TwoFactorController: Sendable {
     }
 }
 
-extension AppSettings {
-    func twoFactorRequired(for role: Role) -> Bool {
-        twoFactorRoles.contains(role.rawValue)
+/// Which staff must sign in with two factors: the stricter of the operator's
+/// `SAMVERKA_REQUIRE_TWO_FACTOR` and the admins' choice on the members page.
+enum TwoFactorPolicy: String, CaseIterable, Sendable {
+    case none, admins, staff
+
+    var roles: Set<Role> {
+        switch self {
+        case .none: []
+        case .admins: [.admin]
+        case .staff: [.admin, .moderator]
+        }
+    }
+
+    /// The admins' choice (`none` until they make one).
+    static func chosen(on database: any Database) async throws -> TwoFactorPolicy {
+        try await NetworkSetting.value(of: .twoFactorRequired, on: database).flatMap(Self.init(rawValue:)) ?? .none
+    }
+
+    static func required(for role: Role, _ request: Request) async throws -> Bool {
+        // Members are never required, so their requests never read the setting.
+        guard role != .member else { return false }
+        if request.application.settings.twoFactorRoles.contains(role.rawValue) { return true }
+        return try await chosen(on: request.db).roles.contains(role)
     }
 }
 
@@ -187,8 +207,8 @@ struct TwoFactorRequirement: AsyncMiddleware {
     static let open: Set<String> = [SiteURL.twoFactor.path, SiteURL.signOut.path, SiteURL.healthz.path]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let member = request.auth.get(Member.self), member.totpEnabledAt == nil,
-              request.application.settings.twoFactorRequired(for: member.role), !Self.open.contains(request.url.path)
+        guard let member = request.auth.get(Member.self), member.totpEnabledAt == nil, !Self.open.contains(request.url.path),
+              try await TwoFactorPolicy.required(for: member.role, request)
         else { return try await next.respond(to: request) }
         guard request.method == .GET else { throw Abort(.forbidden) }
         request.flash(request.t("flash.two_factor_required"))

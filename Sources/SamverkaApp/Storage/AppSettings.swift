@@ -56,8 +56,8 @@ public struct AppSettings: Sendable {
     public var contactEmail: String = "noreply@samverka.invalid"
     /// The day the accessibility statement was last reviewed (`SAMVERKA_ACCESSIBILITY_REVIEWED`, YYYY-MM-DD).
     public var accessibilityReviewed: String = "2026-12-01"
-    /// The roles that must sign in with two factors (`SAMVERKA_REQUIRE_TWO_FACTOR`: `none`,
-    /// `admins`, or `staff` for moderators and admins).
+    /// The roles that must sign in with two factors whatever the admins choose in the app
+    /// (`SAMVERKA_REQUIRE_TWO_FACTOR`: `none`, `admins`, or `staff` for moderators and admins).
     public var twoFactorRoles: Set<String> = []
     /// Proxies in front of Samverka (`SAMVERKA_TRUSTED_PROXIES`, comma-separated) whose entries
     /// in X-Forwarded-For are skipped to find the client.

@@ -29,5 +29,6 @@ enum Migrations {
         CreateMemberAdminLog(),
         AddTwoFactorToMember(),
         AddProgrammeIndexToActivities(),
+        CreateNetworkSetting(),
     ]
 }

@@ -82,4 +82,29 @@ struct TwoFactorTests {
             #expect(try await member.get("/account").status == .ok)
         }
     }
+
+    @Test("an admin requires two factors for staff on the members page; and the change is logged")
+    func requiredByAdmin() async throws {
+        try await withSamverka { app in
+            let admin = Browser(app)
+            try await admin.signIn(as: .admin)
+            let page = try await admin.get("/admin/members")
+            #expect(page.text.contains(#"name="twoFactor""#))
+            let moderator = Browser(app)
+            try await moderator.signIn(as: .moderator, email: "mod@example.org")
+            #expect(try await moderator.get("/events/new").status == .ok)
+
+            #expect(try await admin.post("/admin/members/two-factor", form: ["twoFactor": "moderators"]).status == .unprocessableEntity)
+            #expect(try await admin.post("/admin/members/two-factor", form: ["twoFactor": "staff"]).status == .seeOther)
+            #expect(try await moderator.get("/events/new").headers.first(name: .location) == "/account/two-factor")
+            // The admin who turned it on must set it up too before anything else.
+            #expect(try await admin.get("/admin/members").headers.first(name: .location) == "/account/two-factor")
+
+            let member = Browser(app)
+            try await member.signIn(as: .member, email: "member@example.org")
+            #expect(try await member.get("/account").status == .ok)
+            #expect(try await NetworkSetting.value(of: .twoFactorRequired, on: app.db) == "staff")
+            #expect(try await MemberAdminLog.query(on: app.db).filter(\.$action == .twoFactorRequired).count() == 1)
+        }
+    }
 }
