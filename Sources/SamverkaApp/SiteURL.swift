@@ -228,6 +228,12 @@ enum SiteURL: Sendable {
     case twoFactorOff
     case signInCode
     case accountData
+    /// The member's name, language and notification choices.
+    case accountProfile
+    /// A member's notifications, one of them (opened: read), and "mark all read".
+    case notifications
+    case notification(Parameter<String>)
+    case notificationsRead
     case deleteAccount
     case myActivities
     case myRegistrations
@@ -285,6 +291,10 @@ enum SiteURL: Sendable {
         case .twoFactorOff: "/account/two-factor/off"
         case .signInCode: "/sign-in/code"
         case .accountData: "/account/data.json"
+        case .accountProfile: "/account/profile"
+        case .notifications: "/notifications"
+        case .notification(let id): "/notifications/" + id.segment("notification")
+        case .notificationsRead: "/notifications/read"
         case .deleteAccount: "/account/delete"
         case .myActivities: "/account/activities"
         case .myRegistrations: "/account/registrations"

@@ -55,6 +55,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(Member.sessionAuthenticator())
     app.middleware.use(SignInSessionPolicy())
     app.middleware.use(TwoFactorRequirement())
+    app.middleware.use(UnreadNotificationsMiddleware())
     app.middleware.use(PrivateResponsesMiddleware())
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())

@@ -109,6 +109,15 @@ func routes(_ app: Application) throws {
     members.get(.accountData, use: myAccount.data)
     members.post(.deleteAccount, use: myAccount.delete)
     members.post(.resetMemberCalendar, use: calendars.resetMemberToken)
+    let profile = ProfileController()
+    members.get(.accountProfile, use: profile.show)
+    members.post(.accountProfile, use: profile.save)
+
+    // MARK: Notifications (members, each their own)
+    let notifications = NotificationsController()
+    members.get(.notifications, use: notifications.list)
+    members.get(.notification(.key), use: notifications.open)
+    members.post(.notificationsRead, use: notifications.readAll)
 
     // MARK: Organisations (members; each handler checks the member's part in the organisation)
     let upload = HTTPBodyStreamStrategy.collect(maxSize: ImageUpload.maximumRequestBody)

@@ -36,6 +36,10 @@ final class Member: Model, @unchecked Sendable {
     @Field(key: "totp_last_step") var totpLastStep: Int64
     /// Space-separated, so the column is plain text on both databases.
     @Field(key: "recovery_codes") var recoveryCodeHashes: String
+    /// Whether notifications are mailed too, and whether each sign-up to what the member
+    /// organises is one.
+    @Field(key: "notify_by_mail") var notifyByMail: Bool
+    @Field(key: "notify_sign_ups") var notifySignUps: Bool
 
     init() {
         calendarToken = ""
@@ -44,6 +48,8 @@ final class Member: Model, @unchecked Sendable {
         totpSecret = ""
         totpLastStep = 0
         recoveryCodeHashes = ""
+        notifyByMail = true
+        notifySignUps = false
     }
 
     /// `emailConfirmedAt` is nil for someone who signed up themselves, until they follow the
@@ -61,6 +67,8 @@ final class Member: Model, @unchecked Sendable {
         totpSecret = ""
         totpLastStep = 0
         recoveryCodeHashes = ""
+        notifyByMail = true
+        notifySignUps = false
     }
 }
 

@@ -11,6 +11,8 @@ struct MemberData: Content {
         let role: String
         let language: String
         let createdAt: Date?
+        let notifyByMail: Bool
+        let notifySignUps: Bool
     }
 
     struct OrganisationRole: Codable {
@@ -52,6 +54,14 @@ struct MemberData: Content {
         let sentAt: Date?
     }
 
+    struct Notice: Codable {
+        let kind: String
+        let values: [String: String]
+        let page: String
+        let at: Date?
+        let readAt: Date?
+    }
+
     let exportedAt: Date
     let site: String
     let member: Profile
@@ -59,6 +69,7 @@ struct MemberData: Content {
     let registrations: [SignUp]
     let activityLog: [ActivityStep]
     let mail: [Message]
+    let notifications: [Notice]
 
     static func gather(for member: Member, site: String, baseURL: String, now: Date, on database: any Database) async throws -> MemberData {
         let memberID = try member.requireID()
@@ -81,16 +92,19 @@ struct MemberData: Content {
         let steps = try await ActivityLogEntry.query(on: database).filter(\.$member.$id == memberID)
             .with(\.$activity).sort(\.$createdAt).all()
         let mail = try await OutgoingMail.query(on: database).ownedBy(memberID, registrations: registrations.compactMap(\.id)).sort(\.$createdAt).all()
+        let notices = try await MemberNotification.query(on: database).filter(\.$member.$id == memberID).sort(\.$createdAt).all()
         return MemberData(
             exportedAt: now, site: site,
-            member: Profile(name: member.name, email: member.email, role: member.role.rawValue, language: member.language, createdAt: member.createdAt),
+            member: Profile(name: member.name, email: member.email, role: member.role.rawValue, language: member.language, createdAt: member.createdAt,
+                            notifyByMail: member.notifyByMail, notifySignUps: member.notifySignUps),
             organisations: memberships.map {
                 OrganisationRole(organisation: $0.organisation.name, page: baseURL + SiteURL.organisations(.show(.value($0.organisation.slug))).path,
                                  role: $0.role.rawValue, status: $0.status.rawValue, since: $0.createdAt)
             },
             registrations: signUps,
             activityLog: steps.map { ActivityStep(activity: $0.activity.title, step: $0.kind.rawValue, message: $0.message, at: $0.createdAt) },
-            mail: mail.map { Message(subject: $0.subject, kind: $0.kind, writtenAt: $0.createdAt, sentAt: $0.sentAt) }
+            mail: mail.map { Message(subject: $0.subject, kind: $0.kind, writtenAt: $0.createdAt, sentAt: $0.sentAt) },
+            notifications: notices.map { Notice(kind: $0.kind.rawValue, values: $0.values, page: baseURL + $0.link, at: $0.createdAt, readAt: $0.readAt) }
         )
     }
 }

@@ -190,8 +190,16 @@ struct OrganisationController: Sendable {
     @Sendable func verify(request: Request) async throws -> Response {
         let organisation = try await Self.find(request)
         let verified = (try? request.content.get(String.self, at: "verified")) == "true"
+        let newlyVerified = verified && !organisation.isVerified
         organisation.verifiedAt = verified ? request.now : nil
-        try await organisation.save(on: request.db)
+        try await request.db.transaction { database in
+            try await organisation.save(on: database)
+            guard newlyVerified else { return }
+            try await Notifier(request).tell(
+                try await Notifier.people(of: organisation.requireID(), on: database), .organisationVerified,
+                values: ["organisation": organisation.name], link: SiteURL.organisations(.show(.value(organisation.slug))).path,
+                except: request.auth.get(Member.self), on: database)
+        }
         request.flash(request.t(verified ? "flash.organisation_verified" : "flash.organisation_unverified", ["name": organisation.name]))
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
     }

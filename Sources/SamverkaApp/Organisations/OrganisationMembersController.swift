@@ -8,8 +8,14 @@ struct OrganisationMembersController: Sendable {
         let member = try request.auth.require(Member.self)
         let access = try await OrganisationAccess.of(member, in: organisation, on: request.db)
         if access.canAskToJoin {
-            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor, status: .requested)
-                .save(on: request.db)
+            try await request.db.transaction { database in
+                try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor, status: .requested)
+                    .save(on: database)
+                try await Notifier(request).tell(
+                    try await Notifier.people(of: organisation.requireID(), ownersOnly: true, on: database), .joinRequested,
+                    values: ["actor": member.name, "organisation": organisation.name],
+                    link: SiteURL.organisations(.members(.value(organisation.slug))).path, except: member, on: database)
+            }
             request.flash(request.t("flash.join_requested", ["name": organisation.name]))
         }
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
@@ -64,8 +70,10 @@ struct OrganisationMembersController: Sendable {
                 case "approve" where membership.status == .requested:
                     membership.status = .active
                     try await membership.save(on: database)
+                    try await tellApplicant(membership, .joinAccepted, organisation: organisation, request: request, on: database)
                 case "decline" where membership.status == .requested:
                     try await membership.delete(on: database)
+                    try await tellApplicant(membership, .joinDeclined, organisation: organisation, request: request, on: database)
                 case "owner" where membership.status == .active:
                     membership.role = .owner
                     try await membership.save(on: database)
@@ -85,6 +93,13 @@ struct OrganisationMembersController: Sendable {
         }
         request.flash(request.t("flash.members_saved"))
         return request.redirect(to: back, redirectType: .normal)
+    }
+
+    private func tellApplicant(_ membership: OrganisationMembership, _ kind: MemberNotification.Kind, organisation: Organisation,
+                               request: Request, on database: any Database) async throws {
+        guard let applicant = try await Member.find(membership.$member.id, on: database) else { return }
+        try await Notifier(request).tell([applicant], kind, values: ["organisation": organisation.name],
+                                         link: SiteURL.organisations(.show(.value(organisation.slug))).path, on: database)
     }
 
     private func refuse(_ request: Request, _ key: String, back: String) -> Response {

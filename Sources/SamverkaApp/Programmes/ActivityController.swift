@@ -74,6 +74,8 @@ struct ActivityController: Sendable {
         let partners = try await activity.$partners.query(on: request.db).all()
         let mine = try await PartnerConfirmation.confirmable(partners, access: access, on: request.db)
         guard !mine.isEmpty else { throw Abort(.forbidden) }
+        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path
+        let names = try await Organisation.query(on: request.db).filter(\.$id ~~ mine.map(\.$organisation.id)).all().map(\.name)
         try await request.db.transaction { database in
             for partner in mine {
                 partner.confirmedAt = request.now
@@ -81,9 +83,13 @@ struct ActivityController: Sendable {
                 try await ActivityLogEntry(activityID: try activity.requireID(), memberID: access.member?.id, kind: .partnerConfirmed).save(on: database)
             }
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
+            try await Notifier(request).tell(
+                try await Notifier.people(of: activity.$organisation.id, on: database), .partnerConfirmed,
+                values: ["partner": names.joined(separator: ", "), "title": activity.title, "programme": programme.name],
+                link: page, except: access.member, on: database)
         }
         request.flash(request.t("flash.partner_confirmed"))
-        return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path, redirectType: .normal)
+        return request.redirect(to: page, redirectType: .normal)
     }
 
     // MARK: Saving
@@ -154,7 +160,7 @@ struct ActivityController: Sendable {
             logKind = .submitted
         }
         activity.refreshSearchText(organisations: [organisation] + wantedPartners.map(\.0), municipalities: request.application.municipalities)
-        let (partnersToSave, kind, message) = (wantedPartners, logKind, logMessage)
+        let (partnersToSave, kind, message, submitted) = (wantedPartners, logKind, logMessage, submitting)
         try await request.db.transaction { database in
             try await activity.save(on: database)
             let activityID = try activity.requireID()
@@ -174,7 +180,13 @@ struct ActivityController: Sendable {
             try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
             try await Self.keepSignUpInStep(activity, programme: programme, on: database)
             try await PartnerConfirmation.ask(newlyAsked, for: activity, programme: programme, by: organisation,
-                                              app: request.application, now: now, on: database)
+                                              actor: member, app: request.application, now: now, on: database)
+            if submitted {
+                try await Notifier(request).tell(
+                    try await Notifier.people(of: organisation.requireID(), on: database), .activitySubmitted,
+                    values: ["title": activity.title, "programme": programme.name, "actor": member.name],
+                    link: SiteURL.programmes(.activity(.value(programme.slug), .value(activityID.uuidString))).path, except: member, on: database)
+            }
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
         }
         if waitingForPartners {

@@ -183,6 +183,16 @@ struct ReviewController: Sendable {
             try await activity.save(on: database)
             try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
+            let told: MemberNotification.Kind = switch kind {
+            case .approved: .activityApproved
+            case .rejected: .activityRejected
+            default: .activityChangesRequested
+            }
+            try await Notifier(request).tell(
+                try await Notifier.people(of: activity.$organisation.id, on: database), told,
+                values: ["title": activity.title, "programme": programme.name, "message": message],
+                link: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path,
+                except: member, on: database)
         }
         request.flash(request.t("flash.review_\(kind.rawValue)", ["title": activity.title]))
         return request.redirect(to: back, redirectType: .normal)

@@ -47,7 +47,7 @@ struct RegistrationLedger: Sendable {
             guard let current = try await RegistrationSetup.find(setupID, on: database) else { throw Abort(.notFound) }
             var taken = try await Self.placeHolders(setupID, among: batch, on: database)
             var counts = try await Self.seatCounts(setupID, on: database)
-            var admitted: [Registration] = [], mail: [OutgoingMail] = [], outcomes: [Result<Registration, any Error>] = []
+            var admitted: [Registration] = [], names: [String] = [], mail: [OutgoingMail] = [], outcomes: [Result<Registration, any Error>] = []
             for (offset, request) in batch.enumerated() {
                 guard taken.insert(Self.holder(request)).inserted else {
                     outcomes.append(.failure(Refusal.alreadyRegistered))
@@ -73,11 +73,13 @@ struct RegistrationLedger: Sendable {
                 mail.append(mailer.message(notice, registration, subject: subject, setup: current, to: recipient,
                                            position: registration.status == .waiting ? counts.waiting : nil))
                 admitted.append(registration)
+                names.append(request.member?.name ?? request.guestName)
                 outcomes.append(.success(registration))
             }
             if !admitted.isEmpty {
                 try await admitted.create(on: database)
                 try await mail.create(on: database)
+                try await SignUpNotice(app: app, now: now).tell(Array(zip(admitted, names)), subject: subject, on: database)
             }
             return outcomes
         }
@@ -92,6 +94,7 @@ struct RegistrationLedger: Sendable {
             try await fresh.save(on: database)
             registration.status = fresh.status
             try await mailer.send(.placed(fresh.status), fresh, subject: subject, setup: setup, on: database)
+            try await SignUpNotice(app: app, now: now).tell([(fresh, fresh.guestName)], subject: subject, on: database)
         }
     }
 

@@ -30,5 +30,7 @@ enum Migrations {
         AddTwoFactorToMember(),
         AddProgrammeIndexToActivities(),
         CreateNetworkSetting(),
+        CreateMemberNotification(),
+        AddNotificationChoicesToMember(),
     ]
 }

@@ -19,6 +19,9 @@ struct LayoutContext: Encodable {
         let canEdit: Bool
         /// Admins get a link to the administration (members, outbox) in the header.
         let adminHref: String?
+        /// The bell: how many notifications wait unread, said in words for screen readers.
+        let unread: Int
+        let notificationsLabel: String
     }
 
     let lang: String
@@ -97,7 +100,10 @@ extension Request {
             title: title,
             description: description,
             nav: navItems.map { .init(label: t($0.0), href: $0.1.path, current: $0.2 == section) },
-            member: member.map { .init(name: $0.name, canEdit: $0.role.canEditContent, adminHref: $0.role == .admin ? SiteURL.adminMembers.path : nil) },
+            member: member.map {
+                .init(name: $0.name, canEdit: $0.role.canEditContent, adminHref: $0.role == .admin ? SiteURL.adminMembers.path : nil,
+                      unread: unreadNotifications, notificationsLabel: t("notifications.bell", count: unreadNotifications))
+            },
             // Only members see a form on every page (sign out); visitors get a session, and
             // thereby a cookie, only on pages that have a form of their own.
             csrf: member == nil ? nil : csrfToken,
@@ -120,6 +126,17 @@ extension Request {
         let response = try await view.encodeResponse(status: status, for: self)
         response.headers.replaceOrAdd(name: .contentLanguage, value: language.rawValue)
         return response
+    }
+}
+
+extension Request {
+    private struct UnreadNotificationsKey: StorageKey { typealias Value = Int }
+
+    /// The signed-in member's unread notifications, for the bell in the header; counted by the
+    /// notifications' middleware.
+    var unreadNotifications: Int {
+        get { storage[UnreadNotificationsKey.self] ?? 0 }
+        set { storage[UnreadNotificationsKey.self] = newValue }
     }
 }
 

@@ -93,7 +93,7 @@ struct ActivitySubmissionTests {
         }
     }
 
-    @Test("submitting with a partner who has not confirmed saves a draft and mails the partner's people; an admin answers for an organisation with nobody")
+    @Test("submitting with a partner who has not confirmed saves a draft and notifies the partner's people; an admin answers for an organisation with nobody")
     func waitingForPartners() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
@@ -108,7 +108,7 @@ struct ActivitySubmissionTests {
             #expect(activity.status == .draft)
             let page = try await association.get(try #require(sent.headers.first(name: .location)))
             #expect(page.text.contains("Region Västerbotten behöver bekräfta att de är med; vi har mejlat dem."))
-            let asked = try await OutgoingMail.query(on: app.db).filter(\.$kind == "activity.partner_asked").all()
+            let asked = try await OutgoingMail.query(on: app.db).filter(\.$kind == "notification.partner_asked").all()
             #expect(asked.map(\.toAddress) == ["region@example.org"])
             #expect(asked.first?.message.text.contains(try fixture.path(activity)) == true)
 
