@@ -8,6 +8,7 @@ desktop and phone width; one runs keyboard-only and one with JavaScript off.
 Called by scripts/browser-tests with the base URL of a running server (demo network, an admin
 admin@example.org) and the Maildir its mail is delivered to. Ends with "N passed, N failed".
 """
+import datetime
 import email
 import html.parser
 import os
@@ -22,7 +23,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_tests import ADMIN, browser
+from browser_tests import ADMIN, browser, check
 
 BASE = sys.argv[1]
 MAILDIR = sys.argv[2]
@@ -32,9 +33,13 @@ WIDTHS = {"desktop": (1280, 1000), "phone": (390, 844)}
 WORKSHOP = {"sv": "workshop-oppna-data", "en": "workshop-oppna-data-en"}
 SAID = {
     "sv": {"check_inbox": "Titta i din e-post", "registered": "Anmäld", "saved": "är sparat", "welcome": "Välkommen",
-           "sign_out": "Logga ut", "new_password": "Välj ett nytt lösenord", "password_saved": "Ditt nya lösenord är sparat"},
+           "sign_out": "Logga ut", "new_password": "Välj ett nytt lösenord", "password_saved": "Ditt nya lösenord är sparat",
+           "partner_confirmed": "medverkan är bekräftad", "one_unread": "1 oläst", "submitted": "inskickad för granskning",
+           "changes_subject": "ändringar behövs", "approved_subject": "är godkänd"},
     "en": {"check_inbox": "Check your email", "registered": "Registered", "saved": "has been saved", "welcome": "Welcome",
-           "sign_out": "Sign out", "new_password": "Choose a new password", "password_saved": "Your new password is saved"},
+           "sign_out": "Sign out", "new_password": "Choose a new password", "password_saved": "Your new password is saved",
+           "partner_confirmed": "part is confirmed", "one_unread": "1 unread", "submitted": "submitted for review",
+           "changes_subject": "changes needed", "approved_subject": "is approved"},
 }
 PASSWORD = "ett långt lösenord"
 
@@ -157,6 +162,64 @@ def personal_link(message):
     return links[0]
 
 
+def fill(driver, field_id, text):
+    element = driver.find_element(By.ID, field_id)
+    element.clear()
+    element.send_keys(text)
+
+
+def set_datetime(driver, field_id, value):
+    """A datetime-local field takes typed digits in the browser's own locale order; its value
+    is set as a script would, and the browser still encodes and sends it with the form."""
+    driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", field_id, value)
+
+
+def submit(driver):
+    press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+
+
+def create_account(driver, lang, name, kind):
+    """Signs up through the form and confirms by the mailed link; returns the address."""
+    address = f"{kind}-{lang}-{uuid.uuid4().hex[:8]}@example.org"
+    driver.get(f"{BASE}/sign-up?lang={lang}")
+    fill(driver, "field-name", name)
+    fill(driver, "field-email", address)
+    fill(driver, "field-password", PASSWORD)
+    fill(driver, "field-passwordConfirmation", PASSWORD)
+    submit(driver)
+    expect(heading(driver) == SAID[lang]["check_inbox"], f"after signing up the page says “{heading(driver)}”")
+    driver.get(mailed_link(mail_to(address), "/account/confirm/"))
+    press(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    expect(SAID[lang]["welcome"] in flash(driver), f"after confirming the page says “{flash(driver)}”")
+    return address
+
+
+def register_organisation(driver, name, sector, municipality):
+    """Registers an organisation through its form; returns its slug, read from the address."""
+    driver.get(f"{BASE}/organisations/new")
+    fill(driver, "field-name", name)
+    Select(driver.find_element(By.ID, "field-sector")).select_by_value(sector)
+    Select(driver.find_element(By.ID, "field-municipalityCode")).select_by_value(municipality)
+    fill(driver, "field-description", "Vi arbetar med öppna data.\nOch med digital inkludering.")
+    submit(driver)
+    expect(driver.current_url.split("?")[0].startswith(f"{BASE}/organisations/"), f"registering {name} ended on {driver.current_url}")
+    return driver.current_url.split("?")[0].rstrip("/").split("/")[-1]
+
+
+def demo_week_wednesday():
+    """A day inside the demo programme week, which starts on the Monday three weeks ahead."""
+    today = datetime.date.today()
+    monday = today + datetime.timedelta(days=(7 - today.weekday()) % 7 + 21)
+    return (monday + datetime.timedelta(days=2)).isoformat()
+
+
+def bell(driver):
+    """The header's notification bell, as a screen reader announces it."""
+    found = driver.find_elements(By.CSS_SELECTOR, ".site-header a.bell")
+    expect(found, "a signed-in member has no notification bell in the header")
+    return found[0].get_attribute("aria-label")
+
+
 # MARK: Journeys
 
 
@@ -206,19 +269,7 @@ def member_signs_up_confirms_and_registers(lang, width):
     new one through the mailed link."""
     driver = new_driver(width)
     try:
-        address = f"member-{lang}-{width}-{uuid.uuid4().hex[:8]}@example.org"
-        driver.get(f"{BASE}/sign-up?lang={lang}")
-        driver.find_element(By.ID, "field-name").send_keys("Maja Medlem")
-        driver.find_element(By.ID, "field-email").send_keys(address)
-        driver.find_element(By.ID, "field-password").send_keys(PASSWORD)
-        driver.find_element(By.ID, "field-passwordConfirmation").send_keys(PASSWORD)
-        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
-        expect(heading(driver) == SAID[lang]["check_inbox"], f"after signing up the page says “{heading(driver)}”")
-
-        driver.get(mailed_link(mail_to(address), "/account/confirm/"))
-        press(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-        expect(SAID[lang]["welcome"] in flash(driver), f"after confirming the page says “{flash(driver)}”")
-
+        address = create_account(driver, lang, "Maja Medlem", f"member-{width}")
         driver.get(f"{BASE}/events/{WORKSHOP[lang]}/register")
         Select(driver.find_element(By.ID, "field-q_level")).select_by_index(2)
         press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
@@ -270,6 +321,99 @@ def admin_saves_unchanged(lang, width, javascript=True):
         driver.quit()
 
 
+def organiser_partner_and_review(lang, width):
+    """An organiser registers a municipality and submits an activity with a partner; the partner
+    is told by mail and confirms; the organiser, told by the bell, submits; a moderator asks for
+    changes; the organiser is told by mail, changes and resubmits; it is approved, the organiser
+    is told, and the activity is in the public programme."""
+    partner = new_driver(width)
+    organiser = new_driver(width)
+    moderator = new_driver(width)
+    suffix = uuid.uuid4().hex[:6]
+    title = f"Datakväll {lang} {width} {suffix}"
+    current = partner
+    try:
+        partner_address = create_account(partner, lang, "Pia Partner", "partner")
+        partner_slug = register_organisation(partner, f"Föreningen Partner {suffix}", "civil_society", "1380")
+
+        current = organiser
+        organiser_address = create_account(organiser, lang, "Olle Organisatör", "organiser")
+        own_slug = register_organisation(organiser, f"Provkommun {suffix}", "municipality", "1382")
+        organiser.get(f"{BASE}/programmes/innovationsveckan-demo/activities/new")
+        Select(organiser.find_element(By.ID, "field-organisation")).select_by_value(own_slug)
+        fill(organiser, "field-title", title)
+        fill(organiser, "field-summary", "En kväll om öppna data.\nFör alla som är nyfikna.")
+        fill(organiser, "field-description", "Vi visar **exempel** från kommunen.\n\nFika finns.")
+        Select(organiser.find_element(By.ID, "field-format")).select_by_value("physical")
+        start = demo_week_wednesday()
+        set_datetime(organiser, "field-startsAt", start + "T18:00")
+        set_datetime(organiser, "field-endsAt", start + "T20:00")
+        Select(organiser.find_element(By.ID, "field-municipalityCode")).select_by_value("1382")
+        fill(organiser, "field-venue", "Stadsbiblioteket")
+        fill(organiser, "field-address", "Storgatan 1")
+        fill(organiser, "field-partners", f"{partner_slug} | organiser")
+        organiser.find_element(By.CSS_SELECTOR, "input[name='themes[]']").click()
+        press(organiser, organiser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]"))
+        expect(not organiser.find_elements(By.CSS_SELECTOR, ".error-summary"),
+               "submitting gave errors: " + " | ".join(e.text for e in organiser.find_elements(By.CSS_SELECTOR, ".error-summary")))
+        expect(f"Föreningen Partner {suffix}" in flash(organiser), f"after submitting with a partner the page says “{flash(organiser)}”")
+        activity_path = organiser.current_url.split("?")[0][len(BASE):]
+
+        current = partner
+        asked = mail_to(partner_address, subject_has=(title.lower(),))
+        partner.get(mailed_link(asked, activity_path.rsplit("/", 1)[0] + "/"))
+        expect(title in heading(partner), f"the partner's link opens “{heading(partner)}”")
+        press(partner, partner.find_element(By.CSS_SELECTOR, f"form[action='{activity_path}/confirm'] button"))
+        expect(SAID[lang]["partner_confirmed"] in flash(partner), f"after confirming the partner sees “{flash(partner)}”")
+
+        current = organiser
+        organiser.get(f"{BASE}/account")
+        expect(SAID[lang]["one_unread"] in bell(organiser), f"after the partner confirmed the organiser's bell says “{bell(organiser)}”")
+        organiser.get(f"{BASE}/notifications")
+        accessible = []
+        check(organiser, f"journey-notifications-{lang}-{width}", accessible)
+        expect(all(accessible), "the list of notifications has accessibility violations (listed above)")
+        press(organiser, organiser.find_element(By.PARTIAL_LINK_TEXT, f"Föreningen Partner {suffix}"))
+        expect(title in heading(organiser), f"the notification leads to “{heading(organiser)}”")
+        organiser.get(f"{BASE}{activity_path}/edit")
+        press(organiser, organiser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]"))
+        expect(SAID[lang]["submitted"] in flash(organiser), f"after submitting the organiser sees “{flash(organiser)}”")
+
+        current = moderator
+        sign_in(moderator, ADMIN)
+        moderator.get(f"{BASE}/programmes/innovationsveckan-demo/review?lang={lang}")
+        item = moderator.find_element(By.XPATH, f"//article[.//a[contains(., '{title}')]]")
+        item.find_element(By.CSS_SELECTOR, "textarea[name=message]").send_keys("Skriv vilken sal det är.\nOch om det finns hörslinga.")
+        press(moderator, item.find_element(By.CSS_SELECTOR, "button[value=changes]"))
+
+        current = organiser
+        asked = mail_to(organiser_address, subject_has=(SAID[lang]["changes_subject"],))
+        body = asked.get_body(preferencelist=("plain",)).get_content()
+        expect("Skriv vilken sal det är." in body, f"the mail about changes lacks the moderator's message:\n{body}")
+        organiser.get(mailed_link(asked, activity_path.rsplit("/", 1)[0] + "/"))
+        organiser.get(f"{BASE}{activity_path}/edit")
+        fill(organiser, "field-venue", "Stadsbiblioteket, sal 2 (hörslinga)")
+        press(organiser, organiser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]"))
+        expect(SAID[lang]["submitted"] in flash(organiser), f"after resubmitting the organiser sees “{flash(organiser)}”")
+
+        current = moderator
+        moderator.get(f"{BASE}/programmes/innovationsveckan-demo/review?lang={lang}")
+        item = moderator.find_element(By.XPATH, f"//article[.//a[contains(., '{title}')]]")
+        press(moderator, item.find_element(By.CSS_SELECTOR, "button[value=approve]"))
+
+        current = organiser
+        mail_to(organiser_address, subject_has=(SAID[lang]["approved_subject"],))
+        organiser.get(f"{BASE}/programmes/innovationsveckan-demo?q={suffix}")
+        expect(title in organiser.find_element(By.TAG_NAME, "main").text, "the approved activity is not in the public programme")
+        screenshot(organiser, f"journey-organiser-{lang}-{width}")
+    except Exception:
+        screenshot(current, f"FAILED-organiser-{lang}-{width}")
+        raise
+    finally:
+        for driver in (partner, organiser, moderator):
+            driver.quit()
+
+
 def run():
     journeys = []
     for lang in ("sv", "en"):
@@ -278,6 +422,8 @@ def run():
             journeys.append((f"{lang}/{width}: someone creates an account, confirms it by mail, signs up for an event, resets the password",
                              member_signs_up_confirms_and_registers, (lang, width)))
             journeys.append((f"{lang}/{width}: an admin saves an event and a programme unchanged, then with a new line", admin_saves_unchanged, (lang, width)))
+            journeys.append((f"{lang}/{width}: an organiser submits with a partner who confirms; changes are asked for, made, and approved",
+                             organiser_partner_and_review, (lang, width)))
     journeys.append(("sv/desktop, keyboard only: a guest signs up and confirms", guest_signs_up_and_confirms, ("sv", "desktop", True)))
     journeys.append(("en/phone, JavaScript off: an admin saves unchanged", admin_saves_unchanged, ("en", "phone", False)))
 
