@@ -207,9 +207,16 @@ def register_organisation(driver, name, sector, municipality):
 
 
 def demo_week_wednesday():
-    """A day inside the demo programme week, which starts on the Monday three weeks ahead."""
+    """A day inside the demo programme week: the Monday three weeks ahead, moved on past the
+    Christmas holidays and July as the seed does (DemoProgramme.firstDay)."""
     today = datetime.date.today()
     monday = today + datetime.timedelta(days=(7 - today.weekday()) % 7 + 21)
+
+    def holiday(day):
+        return day.month == 7 or (day.month == 12 and day.day >= 20) or (day.month == 1 and day.day <= 6)
+
+    while any(holiday(monday + datetime.timedelta(days=offset)) for offset in range(5)):
+        monday += datetime.timedelta(days=7)
     return (monday + datetime.timedelta(days=2)).isoformat()
 
 

@@ -46,10 +46,7 @@ struct DemoProgramme: Sendable {
     func build(activityCount: Int) async throws -> Int {
         let calendar = app.calendar
         let today = calendar.startOfDay(for: now)
-        // The week starts on the Monday three weeks ahead, so it always lies just ahead.
-        let weekday = calendar.component(.weekday, from: today)
-        let toMonday = (9 - weekday) % 7
-        let firstDay = calendar.date(byAdding: .day, value: toMonday + 21, to: today) ?? today
+        let firstDay = Self.firstDay(after: today, calendar: calendar)
         let lastDay = calendar.date(byAdding: .day, value: 4, to: firstDay) ?? firstDay
         let municipalities = app.municipalities.all
 
@@ -152,8 +149,24 @@ struct DemoProgramme: Sendable {
         }
     }
 
-    /// About one organisation for every eight activities: municipalities and regions by their
-    /// real names, the rest invented.
+    /// The week starts on the Monday three weeks ahead, so it always lies just ahead, or on a
+    /// later Monday where that week would fall in the Christmas and New Year holidays
+    /// (20 December – 6 January) or in July, when nobody in Sweden runs a programme week.
+    static func firstDay(after today: Date, calendar: Calendar) -> Date {
+        let weekday = calendar.component(.weekday, from: today)
+        var monday = calendar.date(byAdding: .day, value: (9 - weekday) % 7 + 21, to: today) ?? today
+        func isHoliday(_ day: Date) -> Bool {
+            let month = calendar.component(.month, from: day), date = calendar.component(.day, from: day)
+            return month == 7 || (month == 12 && date >= 20) || (month == 1 && date <= 6)
+        }
+        while (0...4).contains(where: { isHoliday(calendar.date(byAdding: .day, value: $0, to: monday) ?? monday) }) {
+            monday = calendar.date(byAdding: .day, value: 7, to: monday) ?? monday
+        }
+        return monday
+    }
+
+    /// About one organisation for every eight activities: municipalities and regions by the
+    /// names they go by, the rest invented.
     private func organisationsFor(activityCount: Int, municipalities: [Municipality], random: inout SeededRandom, on database: any Database) async throws -> [Organisation] {
         let count = max(12, min(400, activityCount / 8))
         var made: [Organisation] = []
@@ -163,8 +176,8 @@ struct DemoProgramme: Sendable {
             let municipality = municipalities[Int.random(in: 0..<municipalities.count, using: &random)]
             let word = Self.orgWords[Int.random(in: 0..<Self.orgWords.count, using: &random)]
             let name: String = switch sector {
-            case .municipality: "\(municipality.name) kommun"
-            case .region: municipality.regionName.replacingOccurrences(of: " län", with: "") + " (region, demo)"
+            case .municipality: municipality.councilName
+            case .region: Region(code: municipality.regionCode, name: municipality.regionName).councilName
             case .agency: "Myndigheten för \(word.lowercased()) (demo)"
             case .otherPublic: "\(municipality.name) \(word.lowercased())bolag (demo)"
             case .civilSociety: "Föreningen \(word) \(municipality.name)"
