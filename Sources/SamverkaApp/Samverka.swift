@@ -15,6 +15,9 @@ public enum Samverka {
             }
             let app = try await Application.make(env)
             do {
+                app.directory = DirectoryConfiguration(workingDirectory: try SamverkaHome.locate(
+                    setting: Environment.get("SAMVERKA_HOME"), workingDirectory: FileManager.default.currentDirectoryPath,
+                    executable: Bundle.main.executablePath))
                 try await configure(app, settings: try AppSettings.fromEnvironment(app.environment))
                 try await app.execute()
             } catch {
