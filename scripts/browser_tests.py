@@ -52,9 +52,9 @@ def submit_and_wait(driver, expect_errors):
 
 def first_activity(driver):
     """The first activity link in a programme's list."""
-    for anchor in driver.find_elements(By.CSS_SELECTOR, "main .card a"):
+    for anchor in driver.find_elements(By.CSS_SELECTOR, "main .card h3 a"):
         path = (anchor.get_attribute("href") or "").replace(BASE, "")
-        if "/activities/" in path:
+        if path.startswith("/programmes/") and path.count("/") == 3:
             return path
     raise AssertionError("no activity in the programme")
 

@@ -175,7 +175,8 @@ def run():
           fika.get("location", {}).get("@type") == "VirtualLocation" and fika.get("eventSchedule", {}).get("repeatFrequency") == "P1W",
           fika.get("location"))
     _, _, page = fetch("/programmes/innovationsveckan-demo")
-    activity = re.search(rb'href="(/programmes/innovationsveckan-demo/activities/[0-9A-F-]{36})"', page)
+    activity = re.search(rb'<li class="card">\s*<h3><a href="(/programmes/innovationsveckan-demo/[a-z0-9-]+)"', page)
+    check("the programme page lists activities at readable addresses", activity is not None, page[:200])
     if activity:
         json_ld("an activity page", activity.group(1).decode(), "Event", ["name", "startDate", "location", "organizer", "superEvent"])
     json_ld("an organisation page", "/organisations/orebro-kommun", "GovernmentOrganization", ["name", "url", "address"])

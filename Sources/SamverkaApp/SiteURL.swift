@@ -85,7 +85,10 @@ enum ProgrammeRoute: Sendable {
     case edit(Parameter<String>)
     case newActivity(Parameter<String>)
     case activities(Parameter<String>)
+    /// An activity by its slug in the edition (`ActivitySlugs`).
     case activity(Parameter<String>, Parameter<String>)
+    /// Its address before activities had slugs, by id, with any page below it.
+    case oldActivity(Parameter<String>, Parameter<String>)
     case editActivity(Parameter<String>, Parameter<String>)
     case confirmPartner(Parameter<String>, Parameter<String>)
     case activityCalendar(Parameter<String>, Parameter<String>)
@@ -99,8 +102,8 @@ enum ProgrammeRoute: Sendable {
     case reviewCSV(Parameter<String>)
 
     var suffix: String {
-        func activityPath(_ slug: Parameter<String>, _ id: Parameter<String>) -> String {
-            "/" + slug.segment("slug") + "/activities/" + id.segment("activity")
+        func activityPath(_ slug: Parameter<String>, _ activity: Parameter<String>) -> String {
+            "/" + slug.segment("slug") + "/" + activity.segment("activity")
         }
         return switch self {
         case .index: ""
@@ -110,6 +113,7 @@ enum ProgrammeRoute: Sendable {
         case .newActivity(let slug): "/" + slug.segment("slug") + "/activities/new"
         case .activities(let slug): "/" + slug.segment("slug") + "/activities"
         case .activity(let slug, let id): activityPath(slug, id)
+        case .oldActivity(let slug, let id): "/" + slug.segment("slug") + "/activities/" + id.segment("activity")
         case .editActivity(let slug, let id): activityPath(slug, id) + "/edit"
         case .confirmPartner(let slug, let id): activityPath(slug, id) + "/confirm"
         case .activityCalendar(let slug, let id): activityPath(slug, id) + "/calendar.ics"

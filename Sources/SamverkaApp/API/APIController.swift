@@ -160,7 +160,7 @@ struct APIController: Sendable {
         let id = activity.id?.uuidString ?? ""
         let municipality = activity.municipalityCode.flatMap { request.application.municipalities[$0] }
         return API.Activity(
-            id: id, url: base + SiteURL.programmes(.activity(.value(programme.slug), .value(id))).path, programme: programme.slug,
+            id: id, url: base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path, programme: programme.slug,
             title: activity.title, summary: activity.summary, startsAt: activity.startsAt, endsAt: activity.endsAt,
             format: activity.format.rawValue, allSweden: activity.allSweden, municipalityCode: municipality?.code,
             municipality: municipality?.name, region: municipality?.regionName, venue: activity.venue, address: activity.address,

@@ -72,6 +72,7 @@ struct DemoProgramme: Sendable {
             let organisations = try await organisationsFor(activityCount: activityCount, municipalities: municipalities, random: &random, on: database)
             let publicOnes = organisations.filter { $0.sector.isPublic }
             var activities: [Activity] = []
+            var slugs: Set<String> = []
             var partnerLinks: [(Int, Organisation)] = []
             for index in 0..<activityCount {
                 let organisation = organisations[Int.random(in: 0..<organisations.count, using: &random)]
@@ -88,6 +89,8 @@ struct DemoProgramme: Sendable {
                 activity.$organisation.id = try organisation.requireID()
                 activity.status = random.weighted([(Activity.Status.approved, 90), (.submitted, 7), (.draft, 3)])
                 activity.title = format == .digital ? "\(kind): \(subject)" : "\(kind): \(subject) i \(place.name)"
+                activity.slug = ActivitySlugs.free(for: activity.title, taken: slugs)
+                slugs.insert(activity.slug)
                 activity.summary = "\(organisation.name) bjuder in till \(article) \(kind.lowercased()) om \(subject). Välkommen att lyssna, fråga och dela dina erfarenheter."
                 activity.description = "## Om aktiviteten\n\nVi går igenom hur \(subject) förändrar vardagen och vad som krävs för att lyckas.\n\n- Korta exempel från verksamheten\n- Frågor och samtal\n- Tips på hur du kommer vidare"
                 activity.format = format

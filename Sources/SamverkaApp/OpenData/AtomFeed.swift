@@ -127,7 +127,7 @@ struct AtomFeedController: Sendable {
                     page: SiteURL.programmes(.show(.value(programme.slug))), title: programme.name,
                     entries: rows.map { row in
                         let activity = row.activity
-                        return AtomFeed.Entry(url: base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
+                        return AtomFeed.Entry(url: base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
                                               title: activity.title + (activity.startsAt.map { " (" + dates.dateAndTime($0) + ")" } ?? ""),
                                               summary: activity.summary, published: activity.createdAt ?? request.now,
                                               updated: activity.updatedAt ?? request.now, author: row.organisation.name,

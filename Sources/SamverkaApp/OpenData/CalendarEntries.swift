@@ -31,7 +31,7 @@ struct CalendarEntries: Sendable {
 
     func entry(_ activity: Activity, programme: Programme) -> ICalendar.Event? {
         guard let start = activity.startsAt else { return nil }
-        let page = base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        let page = base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         let place = RegistrationSubject.activity(activity, programme).placeParts(municipalities)
         return ICalendar.Event(
             uid: RegistrationSubject.activity(activity, programme).calendarUID, stamp: stamp, start: start, end: activity.endsAt,

@@ -38,7 +38,7 @@ struct StructuredData {
     }
 
     func activity(_ activity: Activity, programme: Programme, organisers: [Organisation]) -> String {
-        let page = base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        let page = base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         var data = common(type: "Event", name: activity.title, description: activity.summary, url: page)
         if let start = activity.startsAt { data["startDate"] = iso(start) }
         if let end = activity.endsAt { data["endDate"] = iso(end) }

@@ -40,6 +40,9 @@ final class Activity: Model, @unchecked Sendable {
     @Field(key: "status") var status: Status
 
     @Field(key: "title") var title: String
+    /// The activity's part of its address, `/programmes/{edition}/{slug}`: made from the first
+    /// title, unique in the edition, and kept when the title changes so links stay valid.
+    @Field(key: "slug") var slug: String
     /// Shown in lists; at most `Activity.summaryLimit` characters.
     @Field(key: "summary") var summary: String
     /// Markdown.
@@ -86,6 +89,7 @@ final class Activity: Model, @unchecked Sendable {
 
     init() {
         calendarSequence = 0
+        slug = ""
     }
 
     static let summaryLimit = 280

@@ -74,7 +74,7 @@ struct ActivityController: Sendable {
         let partners = try await activity.$partners.query(on: request.db).all()
         let mine = try await PartnerConfirmation.confirmable(partners, access: access, on: request.db)
         guard !mine.isEmpty else { throw Abort(.forbidden) }
-        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path
+        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         let names = try await Organisation.query(on: request.db).filter(\.$id ~~ mine.map(\.$organisation.id)).all().map(\.name)
         try await request.db.transaction { database in
             for partner in mine {
@@ -162,6 +162,7 @@ struct ActivityController: Sendable {
         activity.refreshSearchText(organisations: [organisation] + wantedPartners.map(\.0), municipalities: request.application.municipalities)
         let (partnersToSave, kind, message, submitted) = (wantedPartners, logKind, logMessage, submitting)
         try await request.db.transaction { database in
+            try await ActivitySlugs.assign(activity, programmeID: programme.requireID(), on: database)
             try await activity.save(on: database)
             let activityID = try activity.requireID()
             let existing = try await activity.$partners.query(on: database).all()
@@ -185,7 +186,7 @@ struct ActivityController: Sendable {
                 try await Notifier(request).tell(
                     try await Notifier.people(of: organisation.requireID(), on: database), .activitySubmitted,
                     values: ["title": activity.title, "programme": programme.name, "actor": member.name],
-                    link: SiteURL.programmes(.activity(.value(programme.slug), .value(activityID.uuidString))).path, except: member, on: database)
+                    link: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path, except: member, on: database)
             }
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
         }
@@ -195,7 +196,7 @@ struct ActivityController: Sendable {
         } else {
             request.flash(request.t(submitting ? "flash.activity_submitted" : "flash.activity_saved", ["title": activity.title]))
         }
-        return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path, redirectType: .normal)
+        return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path, redirectType: .normal)
     }
 
     private func renderForm(
@@ -204,8 +205,8 @@ struct ActivityController: Sendable {
     ) async throws -> Response {
         let heading = activity.map { request.t("activity.edit", ["title": $0.title]) } ?? request.t("activity.new", ["name": programme.name])
         let action: String
-        if let id = activity?.id {
-            action = SiteURL.programmes(.editActivity(.value(programme.slug), .value(id.uuidString))).path
+        if let activity, activity.id != nil {
+            action = SiteURL.programmes(.editActivity(.value(programme.slug), .value(activity.slug))).path
         } else {
             action = SiteURL.programmes(.activities(.value(programme.slug))).path
         }
@@ -260,13 +261,22 @@ struct ActivityController: Sendable {
         return organisations
     }
 
+    /// The activity by its slug in the edition, or by its id (as addresses before slugs had it).
     static func find(_ request: Request) async throws -> (Programme, Activity) {
         let programme = try await ProgrammeController.find(request)
-        guard let idText = request.parameters.get("activity"), let id = UUID(uuidString: idText),
-              let activity = try await Activity.find(id, on: request.db), activity.$programme.id == programme.id
-        else {
-            throw Abort(.notFound)
-        }
+        guard let key = request.parameters.get("activity"), key.count <= Slug.maximumLength else { throw Abort(.notFound) }
+        let query = Activity.query(on: request.db).filter(\.$programme.$id == (try programme.requireID()))
+        if let id = UUID(uuidString: key) { query.filter(\.$id == id) } else { query.filter(\.$slug == key) }
+        guard let activity = try await query.first() else { throw Abort(.notFound) }
         return (programme, activity)
+    }
+
+    /// An address from before activities had slugs, `/programmes/{edition}/activities/{id}…`,
+    /// leads to the same page at its readable address.
+    @Sendable func oldAddress(request: Request) async throws -> Response {
+        let (programme, activity) = try await Self.find(request)
+        let rest = request.parameters.getCatchall().joined(separator: "/")
+        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
+        return request.redirect(to: page + (rest.isEmpty ? "" : "/" + rest), redirectType: .permanent)
     }
 }

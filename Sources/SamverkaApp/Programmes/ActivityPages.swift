@@ -16,7 +16,7 @@ struct ActivityCard: Encodable {
     init(_ activity: Activity, programme: Programme, organisation: Organisation?, showStatus: Bool, request: Request) {
         let dates = request.dates
         title = activity.title
-        href = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        href = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         summary = activity.summary
         when = activity.startsAt.map(dates.dateAndTime)
         whenMachine = activity.startsAt.map(dates.machine)
@@ -30,7 +30,7 @@ struct ActivityCard: Encodable {
     init(_ facts: ProgrammeFilter.Facts, programme: Programme, request: Request) {
         let dates = request.dates
         title = facts.title
-        href = SiteURL.programmes(.activity(.value(programme.slug), .value(facts.id.uuidString))).path
+        href = SiteURL.programmes(.activity(.value(programme.slug), .value(facts.slug))).path
         summary = facts.summary
         when = facts.startsAt.map(dates.dateAndTime)
         whenMachine = facts.startsAt.map(dates.machine)

@@ -61,10 +61,9 @@ struct ActivityShowController: Sendable {
                 }
             )
         }
-        let id = try activity.requireID().uuidString
         let canConfirm = try await !PartnerConfirmation.confirmable(partners, access: access, on: request.db).isEmpty
         let context = ActivityShowPage(
-            calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(id))).path,
+            calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path,
             layout: request.layout(title: activity.title, section: .programmes, description: activity.summary)
                 .with(structuredData: request.structuredData.activity(activity, programme: programme,
                                                                       organisers: [organisation] + confirmed.filter { $0.role == .organiser }.map(\.organisation))),
@@ -72,9 +71,9 @@ struct ActivityShowController: Sendable {
             programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
             activity: detail,
             review: review,
-            editHref: access.canEdit(activity) ? SiteURL.programmes(.editActivity(.value(programme.slug), .value(id))).path : nil,
-            confirmAction: canConfirm ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(id))).path : nil,
-            reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + id : nil,
+            editHref: access.canEdit(activity) ? SiteURL.programmes(.editActivity(.value(programme.slug), .value(activity.slug))).path : nil,
+            confirmAction: canConfirm ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(activity.slug))).path : nil,
+            reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + (try activity.requireID().uuidString) : nil,
             csrf: access.member == nil ? nil : request.csrfToken,
             registration: activity.status == .approved || access.canEdit(activity)
                 ? try await RegistrationPanel.make(.activity(activity, programme), request: request) : nil

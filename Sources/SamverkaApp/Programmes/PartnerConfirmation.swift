@@ -25,7 +25,7 @@ enum PartnerConfirmation {
     /// confirm.
     static func ask(_ partners: [Organisation], for activity: Activity, programme: Programme, by organisation: Organisation,
                     actor: Member, app: Application, now: Date, on database: any Database) async throws {
-        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path
+        let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         for partner in partners {
             try await Notifier(app: app, now: now).tell(
                 try await Notifier.people(of: partner.requireID(), on: database), .partnerAsked,

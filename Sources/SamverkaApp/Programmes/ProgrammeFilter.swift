@@ -45,6 +45,7 @@ struct ProgrammeFilter: Sendable {
     /// models once, so the per-request scan touches no Fluent property and memory stays small.
     struct Facts: Sendable {
         let id: UUID
+        let slug: String
         let title: String
         let summary: String
         let startsAt: Date?
@@ -69,7 +70,7 @@ struct ProgrammeFilter: Sendable {
         let sectors = Set(([organisation] + partners).map(\.sector.rawValue))
         let languages = activity.language == "sv-en" ? ["sv", "en"] : [activity.language]
         return Facts(
-            id: activity.id ?? UUID(), title: activity.title, summary: activity.summary, startsAt: activity.startsAt,
+            id: activity.id ?? UUID(), slug: activity.slug, title: activity.title, summary: activity.summary, startsAt: activity.startsAt,
             format: activity.format, municipalityCode: activity.municipalityCode, allSweden: activity.allSweden,
             venue: activity.venue, organisationName: organisation.name,
             organisations: ([organisation] + partners).map { OrganisationFact(id: $0.id ?? UUID(), sector: $0.sector) },

@@ -63,7 +63,7 @@ struct ReviewController: Sendable {
                     region: activity.municipalityCode.flatMap { municipalities[$0]?.regionName } ?? "",
                     waiting: waitingDays.map { request.t("review.waiting_days", ["days": "\($0)"]) } ?? "",
                     pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },
-                    action: SiteURL.programmes(.reviewActivity(.value(programme.slug), .value(id))).path
+                    action: SiteURL.programmes(.reviewActivity(.value(programme.slug), .value(activity.slug))).path
                 )
             },
             count: request.t("review.count", count: activities.count),
@@ -137,7 +137,7 @@ struct ReviewController: Sendable {
                 activity.title, activity.organisation.name, activity.status.rawValue, activity.pendingChanges == nil ? "no" : "yes",
                 activity.submittedAt.map(dates.machine) ?? "", activity.submittedAt.map { "\(Int(request.now.timeIntervalSince($0) / 86_400))" } ?? "",
                 activity.startsAt.map(dates.machine) ?? "", activity.format.rawValue, municipality?.name ?? "", municipality?.regionName ?? "",
-                base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
+                base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
             ])
         }
         return table.response(filename: programme.slug + "-review", cache: "no-store")
@@ -191,7 +191,7 @@ struct ReviewController: Sendable {
             try await Notifier(request).tell(
                 try await Notifier.people(of: activity.$organisation.id, on: database), told,
                 values: ["title": activity.title, "programme": programme.name, "message": message],
-                link: SiteURL.programmes(.activity(.value(programme.slug), .value(try activity.requireID().uuidString))).path,
+                link: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
                 except: member, on: database)
         }
         request.flash(request.t("flash.review_\(kind.rawValue)", ["title": activity.title]))

@@ -83,7 +83,7 @@ struct StatisticsController: Sendable {
                 programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
                 programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
                 activity.language, activity.signUpURL ?? "",
-                request.application.settings.publicURL + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path,
+                request.application.settings.publicURL + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
             ])
         }
         return table.response(filename: programme.slug)

@@ -201,7 +201,7 @@ struct RegistrationController: Sendable {
     static func calendarPath(_ subject: RegistrationSubject) -> String? {
         switch subject {
         case .event: nil
-        case .activity(let activity, let programme): SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        case .activity(let activity, let programme): SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path
         }
     }
 

@@ -94,7 +94,7 @@ enum RegistrationSubject: Sendable {
     var pagePath: String {
         switch self {
         case .event(let event): SiteURL.events(.show(.value(event.slug))).path
-        case .activity(let activity, let programme): SiteURL.programmes(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? ""))).path
+        case .activity(let activity, let programme): SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         }
     }
 
@@ -102,7 +102,7 @@ enum RegistrationSubject: Sendable {
     func path(_ route: RegistrationRoute) -> String {
         switch self {
         case .event(let event): SiteURL.registration(.event(.value(event.slug)), route).path
-        case .activity(let activity, let programme): SiteURL.registration(.activity(.value(programme.slug), .value(activity.id?.uuidString ?? "")), route).path
+        case .activity(let activity, let programme): SiteURL.registration(.activity(.value(programme.slug), .value(activity.slug)), route).path
         }
     }
 

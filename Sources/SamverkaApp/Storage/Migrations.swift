@@ -32,5 +32,6 @@ enum Migrations {
         CreateNetworkSetting(),
         CreateMemberNotification(),
         AddNotificationChoicesToMember(),
+        AddSlugToActivities(),
     ]
 }

@@ -24,7 +24,7 @@ struct CalendarTests {
             #expect(text.contains("TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"))
             #expect(text.contains("SUMMARY:Kommunerna och AI\r\n"))
             // Links use the site's public address, whatever Host the request named.
-            #expect(text.contains("URL:http://127.0.0.1:8080/programmes/innovationsveckan-2026/activities/"))
+            #expect(text.contains("URL:http://127.0.0.1:8080/programmes/innovationsveckan-2026/kommunerna-och-ai\r\n"))
             #expect(text.hasSuffix("END:VCALENDAR\r\n"))
         }
     }

@@ -66,7 +66,9 @@ struct ProgrammeFixture {
     var createPath: String { "/programmes/innovationsveckan-2026/activities" }
 
     func path(_ activity: Activity) throws -> String {
-        "/programmes/innovationsveckan-2026/activities/\(try activity.requireID().uuidString)"
+        // The slug as stored: an activity object from before its first save has none yet.
+        let stored = try #require(activity.slug.isEmpty ? nil : activity.slug)
+        return "/programmes/innovationsveckan-2026/" + stored
     }
 
     /// Submits through the form and returns the stored activity.

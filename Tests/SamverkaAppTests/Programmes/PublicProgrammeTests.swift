@@ -15,6 +15,7 @@ struct PublicProgrammeTests {
         activity.$organisation.id = try organisation.requireID()
         activity.status = .approved
         activity.title = title
+        activity.slug = Slug.make(from: title)
         activity.summary = "Om \(title.lowercased())."
         activity.description = ""
         activity.format = format
