@@ -179,7 +179,7 @@ struct ActivityController: Sendable {
                 }
             }
             try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
-            try await Self.keepSignUpInStep(activity, programme: programme, on: database)
+            try await ActivitySignUp.keepInStep(activity, programme: programme, on: database)
             try await PartnerConfirmation.ask(newlyAsked, for: activity, programme: programme, by: organisation,
                                               actor: member, app: request.application, now: now, on: database)
             if submitted {
@@ -232,23 +232,6 @@ struct ActivityController: Sendable {
             registerLabel: request.t("organisation.new")
         )
         return try await request.render("Programmes/activity-form", page, status: status)
-    }
-
-    /// The way to sign up chosen in the activity's form is the registration's mode too, so the
-    /// page never says "sign up here" while sign-up here is off (the registration settings page
-    /// keeps the activity in step the other way).
-    private static func keepSignUpInStep(_ activity: Activity, programme: Programme, on database: any Database) async throws {
-        let setup = try await RegistrationSubject.activity(activity, programme).setup(on: database)
-        let mode: RegistrationSetup.Mode = switch activity.signUp {
-        case .none: .off
-        case .external: .external
-        case .samverka: .samverka
-        }
-        let url = mode == .external ? activity.signUpURL : setup.externalURL
-        guard setup.mode != mode || setup.externalURL != url, setup.id != nil || mode != .off else { return }
-        setup.mode = mode
-        setup.externalURL = url
-        try await setup.save(on: database)
     }
 
     // MARK: Lookups

@@ -181,6 +181,8 @@ struct ReviewController: Sendable {
         activity.refreshSearchText(organisations: organisers, municipalities: request.application.municipalities)
         try await request.db.transaction { database in
             try await activity.save(on: database)
+            // An approved change may have changed how to sign up.
+            if kind == .approved { try await ActivitySignUp.keepInStep(activity, programme: programme, on: database) }
             try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
             let told: MemberNotification.Kind = switch kind {

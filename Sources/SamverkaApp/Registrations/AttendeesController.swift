@@ -15,7 +15,10 @@ struct AttendeesController: Sendable {
     @Sendable func saveSettings(request: Request) async throws -> Response {
         let (subject, setup) = try await managed(request)
         let input = RegistrationSettingsInput.read(request)
-        let errors = input.apply(to: setup, request: request)
+        var errors = input.apply(to: setup, request: request)
+        if case .activity(let activity, _) = subject, ActivitySignUp.bypassesReview(setup, activity) {
+            errors.add("mode", request.t("error.sign_up_change_needs_review"))
+        }
         guard errors.isEmpty else {
             return try await renderSettings(request, subject: subject, input: input, errors: errors, status: .unprocessableEntity)
         }
@@ -23,12 +26,8 @@ struct AttendeesController: Sendable {
             try await setup.save(on: database)
             // The activity's own page says how to sign up; keep it in step.
             if case .activity(let activity, _) = subject {
-                activity.signUp = switch setup.mode {
-                case .off: .none
-                case .external: .external
-                case .samverka: .samverka
-                }
-                activity.signUpURL = setup.mode == .external ? setup.externalURL : activity.signUpURL
+                activity.signUp = ActivitySignUp.signUp(for: setup.mode)
+                activity.signUpURL = setup.mode == .external ? setup.externalURL : nil
                 try await activity.save(on: database)
                 try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
             }

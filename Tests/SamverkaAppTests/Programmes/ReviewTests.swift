@@ -166,4 +166,55 @@ struct ReviewTests {
             #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("spam.example.org/anmalan"))
         }
     }
+
+    @Test("an emptied sign-up link is gone once the change is approved: from the page, the sign-up panel and the registration settings")
+    func emptiedSignUpLink() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .admin, email: "admin@example.org")
+            var form = ProgrammeFixture.form("umea-kommun")
+            form["signUp"] = "external"
+            form["signUpURL"] = "https://anmalan.example.org/gammal"
+            let activity = try await fixture.submit(umea, form)
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+
+            form["signUp"] = "none"
+            form["signUpURL"] = ""
+            try await umea.get(try fixture.path(activity) + "/edit")
+            #expect(try await umea.post(try fixture.path(activity) + "/edit", form: form).status == .seeOther)
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+
+            #expect(!(try await umea.get(try fixture.path(activity)).text.contains("anmalan.example.org")))
+            let settings = try await umea.get(try fixture.path(activity) + "/registration")
+            #expect(!settings.text.contains("anmalan.example.org"))
+            // Saving the settings as they are brings nothing back.
+            let unchanged = try FormReader.fields(of: settings.text, action: try fixture.path(activity) + "/registration")
+            try await umea.post(try fixture.path(activity) + "/registration", fields: unchanged)
+            #expect(!(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("anmalan.example.org")))
+        }
+    }
+
+    @Test("the way to sign up to an approved activity changes only through its reviewed form, not its registration settings")
+    func signUpChangeNeedsReview() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .admin, email: "admin@example.org")
+            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
+            try await reviewer.get("/programmes/innovationsveckan-2026/review")
+            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+
+            try await umea.get(try fixture.path(activity) + "/registration")
+            let refused = try await umea.post(try fixture.path(activity) + "/registration",
+                                              form: ["mode": "external", "externalURL": "https://spam.example.org/anmalan"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("granskas"))
+            #expect(!(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("spam.example.org")))
+        }
+    }
 }
