@@ -35,11 +35,39 @@ enum Markdown {
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
+        unwrapLinksWithoutAddress(document)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+}
+
+extension Markdown {
+    /// Schemes safe mode would render as `href=""`: better as plain text than a dead link.
+    private static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+
+    /// Replaces each link or image whose address is empty, or unsafe, by its text: an emptied
+    /// link must not stay on the page as a link to nowhere.
+    private static func unwrapLinksWithoutAddress(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        var dead: [OpaquePointer] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let address = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if address.isEmpty || unsafeSchemes.contains(where: address.hasPrefix) { dead.append(node) }
+        }
+        cmark_iter_free(iterator)
+        // Changed only after the walk: the iterator must not see the tree move under it.
+        for node in dead.reversed() {
+            while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
     }
 }
 

@@ -30,6 +30,18 @@ struct MarkdownTests {
         #expect(!html.contains("<iframe"))
     }
 
+    @Test("a link or image without an address, or with one that was made safe, is just its text", arguments: [
+        ("[Tom länk]()", "<p>Tom länk</p>\n"),
+        ("[Blank](<>)", "<p>Blank</p>\n"),
+        ("[Mellanslag]( )", "<p>Mellanslag</p>\n"),
+        ("[klicka *här*](javascript:alert(1))", "<p>klicka <em>här</em></p>\n"),
+        ("![En bild]()", "<p>En bild</p>\n"),
+        ("Före [länk](https://example.org) efter", "<p>Före <a href=\"https://example.org\">länk</a> efter</p>\n"),
+    ])
+    func emptyLinks(_ markdown: String, _ expected: String) {
+        #expect(Markdown.html(markdown) == expected)
+    }
+
     @Test("entities stay text")
     func entities() {
         #expect(Markdown.html("&lt;script&gt; &amp; AT&T") == "<p>&lt;script&gt; &amp; AT&amp;T</p>\n")
