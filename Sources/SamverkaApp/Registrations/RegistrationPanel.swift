@@ -15,6 +15,7 @@ struct RegistrationPanel: Encodable {
     let attendeesHref: String?
 
     /// Nil when there is nothing to show: sign-up is off and the visitor cannot change that.
+    /// Organisers are also told when sign-up is not on Samverka.
     static func make(_ subject: RegistrationSubject, request: Request) async throws -> RegistrationPanel? {
         let member = request.auth.get(Member.self)
         let manages = try await subject.canManage(member, on: request.db)
@@ -27,10 +28,11 @@ struct RegistrationPanel: Encodable {
                     .filter(\.$status ~~ Registration.Status.active).first()
             }
         }
-        guard setup.mode == .samverka || manages else { return nil }
+        // Visitors see the box when there is a way to sign up, here or elsewhere.
+        guard setup.mode != .off || manages else { return nil }
         let closed = setup.mode == .samverka ? RegistrationController.closedMessage(setup, subject: subject, full: full, request: request) : nil
         return RegistrationPanel(
-            availability: setup.mode == .samverka ? availability : request.t("registration.off_for_organiser"),
+            availability: setup.mode == .samverka ? availability : (manages ? request.t("registration.off_for_organiser") : nil),
             signUpHref: setup.mode == .samverka && closed == nil && yours == nil ? subject.path(.register) : nil,
             signUpLabel: request.t(full ? "registration.join_waiting_list" : "registration.sign_up"),
             externalHref: setup.mode == .external ? SafeURL.href(setup.externalURL) : nil,

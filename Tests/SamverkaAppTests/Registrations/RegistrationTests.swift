@@ -43,6 +43,22 @@ struct RegistrationFixture {
 
 @Suite("Registration")
 struct RegistrationTests {
+    @Test("sign-up elsewhere is offered to every visitor, not only to the organisers")
+    func externalForVisitors() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app)
+            fixture.setup.mode = .external
+            fixture.setup.externalURL = "https://anmalan.example.org/workshop"
+            try await fixture.setup.save(on: app.db)
+            let page = try await app.testing().sendRequest(.GET, "/events/workshop").text
+            #expect(page.contains(#"href="https://anmalan.example.org/workshop""#))
+            #expect(!page.contains("Anmälan via Samverka är inte påslagen"))
+            fixture.setup.mode = .off
+            try await fixture.setup.save(on: app.db)
+            #expect(!(try await app.testing().sendRequest(.GET, "/events/workshop").text.contains("registration-panel")))
+        }
+    }
+
     @Test("seats go first come first served, then the waiting list; a cancellation promotes the first in line")
     func capacityAndWaitingList() async throws {
         try await withSamverka { app in
