@@ -43,6 +43,9 @@ struct EventDetailsInput: ContentDetailsInput {
 
     func apply(to event: Event, request: Request, errors: inout FieldErrors) async throws {
         let dates = request.dates
+        // An event stored without a way to attend online (imported so, or from before the
+        // rule) may still be saved as it is; only taking a way away, or a new event, is refused.
+        let lackedWayToAttend = event.id != nil && event.format != .physical && event.onlineURL == nil && event.placeName.isEmpty
         if let start = dates.parseInput(startsAt ?? "") {
             event.startsAt = start
         } else {
@@ -79,7 +82,7 @@ struct EventDetailsInput: ContentDetailsInput {
         let online = (onlineURL ?? "").trimmingCharacters(in: .whitespaces)
         if !online.isEmpty && !SafeURL.isWebAddress(online) { errors.add("onlineURL", request.t("error.url")) }
         event.onlineURL = online.isEmpty ? nil : online
-        if let chosenFormat, chosenFormat != .physical, online.isEmpty, event.placeName.isEmpty {
+        if let chosenFormat, chosenFormat != .physical, online.isEmpty, event.placeName.isEmpty, !lackedWayToAttend {
             errors.add("onlineURL", request.t("error.online_needs_link"))
         }
 

@@ -31,6 +31,29 @@ struct UnchangedSaveTests {
         }
     }
 
+    @Test("an imported online event without a link saves unchanged; a new one, or a link taken away, still needs one")
+    func onlineWithoutLink() async throws {
+        try await withSamverka { app in
+            let event = try await app.makeEvent(slug: "webinar", title: "Webbinarium om tillgänglighet", startsAt: testNow.addingTimeInterval(86_400))
+            event.format = .online
+            event.placeName = ""
+            event.address = ""
+            try await event.save(on: app.db)
+            let browser = Browser(app)
+            try await browser.signIn(as: .admin)
+            let saved = try await browser.submitUnchanged(page: "/events/webinar/edit", action: "/events/webinar/edit")
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(2_000))")
+
+            event.onlineURL = "https://meet.example.org/webinar"
+            try await event.save(on: app.db)
+            let html = try await browser.get("/events/webinar/edit").text
+            let fields = try FormReader.fields(of: html, action: "/events/webinar/edit").map { $0.0 == "onlineURL" ? ($0.0, "") : $0 }
+            let refused = try await browser.post("/events/webinar/edit", fields: fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Ett evenemang online behöver en länk eller en plats"))
+        }
+    }
+
     @Test("an edition with several themes and target groups saves unchanged")
     func programme() async throws {
         try await withSamverka { app in
