@@ -382,8 +382,7 @@ def organiser_partner_and_review(lang, width):
         expect(all(accessible), "the list of notifications has accessibility violations (listed above)")
         press(organiser, organiser.find_element(By.PARTIAL_LINK_TEXT, f"Föreningen Partner {suffix}"))
         expect(title in heading(organiser), f"the notification leads to “{heading(organiser)}”")
-        organiser.get(f"{BASE}{activity_path}/edit")
-        press(organiser, organiser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]"))
+        press(organiser, organiser.find_element(By.CSS_SELECTOR, f"form[action='{activity_path}/submit'] button"))
         expect(SAID[lang]["submitted"] in flash(organiser), f"after submitting the organiser sees “{flash(organiser)}”")
 
         current = moderator

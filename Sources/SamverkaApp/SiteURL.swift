@@ -91,6 +91,10 @@ enum ProgrammeRoute: Sendable {
     case oldActivity(Parameter<String>, Parameter<String>)
     case editActivity(Parameter<String>, Parameter<String>)
     case confirmPartner(Parameter<String>, Parameter<String>)
+    /// The organiser's steps from the activity's page.
+    case submitActivity(Parameter<String>, Parameter<String>)
+    case withdrawActivity(Parameter<String>, Parameter<String>)
+    case deleteActivity(Parameter<String>, Parameter<String>)
     case activityCalendar(Parameter<String>, Parameter<String>)
     case review(Parameter<String>)
     case statistics(Parameter<String>)
@@ -116,6 +120,9 @@ enum ProgrammeRoute: Sendable {
         case .oldActivity(let slug, let id): "/" + slug.segment("slug") + "/activities/" + id.segment("activity")
         case .editActivity(let slug, let id): activityPath(slug, id) + "/edit"
         case .confirmPartner(let slug, let id): activityPath(slug, id) + "/confirm"
+        case .submitActivity(let slug, let id): activityPath(slug, id) + "/submit"
+        case .withdrawActivity(let slug, let id): activityPath(slug, id) + "/withdraw"
+        case .deleteActivity(let slug, let id): activityPath(slug, id) + "/delete"
         case .activityCalendar(let slug, let id): activityPath(slug, id) + "/calendar.ics"
         case .review(let slug): "/" + slug.segment("slug") + "/review"
         case .statistics(let slug): "/" + slug.segment("slug") + "/statistics"

@@ -140,6 +140,11 @@ func routes(_ app: Application) throws {
     members.get(.programmes(.editActivity(.key, .key)), use: activities.edit)
     members.post(.programmes(.editActivity(.key, .key)), body: upload, use: activities.update)
     members.post(.programmes(.confirmPartner(.key, .key)), use: activities.confirm)
+    let steps = ActivityStepsController()
+    members.post(.programmes(.submitActivity(.key, .key)), use: steps.submit)
+    members.post(.programmes(.withdrawActivity(.key, .key)), use: steps.withdraw)
+    members.get(.programmes(.deleteActivity(.key, .key)), use: steps.confirmDelete)
+    members.post(.programmes(.deleteActivity(.key, .key)), use: steps.delete)
     members.get(.myActivities, use: activityPages.mine)
 
     // MARK: Registration: signing up (anyone; guests confirm by email), the personal link

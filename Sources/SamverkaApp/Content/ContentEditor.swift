@@ -5,17 +5,6 @@ import Vapor
 /// check, save in one transaction, redirect; on a bad field the form comes back with status 422,
 /// every value kept and the message beside the field.
 struct ContentEditor<Item: EditableContent>: Sendable {
-    struct DeletePage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let question: String
-        let action: String
-        let csrf: String
-        let confirmLabel: String
-        let cancelHref: String
-        let cancelLabel: String
-    }
-
     @Sendable func new(request: Request) async throws -> Response {
         try await renderForm(request, editing: nil, basics: ContentBasicsInput(), details: Item.Details(), errors: FieldErrors())
     }
@@ -35,17 +24,8 @@ struct ContentEditor<Item: EditableContent>: Sendable {
 
     @Sendable func confirmDelete(request: Request) async throws -> Response {
         let item = try await Item.find(slugIn: request)
-        let page = DeletePage(
-            layout: request.layout(title: request.t("delete.title"), section: Item.section),
-            heading: request.t("delete.title"),
-            question: request.t("delete.question", ["title": item.title]),
-            action: Item.url(.delete(.value(item.slug))).path,
-            csrf: request.csrfToken,
-            confirmLabel: request.t("delete.confirm"),
-            cancelHref: item.showURL.path,
-            cancelLabel: request.t("action.cancel")
-        )
-        return try await request.render("Shared/delete", page)
+        return try await request.renderDeletePage(question: request.t("delete.question", ["title": item.title]),
+                                                  action: Item.url(.delete(.value(item.slug))).path, cancelHref: item.showURL.path, section: Item.section)
     }
 
     @Sendable func delete(request: Request) async throws -> Response {

@@ -187,6 +187,7 @@ final class ActivityLogEntry: Model, @unchecked Sendable {
 
     enum Kind: String, Codable, Sendable {
         case created, changed, submitted, approved, changesRequested = "changes_requested", rejected, partnerConfirmed = "partner_confirmed"
+        case withdrawn
     }
 
     @ID var id: UUID?

@@ -94,10 +94,11 @@ struct ActivityController: Sendable {
 
     // MARK: Saving
 
-    private func save(_ request: Request, programme: Programme, activity: Activity, isNew: Bool) async throws -> Response {
+    /// Saves what the form sent, or `given` (the activity as it is, to submit from its page).
+    func save(_ request: Request, programme: Programme, activity: Activity, isNew: Bool, given: ActivityInput? = nil) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let access = try await ActivityAccess.of(member, on: request.db)
-        let input = (try? request.content.decode(ActivityInput.self)) ?? ActivityInput()
+        let input = given ?? (try? request.content.decode(ActivityInput.self)) ?? ActivityInput()
         var errors = FieldErrors()
 
         let previous = isNew ? nil : ActivityKeyFacts(activity)

@@ -92,6 +92,10 @@ struct ActivityShowPage: Encodable {
     let activity: Detail
     let review: Review?
     let editHref: String?
+    /// The organiser's steps that fit the activity's state.
+    let submitAction: String?
+    let withdrawAction: String?
+    let deleteHref: String?
     let confirmAction: String?
     let reviewHref: String?
     let csrf: String?

@@ -61,6 +61,7 @@ struct ActivityShowController: Sendable {
                 }
             )
         }
+        let editable = access.canEdit(activity)
         let canConfirm = try await !PartnerConfirmation.confirmable(partners, access: access, on: request.db).isEmpty
         let context = ActivityShowPage(
             calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path,
@@ -71,7 +72,13 @@ struct ActivityShowController: Sendable {
             programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
             activity: detail,
             review: review,
-            editHref: access.canEdit(activity) ? SiteURL.programmes(.editActivity(.value(programme.slug), .value(activity.slug))).path : nil,
+            editHref: editable ? SiteURL.programmes(.editActivity(.value(programme.slug), .value(activity.slug))).path : nil,
+            submitAction: editable && [.draft, .changesRequested].contains(activity.status)
+                ? SiteURL.programmes(.submitActivity(.value(programme.slug), .value(activity.slug))).path : nil,
+            withdrawAction: editable && activity.status == .submitted
+                ? SiteURL.programmes(.withdrawActivity(.value(programme.slug), .value(activity.slug))).path : nil,
+            deleteHref: editable && ActivityStepsController.mayDelete(activity)
+                ? SiteURL.programmes(.deleteActivity(.value(programme.slug), .value(activity.slug))).path : nil,
             confirmAction: canConfirm ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(activity.slug))).path : nil,
             reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + (try activity.requireID().uuidString) : nil,
             csrf: access.member == nil ? nil : request.csrfToken,
