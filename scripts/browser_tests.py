@@ -124,6 +124,7 @@ def run():
                                ("/password/forgot/sent", "forgot-password-sent"),
                                ("/password/reset/no-such-link-at-all-0123456789", "link-invalid"),
                                ("/events/workshop-oppna-data/register/sent", "registration-sent"),
+                               ("/events/workshop-oppna-data/register/link", "registration-link-again"),
                                ("/accessibility", "accessibility-statement"), ("/privacy", "privacy-notice")):
                 driver.get(BASE + path)
                 check(driver, f"{lang}/{name}", results)
@@ -146,6 +147,8 @@ def run():
                 Select(driver.find_element(By.ID, "field-q_level")).select_by_index(1)
                 submit_and_wait(driver, expect_errors=False)
                 check(driver, f"{lang}/registration-personal", results)
+                driver.get(driver.current_url.split("?")[0] + "/cancel")
+                check(driver, f"{lang}/registration-cancel-question", results)
             else:
                 check(driver, f"{lang}/registration-already", results)
             driver.get(f"{BASE}/account/registrations")

@@ -140,6 +140,8 @@ enum RegistrationRoute: Sendable {
     case register
     /// Where a guest lands after signing up: the seat waits for the emailed link.
     case sent
+    /// A guest asks for their personal link again.
+    case resendLink
     case settings
     case attendees
     case attendeesCSV
@@ -151,6 +153,7 @@ enum RegistrationRoute: Sendable {
         switch self {
         case .register: "/register"
         case .sent: "/register/sent"
+        case .resendLink: "/register/link"
         case .settings: "/registration"
         case .attendees: "/attendees"
         case .attendeesCSV: "/attendees.csv"

@@ -149,13 +149,17 @@ func routes(_ app: Application) throws {
 
     // MARK: Registration: signing up (anyone; guests confirm by email), the personal link
     let registrations = RegistrationController()
+    let personalLinks = PersonalLinkController()
     for subject in [RegistrationSubjectPath.event(.key), .activity(.key, .key)] {
         everyone.get(.registration(subject, .register), use: registrations.form)
         everyone.post(.registration(subject, .register), limit: .registration, use: registrations.register)
+        everyone.get(.registration(subject, .resendLink), use: personalLinks.form)
+        everyone.post(.registration(subject, .resendLink), limit: .mailedLink, use: personalLinks.send)
         everyone.get(.registration(subject, .sent), use: registrations.sent)
     }
     everyone.get(.personalRegistration(.key), use: registrations.personal)
     everyone.post(.confirmRegistration(.key), limit: .guestConfirmation, use: registrations.confirm)
+    everyone.get(.cancelRegistration(.key), use: registrations.confirmCancel)
     everyone.post(.cancelRegistration(.key), use: registrations.cancel)
     members.get(.myRegistrations, use: registrations.mine)
 

@@ -17,6 +17,8 @@ struct RegistrationController: Sendable {
         let closedMessage: String?
         let existingHref: String?
         let signInHref: String?
+        /// For guests: their personal link again, if the mail is lost.
+        let resendHref: String?
     }
 
     @Sendable func form(request: Request) async throws -> Response {
@@ -142,6 +144,21 @@ struct RegistrationController: Sendable {
         return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
     }
 
+    /// "Do you want to cancel?" first: one press on the personal page must not give away a seat.
+    @Sendable func confirmCancel(request: Request) async throws -> Response {
+        let (registration, _, subject) = try await Self.byToken(request)
+        let personal = SiteURL.personalRegistration(.value(registration.token)).path
+        guard Registration.Status.active.contains(registration.status) || registration.status == .unconfirmed else {
+            return request.redirect(to: personal, redirectType: .normal)
+        }
+        let question = request.t(registration.status == .confirmed ? "registration.cancel_question_seat" : "registration.cancel_question", ["title": subject.title])
+        let response = try await request.renderConfirmPage(
+            heading: request.t("registration.cancel_heading"), question: question, action: SiteURL.cancelRegistration(.value(registration.token)).path,
+            confirmLabel: request.t("registration.cancel"), cancelHref: personal, cancelLabel: request.t("registration.keep"), section: subject.section)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
     @Sendable func cancel(request: Request) async throws -> Response {
         let (registration, setup, subject) = try await Self.byToken(request)
         try await RegistrationLedger(app: request.application, now: request.now).cancel(registration, setup: setup, subject: subject)
@@ -240,7 +257,8 @@ struct RegistrationController: Sendable {
             ) : nil,
             closedMessage: closedMessage,
             existingHref: existing.map { SiteURL.personalRegistration(.value($0.token)).path },
-            signInHref: member == nil ? SiteURL.signIn.path + "?next=" + (subject.path(.register).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil
+            signInHref: member == nil ? SiteURL.signIn.path + "?next=" + (subject.path(.register).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
+            resendHref: member == nil ? subject.path(.resendLink) : nil
         )
         return try await request.render("Registrations/register", page, status: status)
     }

@@ -9,6 +9,8 @@ enum RegistrationNotice: String, Sendable {
     case eventCancelled = "event_cancelled"
     case reminder
     case organiserMessage = "organiser_message"
+    /// The personal link again, asked for by a guest who lost it.
+    case resent
 
     /// What to tell someone who has just been given `status`: pending, waiting or a seat.
     static func placed(_ status: Registration.Status) -> RegistrationNotice {

@@ -1,6 +1,7 @@
 import Vapor
 
-/// "Do you want to delete …?" with the button that does it and a way back (`Shared/delete`).
+/// "Do you want to delete …?" (or to cancel, or any step that cannot be undone) with the button
+/// that does it and a way back (`Shared/delete`).
 struct DeletePage: Encodable {
     let layout: LayoutContext
     let heading: String
@@ -14,9 +15,16 @@ struct DeletePage: Encodable {
 
 extension Request {
     func renderDeletePage(question: String, action: String, cancelHref: String, section: Section) async throws -> Response {
+        try await renderConfirmPage(heading: t("delete.title"), question: question, action: action, confirmLabel: t("delete.confirm"),
+                                    cancelHref: cancelHref, cancelLabel: t("action.cancel"), section: section)
+    }
+
+    /// A question before a step that cannot be undone, with the button and a way back.
+    func renderConfirmPage(heading: String, question: String, action: String, confirmLabel: String,
+                           cancelHref: String, cancelLabel: String, section: Section) async throws -> Response {
         try await render("Shared/delete", DeletePage(
-            layout: layout(title: t("delete.title"), section: section), heading: t("delete.title"), question: question,
-            action: action, csrf: csrfToken, confirmLabel: t("delete.confirm"), cancelHref: cancelHref, cancelLabel: t("action.cancel")
+            layout: layout(title: heading, section: section), heading: heading, question: question,
+            action: action, csrf: csrfToken, confirmLabel: confirmLabel, cancelHref: cancelHref, cancelLabel: cancelLabel
         ))
     }
 }

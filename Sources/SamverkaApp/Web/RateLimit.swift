@@ -9,6 +9,8 @@ import Vapor
 final class RateLimiter: Sendable {
     enum Purpose: String, Sendable {
         case registration, guestConfirmation, signIn, accountCreation, passwordReset, upload
+        /// Asking for a registration's personal link to be mailed again.
+        case mailedLink
         /// Sign-in tries against one account, from wherever they come.
         case signInAccount
 
@@ -16,7 +18,7 @@ final class RateLimiter: Sendable {
         /// session or account would let a script refill its allowance by making new ones.
         var countsByAddress: Bool {
             switch self {
-            case .signIn, .accountCreation, .passwordReset, .signInAccount: true
+            case .signIn, .accountCreation, .passwordReset, .signInAccount, .mailedLink: true
             case .registration, .guestConfirmation, .upload: false
             }
         }

@@ -154,6 +154,50 @@ struct RegistrationTests {
         }
     }
 
+    @Test("a guest who lost the mail gets the personal link again by address; the page says the same for any address")
+    func resendPersonalLink() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 5)
+            let guest = Browser(app)
+            let form = try await guest.get("/events/workshop/register")
+            #expect(form.text.contains(#"href="/events/workshop/register/link""#))
+            try await guest.post("/events/workshop/register", form: ["name": "Gäst Gästsson", "email": "gast@example.org"])
+            try await guest.get("/events/workshop/register/link")
+            #expect(try await guest.post("/events/workshop/register/link", form: ["email": "inte en adress"]).status == .unprocessableEntity)
+            // Not yet confirmed: the confirmation comes again.
+            let again = try await guest.post("/events/workshop/register/link", form: ["email": "Gast@Example.org"])
+            #expect(again.status == .ok && again.text.contains("Om gast@example.org är anmäld till Workshop om öppna data"))
+            #expect(try await fixture.mail("confirm_address").count == 2)
+            let registration = try #require(try await fixture.registrations().first)
+            try await guest.post("/registrations/\(registration.token)/confirm", form: [:])
+
+            try await guest.get("/events/workshop/register/link")
+            try await guest.post("/events/workshop/register/link", form: ["email": "gast@example.org"])
+            let resent = try #require(try await fixture.mail("resent").first)
+            #expect(resent.message.text.contains("/registrations/\(registration.token)?lang=sv"))
+            // An address that never signed up reads the same page and gets nothing.
+            let unknown = try await guest.post("/events/workshop/register/link", form: ["email": "nagon@example.org"])
+            #expect(unknown.text.contains("Om nagon@example.org är anmäld"))
+            #expect(try await OutgoingMail.query(on: app.db).filter(\.$toAddress == "nagon@example.org").count() == 0)
+        }
+    }
+
+    @Test("cancelling a seat asks first; only the answer gives the seat away")
+    func cancelAsksFirst() async throws {
+        try await withSamverka { app in
+            let fixture = try await RegistrationFixture.make(app, capacity: 5)
+            let (member, _) = try await fixture.signUp("medlem@example.org")
+            let registration = try #require(try await fixture.registrations().first)
+            let personal = try await member.get("/registrations/\(registration.token)")
+            #expect(personal.text.contains(#"href="/registrations/\#(registration.token)/cancel""#))
+            let question = try await member.get("/registrations/\(registration.token)/cancel")
+            #expect(question.text.contains("Vill du avboka din plats på Workshop om öppna data?"))
+            #expect(try await fixture.registrations().first?.status == .confirmed)
+            #expect(try await member.post("/registrations/\(registration.token)/cancel", form: [:]).status == .seeOther)
+            #expect(try await fixture.registrations().first?.status == .cancelled)
+        }
+    }
+
     @Test("a guest who signs up is only told to check their inbox: the page never offers the confirmation")
     func guestLandsOnInboxNotice() async throws {
         try await withSamverka { app in
