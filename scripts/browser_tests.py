@@ -159,6 +159,8 @@ def run():
             check(driver, f"{lang}/profile", results)
             driver.get(f"{BASE}/notifications")
             check(driver, f"{lang}/notifications-empty", results)
+            driver.get(f"{BASE}/admin")
+            check(driver, f"{lang}/admin-dashboard", results)
             driver.get(f"{BASE}/admin/members?q=admin")
             check(driver, f"{lang}/admin-members", results)
             driver.get(BASE + next(a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main table a")).replace(BASE, ""))

@@ -256,6 +256,8 @@ enum SiteURL: Sendable {
     case personalRegistration(Parameter<String>)
     case confirmRegistration(Parameter<String>)
     case cancelRegistration(Parameter<String>)
+    /// The staff's dashboard: what waits for whom.
+    case admin
     case outbox
     case outboxMessage(Parameter<String>)
     /// The admins' page of members, one member, and the changes admins make.
@@ -325,6 +327,7 @@ enum SiteURL: Sendable {
         case .embedProgramme(let slug): "/embed/programmes/" + slug.segment("slug")
         case .outbox: "/admin/outbox"
         case .outboxMessage(let id): "/admin/outbox/" + id.segment("message")
+        case .admin: "/admin"
         case .adminMembers: "/admin/members"
         case .adminMember(let id): "/admin/members/" + id.segment("member")
         case .adminMemberRole(let id): "/admin/members/" + id.segment("member") + "/role"

@@ -187,6 +187,9 @@ func routes(_ app: Application) throws {
     admins.get(.programmes(.edit(.key)), use: programmes.edit)
     admins.post(.programmes(.edit(.key)), use: programmes.update)
 
+    // MARK: The staff's dashboard (moderators and admins)
+    editors.get(.admin, use: DashboardController().show)
+
     // MARK: The mail outbox (admins)
     let outbox = OutboxController()
     admins.get(.outbox, use: outbox.list)

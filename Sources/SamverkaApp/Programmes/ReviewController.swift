@@ -8,6 +8,8 @@ struct ReviewController: Sendable {
         struct Row: Encodable {
             let id: String
             let card: ActivityCard
+            /// Whether an admin has verified the organisation: a reviewer weighs it.
+            let verification: String
             let region: String
             let waiting: String
             let pending: String?
@@ -60,6 +62,7 @@ struct ReviewController: Sendable {
                 return QueuePage.Row(
                     id: id,
                     card: ActivityCard(activity, programme: programme, organisation: activity.organisation, showStatus: true, request: request),
+                    verification: request.t(activity.organisation.isVerified ? "organisation.is_verified" : "organisation.not_verified"),
                     region: activity.municipalityCode.flatMap { municipalities[$0]?.regionName } ?? "",
                     waiting: waitingDays.map { request.t("review.waiting_days", ["days": "\($0)"]) } ?? "",
                     pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },

@@ -17,7 +17,7 @@ struct LayoutContext: Encodable {
     struct SignedInMember: Encodable {
         let name: String
         let canEdit: Bool
-        /// Admins get a link to the administration (members, outbox) in the header.
+        /// Staff get a link to the administration's dashboard in the header.
         let adminHref: String?
         /// The bell: how many notifications wait unread, said in words for screen readers.
         let unread: Int
@@ -101,7 +101,7 @@ extension Request {
             description: description,
             nav: navItems.map { .init(label: t($0.0), href: $0.1.path, current: $0.2 == section) },
             member: member.map {
-                .init(name: $0.name, canEdit: $0.role.canEditContent, adminHref: $0.role == .admin ? SiteURL.adminMembers.path : nil,
+                .init(name: $0.name, canEdit: $0.role.canEditContent, adminHref: $0.role.canEditContent ? SiteURL.admin.path : nil,
                       unread: unreadNotifications, notificationsLabel: t("notifications.bell", count: unreadNotifications))
             },
             // Only members see a form on every page (sign out); visitors get a session, and

@@ -20,7 +20,9 @@ struct MemberAdminTests {
             #expect(list.text.contains("1 medlem"))
             #expect(list.text.contains(path))
             #expect(!list.text.contains("admin@example.org"))
-            #expect(try await admin.get("/").text.contains(#"href="/admin/members""#))
+            // From the header's Administration to the dashboard, and on to the members.
+            #expect(try await admin.get("/").text.contains(#"href="/admin""#))
+            #expect(try await admin.get("/admin").text.contains(#"href="/admin/members""#))
 
             try await admin.get(path)
             #expect(try await admin.post(path + "/role", form: ["role": "moderator"]).status == .seeOther)
