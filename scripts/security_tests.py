@@ -173,8 +173,9 @@ def survivors(base, slug, admin_email, admin_password, in_file):
     admin = Client(base)
     status, _, _ = admin.post_form("/sign-in", {"email": admin_email, "password": admin_password})
     assert status == 303, f"admin sign-in: {status}"
-    status, body, _ = admin.request(f"/events/{slug}/attendees.csv")
-    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    status, body, _ = admin.request(f"/events/{slug}/attendees.csv?lang=sv")
+    # Swedish, so as Swedish Excel reads it: semicolons.
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";"))
     header = rows[0] if rows else []
     column = header.index("E-postadress") if "E-postadress" in header else None
     stored = {row[column] for row in rows[1:] if column is not None and len(row) > column}

@@ -32,14 +32,17 @@ struct EventController: Sendable {
         let dates = request.dates
         let municipalities = request.application.municipalities
         let base = request.application.settings.publicURL
-        var table = CSVTable(header: ["title", "starts_at", "ends_at", "time_description", "repeats", "repeats_until", "format", "status",
-                                      "place", "address", "municipality", "municipality_code", "online_url", "language", "url"])
+        var table = CSVTable(columns: ["title", "starts_at", "ends_at", "time_description", "repeats", "repeats_until", "format", "format_code",
+                                       "status", "status_code", "place", "address", "municipality", "municipality_code", "online_url",
+                                       "language", "language_code", "url"], request: request)
         for event in events {
             table.append([
-                event.title, dates.machine(event.startsAt), event.endsAt.map(dates.machine) ?? "", event.dateDescription,
-                event.recurrence == .weekly ? "weekly" : "", event.recurrenceUntil.map(dates.machine) ?? "", event.format.rawValue,
-                event.status.rawValue, event.placeName, event.address, event.municipalityCode.flatMap { municipalities[$0]?.name } ?? "",
-                event.municipalityCode ?? "", event.onlineURL ?? "", event.language.rawValue, base + SiteURL.events(.show(.value(event.slug))).path,
+                event.title, dates.spreadsheet(event.startsAt), event.endsAt.map(dates.spreadsheet) ?? "", event.dateDescription,
+                event.recurrence == .weekly ? request.t("csv.weekly") : "", event.recurrenceUntil.map(dates.spreadsheet) ?? "",
+                request.t("format.\(event.format.rawValue)"), event.format.rawValue,
+                request.t("status.\(event.status.rawValue)"), event.status.rawValue, event.placeName, event.address,
+                event.municipalityCode.flatMap { municipalities[$0]?.name } ?? "", event.municipalityCode ?? "", event.onlineURL ?? "",
+                request.t("language.\(event.language.rawValue)"), event.language.rawValue, base + SiteURL.events(.show(.value(event.slug))).path,
             ])
         }
         return table.response(filename: "events")

@@ -1,12 +1,22 @@
 import Vapor
 
 /// A CSV file as RFC 4180 writes it, for spreadsheet users: UTF-8 with a byte-order mark,
-/// CRLF line ends, quotes where needed, and no cell a spreadsheet would run as a formula.
+/// CRLF line ends, quotes where needed, and no cell a spreadsheet would run as a formula. It
+/// opens right in the reader's Excel: in Swedish with semicolons and Swedish column names, and
+/// a coded value (a format, a sector) as the word a person reads, its code in its own column.
 struct CSVTable {
     private var rows: [[String]]
+    /// Swedish Excel reads semicolons (the comma is the Swedish decimal sign); others commas.
+    let separator: String
 
-    init(header: [String]) {
+    init(header: [String], language: Language) {
         rows = [header]
+        separator = language == .sv ? ";" : ","
+    }
+
+    /// A table whose columns are named in the reader's language (`csv.KEY` in the catalogue).
+    init(columns: [String], request: Request) {
+        self.init(header: columns.map { request.t("csv.\($0)") }, language: request.language)
     }
 
     mutating func append(_ row: [String]) {
@@ -14,7 +24,7 @@ struct CSVTable {
     }
 
     var text: String {
-        "\u{FEFF}" + rows.map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        "\u{FEFF}" + rows.map { $0.map(Self.cell).joined(separator: separator) }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// The file as a download named `filename`.csv.

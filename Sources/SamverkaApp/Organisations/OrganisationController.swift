@@ -59,13 +59,15 @@ struct OrganisationController: Sendable {
         let selection = try await Selection.make(request)
         let municipalities = request.application.municipalities
         let base = request.application.settings.publicURL
-        var table = CSVTable(header: ["name", "sector", "organisation_number", "municipality", "municipality_code", "region", "website", "verified", "url"])
+        var table = CSVTable(columns: ["name", "sector", "sector_code", "organisation_number", "municipality", "municipality_code", "region",
+                                       "website", "verified", "url"], request: request)
         for organisation in selection.organisations {
             let municipality = organisation.municipalityCode.flatMap { municipalities[$0] }
             table.append([
-                organisation.name, organisation.sector.rawValue, organisation.organisationNumber ?? "", municipality?.name ?? "",
-                organisation.municipalityCode ?? "", municipality?.regionName ?? "", organisation.website ?? "",
-                organisation.verifiedAt == nil ? "no" : "yes", base + SiteURL.organisations(.show(.value(organisation.slug))).path,
+                organisation.name, request.t("sector.\(organisation.sector.rawValue)"), organisation.sector.rawValue,
+                organisation.organisationNumber ?? "", municipality?.name ?? "", organisation.municipalityCode ?? "", municipality?.regionName ?? "",
+                organisation.website ?? "", request.t(organisation.isVerified ? "csv.yes" : "csv.no"),
+                base + SiteURL.organisations(.show(.value(organisation.slug))).path,
             ])
         }
         return table.response(filename: "organisations")

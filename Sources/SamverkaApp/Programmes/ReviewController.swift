@@ -132,14 +132,17 @@ struct ReviewController: Sendable {
         let municipalities = request.application.municipalities
         let dates = request.dates
         let base = request.application.settings.publicURL
-        var table = CSVTable(header: ["title", "organisation", "status", "changes_waiting", "submitted_at", "days_waiting", "starts_at", "format",
-                                      "municipality", "region", "url"])
+        var table = CSVTable(columns: ["title", "organisation", "verified", "status", "status_code", "changes_waiting", "submitted_at",
+                                       "days_waiting", "starts_at", "format", "format_code", "municipality", "region", "url"], request: request)
         for activity in selection.activities {
             let municipality = activity.municipalityCode.flatMap { municipalities[$0] }
             table.append([
-                activity.title, activity.organisation.name, activity.status.rawValue, activity.pendingChanges == nil ? "no" : "yes",
-                activity.submittedAt.map(dates.machine) ?? "", activity.submittedAt.map { "\(Int(request.now.timeIntervalSince($0) / 86_400))" } ?? "",
-                activity.startsAt.map(dates.machine) ?? "", activity.format.rawValue, municipality?.name ?? "", municipality?.regionName ?? "",
+                activity.title, activity.organisation.name, request.t(activity.organisation.isVerified ? "csv.yes" : "csv.no"),
+                request.t("activity_status.\(activity.status.rawValue)"), activity.status.rawValue,
+                request.t(activity.pendingChanges == nil ? "csv.no" : "csv.yes"),
+                activity.submittedAt.map(dates.spreadsheet) ?? "", activity.submittedAt.map { "\(Int(request.now.timeIntervalSince($0) / 86_400))" } ?? "",
+                activity.startsAt.map(dates.spreadsheet) ?? "", request.t("activity_format.\(activity.format.rawValue)"), activity.format.rawValue,
+                municipality?.name ?? "", municipality?.regionName ?? "",
                 base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
             ])
         }

@@ -71,18 +71,22 @@ struct StatisticsController: Sendable {
         let dates = request.dates
         let municipalities = request.application.municipalities
         let language = request.language
-        var table = CSVTable(header: ["title", "summary", "organisers", "starts_at", "ends_at", "format", "municipality", "municipality_code",
-                                      "region", "venue", "address", "online_url", "themes", "target_groups", "language", "sign_up_url", "url"])
+        var table = CSVTable(columns: ["title", "summary", "organisers", "starts_at", "ends_at", "format", "format_code", "municipality",
+                                       "municipality_code", "region", "venue", "address", "online_url", "themes", "theme_codes",
+                                       "target_groups", "target_group_codes", "language", "language_code", "sign_up_url", "url"], request: request)
         for (activity, organisations) in entries {
             let municipality = activity.municipalityCode.flatMap { municipalities[$0] }
+            let themes = programme.themes.filter { activity.themes.contains($0.key) }
+            let groups = programme.targetGroups.filter { activity.targetGroups.contains($0.key) }
             table.append([
-                activity.title, activity.summary, organisations.map(\.name).joined(separator: "; "),
-                activity.startsAt.map(dates.machine) ?? "", activity.endsAt.map(dates.machine) ?? "", activity.format.rawValue,
+                activity.title, activity.summary, organisations.map(\.name).joined(separator: ", "),
+                activity.startsAt.map(dates.spreadsheet) ?? "", activity.endsAt.map(dates.spreadsheet) ?? "",
+                request.t("activity_format.\(activity.format.rawValue)"), activity.format.rawValue,
                 activity.allSweden ? request.t("activity.all_sweden") : municipality?.name ?? "", activity.municipalityCode ?? "",
                 municipality?.regionName ?? "", activity.venue, activity.address, activity.onlineURL ?? "",
-                programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
-                programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map { $0.name(language) }.joined(separator: "; "),
-                activity.language, activity.signUpURL ?? "",
+                themes.map { $0.name(language) }.joined(separator: ", "), themes.map(\.key).joined(separator: " "),
+                groups.map { $0.name(language) }.joined(separator: ", "), groups.map(\.key).joined(separator: " "),
+                request.t("activity_language.\(activity.language)"), activity.language, activity.signUpURL ?? "",
                 request.application.settings.publicURL + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
             ])
         }

@@ -120,14 +120,15 @@ struct AttendeesController: Sendable {
         let (subject, setup) = try await managed(request)
         let dates = request.dates
         var table = CSVTable(header: [request.t("field.name"), request.t("field.email"), request.t("registration.status"),
-                                      request.t("registration.attendance"), request.t("registration.arrival"), request.t("registration.signed_up_at")]
-                             + setup.questions.map(\.label))
+                                      request.t("csv.status_code"), request.t("registration.attendance"), request.t("registration.arrival"),
+                                      request.t("registration.signed_up_at")]
+                             + setup.questions.map(\.label), language: request.language)
         for row in try await attendees(setup, on: request.db) {
             let registration = row.registration
             table.append([
-                row.name, row.email, request.t("registration_status.\(registration.status.rawValue)"),
+                row.name, row.email, request.t("registration_status.\(registration.status.rawValue)"), registration.status.rawValue,
                 registration.attendance.map { request.t("attendance.\($0.rawValue)") } ?? "",
-                "\(registration.arrival)", registration.createdAt.map(dates.machine) ?? "",
+                "\(registration.arrival)", registration.createdAt.map(dates.spreadsheet) ?? "",
             ] + setup.questions.map { Self.answerText(registration, $0, request: request) })
         }
         return table.response(filename: Slug.make(from: subject.title).prefix(60) + "-attendees", cache: "no-store")

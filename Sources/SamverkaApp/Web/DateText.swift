@@ -49,6 +49,17 @@ struct DateText {
         }
     }
 
+    /// A local date and time a spreadsheet reads as one ("2026-03-03 10:00").
+    func spreadsheet(_ date: Date) -> String {
+        FormatterStore.shared.format(date, key: "spreadsheet|\(timeZone.identifier)") {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            return formatter
+        }
+    }
+
     /// The value of an `<input type="datetime-local">`.
     func inputValue(_ date: Date) -> String {
         let formatter = DateFormatter()

@@ -80,7 +80,7 @@ struct FeedTests {
         }
     }
 
-    @Test("every list a person can filter downloads as CSV with the same filters, safe for spreadsheets")
+    @Test("every list a person can filter downloads as CSV with the same filters, safe for spreadsheets, right for Swedish Excel")
     func csvLists() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
@@ -92,19 +92,23 @@ struct FeedTests {
             }
             let digital = try await rows("/programmes/innovationsveckan-2026/activities.csv?format=digital")
             #expect(digital.count == 3)
-            #expect(digital.dropFirst().allSatisfy { $0.contains(",digital,") })
+            #expect(digital.dropFirst().allSatisfy { $0.contains(";Digitalt;digital;") })
             #expect(try await rows("/programmes/innovationsveckan-2026/activities.csv").count == 6)
 
             let municipalities = try await rows("/organisations.csv?sector=municipality")
-            #expect(municipalities.first == "name,sector,organisation_number,municipality,municipality_code,region,website,verified,url")
-            #expect(municipalities.dropFirst().allSatisfy { $0.contains(",municipality,") })
-            #expect(municipalities.contains { $0.hasPrefix("Umeå kommun,") })
-            #expect(!municipalities.contains { $0.hasPrefix("Föreningen Data,") })
+            #expect(municipalities.first == "Namn;Sektor;Sektor (kod);Organisationsnummer;Kommun;Kommunkod;Län;Webbplats;Verifierad;Sida")
+            #expect(municipalities.dropFirst().allSatisfy { $0.contains(";Kommun;municipality;") })
+            #expect(municipalities.contains { $0.hasPrefix("Umeå kommun;") })
+            #expect(!municipalities.contains { $0.hasPrefix("Föreningen Data;") })
+            // In English: commas and English column names, the codes beside the words all the same.
+            let english = try await rows("/organisations.csv?sector=municipality&lang=en")
+            #expect(english.first == "Name,Sector,Sector (code),Organisation number,Municipality,Municipality code,County,Website,Verified,Page")
+            #expect(english.dropFirst().allSatisfy { $0.contains(",Municipality,municipality,") })
             #expect(try await rows("/organisations.csv?q=förening").count == 2)
 
             _ = try await app.makeEvent(slug: "formel", title: "=HYPERLINK(\"http://evil\")", startsAt: testNow)
             let events = try await rows("/events.csv")
-            #expect(events.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"http://evil\"\")\",") })
+            #expect(events.contains { $0.hasPrefix("\"'=HYPERLINK(\"\"http://evil\"\")\";") })
             let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital")
             #expect(page.text.contains("href=\"/programmes/innovationsveckan-2026/activities.csv?format=digital\""))
 
@@ -115,7 +119,7 @@ struct FeedTests {
             let queue = try await moderator.get("/programmes/innovationsveckan-2026/review.csv?show=approved&format=digital")
             #expect(queue.headers.first(name: .cacheControl) == "no-store")
             let lines = queue.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains(",approved,no,") })
+            #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains(";Godkänd;approved;nej;") })
             #expect(try await moderator.get("/programmes/innovationsveckan-2026/review?show=approved").text.contains("review.csv?show=approved"))
         }
     }

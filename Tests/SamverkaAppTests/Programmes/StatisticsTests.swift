@@ -50,11 +50,11 @@ struct StatisticsTests {
             let response = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/activities.csv")
             #expect(response.headers.contentType?.subType == "csv")
             let text = response.text
-            #expect(text.hasPrefix("\u{FEFF}title,summary,organisers"))
+            #expect(text.hasPrefix("\u{FEFF}Titel;Sammanfattning;Arrangörer;Börjar;Slutar;Form;Form (kod)"))
             let lines = text.split(separator: "\r\n")
             #expect(lines.count == 7)
             #expect(text.contains(#""'=HYPERLINK(""http://evil.example"",""klicka"")""#))
-            #expect(!text.contains("\n=HYPERLINK") && !text.contains(",=HYPERLINK"))
+            #expect(!text.contains("\n=HYPERLINK") && !text.contains(";=HYPERLINK"))
         }
     }
 
