@@ -341,7 +341,7 @@ def organiser_partner_and_review(lang, width):
     current = partner
     try:
         partner_address = create_account(partner, lang, "Pia Partner", "partner")
-        partner_slug = register_organisation(partner, f"Föreningen Partner {suffix}", "civil_society", "1380")
+        register_organisation(partner, f"Föreningen Partner {suffix}", "civil_society", "1380")
 
         current = organiser
         organiser_address = create_account(organiser, lang, "Olle Organisatör", "organiser")
@@ -358,7 +358,15 @@ def organiser_partner_and_review(lang, width):
         Select(organiser.find_element(By.ID, "field-municipalityCode")).select_by_value("1382")
         fill(organiser, "field-venue", "Stadsbiblioteket")
         fill(organiser, "field-address", "Storgatan 1")
-        fill(organiser, "field-partners", f"{partner_slug} | organiser")
+        # More rows come at once with the script (without it the button sends the form back).
+        organiser.find_element(By.CSS_SELECTOR, "#field-partners button.add-row").click()
+        expect(organiser.switch_to.active_element.get_attribute("id") == "field-partnerOrganisation-3",
+               "adding a partner row did not give a third row the focus")
+        # The partner is a row: its name (the browser suggests names as one types) and its role.
+        fill(organiser, "field-partnerOrganisation-1", f"Föreningen Partner {suffix}")
+        Select(organiser.find_element(By.ID, "field-partnerRole-1")).select_by_value("organiser")
+        organiser.execute_script("document.getElementById('field-partners').scrollIntoView()")
+        screenshot(organiser, f"journey-activity-form-{lang}-{width}")
         organiser.find_element(By.CSS_SELECTOR, "input[name='themes[]']").click()
         press(organiser, organiser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]"))
         expect(not organiser.find_elements(By.CSS_SELECTOR, ".error-summary"),

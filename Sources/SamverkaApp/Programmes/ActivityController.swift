@@ -37,7 +37,7 @@ struct ActivityController: Sendable {
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
         let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all()
         let organisation = try await activity.$organisation.get(on: request.db)
-        var input = ActivityInput(activity, partners: partners.map { ($0.organisation.slug, $0.role) }, organisationSlug: organisation.slug, dates: request.dates)
+        var input = ActivityInput(activity, partners: partners.map { ($0.organisation.name, $0.role) }, organisationSlug: organisation.slug, dates: request.dates)
         // While changes wait for review, the organiser goes on from what they sent.
         if let pending = activity.pendingChanges {
             let shown = Activity()
@@ -104,6 +104,10 @@ struct ActivityController: Sendable {
         let previous = isNew ? nil : ActivityKeyFacts(activity)
         let wasApproved = activity.status == .approved
         let organisations = try await Self.organisations(of: request, including: isNew ? nil : try await activity.$organisation.get(on: request.db))
+        // "Add rows" without a script: the same form with more empty rows, nothing saved.
+        if input.moreRows != nil {
+            return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors)
+        }
         guard let organisation = organisations.first(where: { $0.slug == input.organisation }),
               access.organisationIDs.contains(try organisation.requireID()) || member.role == .admin
         else {
@@ -115,9 +119,9 @@ struct ActivityController: Sendable {
 
         var partnerStates: [ActivityRules.PartnerState] = []
         var wantedPartners: [(Organisation, ActivityPartner.Role)] = []
-        switch try await input.partnerLines(on: request.db) {
-        case .failure(let error):
-            errors.add("partners", request.t(error.key, ["line": "\(error.line)"]))
+        switch try await input.partnerRows(on: request.db) {
+        case .failure(let unknown):
+            errors.add("partners", request.t("error.partner_unknown", ["row": "\(unknown.row)", "name": unknown.name]))
         case .success(let lines):
             wantedPartners = lines.filter { $0.0.id != organisation.id }
             let existing = isNew ? [] : try await activity.$partners.query(on: request.db).all()
@@ -226,7 +230,9 @@ struct ActivityController: Sendable {
             intro: ProgrammeFacts(programme, request: request).submission,
             form: organisations.isEmpty ? nil : FormContext(
                 action: action, submitLabel: request.t("activity.submit"), csrf: request.csrfToken,
-                fields: input.fields(request, programme: programme, organisations: organisations, errors: errors), errors: errors, actions: actions
+                fields: input.fields(request, programme: programme, organisations: organisations,
+                                     suggestions: try await Organisation.query(on: request.db).sort(\.$name).all(), errors: errors),
+                errors: errors, actions: actions
             ),
             noOrganisation: organisations.isEmpty ? request.t("activity.no_organisation") : nil,
             registerHref: SiteURL.organisations(.new).path,

@@ -2,7 +2,8 @@ import Vapor
 
 /// Draws the activity form's fields for one edition.
 extension ActivityInput {
-    func fields(_ request: Request, programme: Programme, organisations: [Organisation], errors: FieldErrors) -> [FormField] {
+    /// `suggestions` are the organisations a partner row offers as one types.
+    func fields(_ request: Request, programme: Programme, organisations: [Organisation], suggestions: [Organisation], errors: FieldErrors) -> [FormField] {
         let readerLanguage = request.language
         func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ current: String?) -> [FormField.Option] where T.RawValue == String {
             type.allCases.map { FormField.Option(value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == current) }
@@ -26,7 +27,7 @@ extension ActivityInput {
             FormField("venue", label: request.t("field.venue"), value: venue ?? "", error: errors["venue"]),
             FormField("address", label: request.t("field.address"), value: address ?? "", error: errors["address"], autocomplete: "street-address"),
             FormField("onlineURL", label: request.t("field.online_url"), kind: .url, value: onlineURL ?? "", error: errors["onlineURL"]),
-            FormField("partners", label: request.t("field.activity_partners"), kind: .textarea, value: partners ?? "", error: errors["partners"], hint: request.t("hint.activity_partners"), rows: 3),
+            partnerRowsField(request, suggestions: suggestions, error: errors["partners"]),
         ]
         if !programme.themes.isEmpty {
             fields.append(FormField("themes", label: request.t("field.themes"), kind: .checkboxes, error: errors["themes"], required: true, options: terms(programme.themes, themes)))
@@ -48,5 +49,34 @@ extension ActivityInput {
             FormField("imageFile", label: request.t("field.image_file"), kind: .file, error: errors["imageFile"], hint: request.t("hint.image_file")),
         ]
         return fields
+    }
+
+    /// A row per partner with its role, then empty rows to add more (more still after "add
+    /// rows"); the organisation field suggests names as one types.
+    private func partnerRowsField(_ request: Request, suggestions: [Organisation], error: String?) -> FormField {
+        let names = partnerOrganisation ?? []
+        let roles = partnerRole ?? []
+        let filled = names.indices.filter { !names[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let count = filled.count + (moreRows == nil ? 2 : 5)
+        let cells: [[FormField]] = (0..<count).map { row in
+            let index = row < filled.count ? filled[row] : nil
+            let role = index.flatMap { roles.indices.contains($0) ? roles[$0] : nil } ?? ActivityPartner.Role.organiser.rawValue
+            return [
+                FormField("partnerOrganisation", label: request.t("field.partner_organisation"), value: index.map { names[$0] } ?? "",
+                          autocomplete: "off", id: "field-partnerOrganisation-\(row + 1)", list: "list-partners"),
+                FormField("partnerRole", label: request.t("field.partner_role"), kind: .select,
+                          options: ActivityPartner.Role.allCases.map {
+                              FormField.Option(value: $0.rawValue, label: request.t("partner_role.\($0.rawValue)"), selected: $0.rawValue == role)
+                          }, id: "field-partnerRole-\(row + 1)"),
+            ]
+        }
+        let municipalities = request.application.municipalities
+        return FormField("partners", label: request.t("field.activity_partners"), kind: .rows, error: error, hint: request.t("hint.activity_partners"),
+                         options: suggestions.map { organisation in
+                             let place = organisation.municipalityCode.flatMap { municipalities[$0]?.name }
+                             let verified = organisation.isVerified ? request.t("organisation.is_verified") : nil
+                             return FormField.Option(value: organisation.name, label: [place, verified].compactMap { $0 }.joined(separator: " · "), selected: false)
+                         },
+                         cells: cells, addLabel: request.t("action.add_rows"))
     }
 }

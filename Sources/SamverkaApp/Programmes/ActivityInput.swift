@@ -16,8 +16,12 @@ struct ActivityInput: Content {
     var venue: String?
     var address: String?
     var onlineURL: String?
-    /// Other organisations, one a line: `slug | organiser` or `slug | participant`.
-    var partners: String?
+    /// Other organisations, a row each: the name (or address name) and the part they play.
+    var partnerOrganisation: [String]?
+    var partnerRole: [String]?
+    /// Sent by the "add rows" button when the browser runs no script: the form comes back with
+    /// more empty rows, nothing saved.
+    var moreRows: String?
     var themes: [String]?
     var targetGroups: [String]?
     var language: String?
@@ -37,7 +41,7 @@ struct ActivityInput: Content {
 
     init() {}
 
-    init(_ activity: Activity, partners: [(slug: String, role: ActivityPartner.Role)], organisationSlug: String, dates: DateText) {
+    init(_ activity: Activity, partners: [(name: String, role: ActivityPartner.Role)], organisationSlug: String, dates: DateText) {
         organisation = organisationSlug
         title = activity.title
         summary = activity.summary
@@ -50,7 +54,8 @@ struct ActivityInput: Content {
         venue = activity.venue
         address = activity.address
         onlineURL = activity.onlineURL
-        self.partners = partners.map { "\($0.slug) | \($0.role.rawValue)" }.joined(separator: "\n")
+        partnerOrganisation = partners.map(\.name)
+        partnerRole = partners.map(\.role.rawValue)
         themes = activity.themes
         targetGroups = activity.targetGroups
         language = activity.language
@@ -66,17 +71,26 @@ struct ActivityInput: Content {
 
     var isSubmission: Bool { intent == "submit" }
 
-    /// The partner lines as organisations and roles, or the line that is wrong.
-    func partnerLines(on database: any Database) async throws -> Result<[(Organisation, ActivityPartner.Role)], LineLists.LineError> {
+    /// A partner row that names no organisation Samverka knows.
+    struct UnknownPartner: Error {
+        let row: Int
+        let name: String
+    }
+
+    /// The partner rows as organisations and roles; empty rows are skipped. A row names an
+    /// organisation by its name (as the suggestions give it, in any case) or its address name.
+    func partnerRows(on database: any Database) async throws -> Result<[(Organisation, ActivityPartner.Role)], UnknownPartner> {
+        let names = (partnerOrganisation ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.contains(where: { !$0.isEmpty }) else { return .success([]) }
+        let all = try await Organisation.query(on: database).all()
         var result: [(Organisation, ActivityPartner.Role)] = []
-        for (index, line) in (partners ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard !(parts.isEmpty || (parts.count == 1 && parts[0].isEmpty)) else { continue }
-            let role = parts.count > 1 ? ActivityPartner.Role(rawValue: parts[1]) : .organiser
-            guard parts.count <= 2, let role, let organisation = try await Organisation.find(slug: parts[0], on: database) else {
-                return .failure(LineLists.LineError(line: index + 1, key: "error.lines.partner_organisation"))
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            let folded = name.lowercased()
+            guard let organisation = all.first(where: { $0.slug == name }) ?? all.first(where: { $0.name.lowercased() == folded }) else {
+                return .failure(UnknownPartner(row: index + 1, name: name))
             }
-            result.append((organisation, role))
+            let role = (partnerRole ?? []).indices.contains(index) ? ActivityPartner.Role(rawValue: partnerRole?[index] ?? "") : nil
+            result.append((organisation, role ?? .organiser))
         }
         return .success(result)
     }

@@ -10,7 +10,7 @@ struct ActivityStepsController: Sendable {
         guard activity.status == .draft || activity.status == .changesRequested else { return back(request, programme, activity) }
         let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all()
         let organisation = try await activity.$organisation.get(on: request.db)
-        var input = ActivityInput(activity, partners: partners.map { ($0.organisation.slug, $0.role) }, organisationSlug: organisation.slug, dates: request.dates)
+        var input = ActivityInput(activity, partners: partners.map { ($0.organisation.name, $0.role) }, organisationSlug: organisation.slug, dates: request.dates)
         input.intent = "submit"
         return try await ActivityController().save(request, programme: programme, activity: activity, isNew: false, given: input)
     }

@@ -5,6 +5,9 @@ import Vapor
 struct FormField: Encodable {
     enum Kind: String, Encodable {
         case text, email, password, url, textarea, select, datetime, date, number, checkbox, checkboxes, hidden, file
+        /// Repeatable rows of small fields (a partner and its role, a link and its title): each
+        /// cell is named `name[]`, so the rows arrive as parallel lists in their order.
+        case rows
     }
 
     struct Option: Encodable {
@@ -23,12 +26,25 @@ struct FormField: Encodable {
     let options: [Option]
     let autocomplete: String?
     let rows: Int
+    /// The element's id: `field-NAME`, or for a cell of a row `field-NAME-ROW`.
+    let id: String
+    /// For `.rows`: the rows, each a list of cells (text or select fields), and the label of the
+    /// button that adds rows (a submit without JavaScript, a new row at once with it).
+    let cells: [[FormField]]
+    let addLabel: String?
+    /// For a text cell: the id of the `<datalist>` that suggests values as one types; the rows
+    /// field carries the suggestions in `options`.
+    let list: String?
 
     init(
         _ name: String, label: String, kind: Kind = .text, value: String = "", error: String? = nil,
         hint: String? = nil, required: Bool = false, options: [Option] = [], autocomplete: String? = nil,
-        rows: Int = 4
+        rows: Int = 4, id: String? = nil, cells: [[FormField]] = [], addLabel: String? = nil, list: String? = nil
     ) {
+        self.id = id ?? "field-" + name
+        self.cells = cells
+        self.addLabel = addLabel
+        self.list = list
         self.name = name
         self.label = label
         self.kind = kind
@@ -89,6 +105,8 @@ struct FormContext: Encodable {
     let errors: [ErrorSummaryItem]
     /// Whether the form sends a file, and so must be sent as multipart/form-data.
     let multipart: Bool
+    /// Whether it has repeatable rows, which a small script lets people add without a reload.
+    let hasRows: Bool
 
     init(action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors, actions: [FormAction]? = nil) {
         self.action = action
@@ -99,5 +117,6 @@ struct FormContext: Encodable {
         let labels = Dictionary(fields.map { ($0.name, $0.label) }, uniquingKeysWith: { first, _ in first })
         self.errors = errors.summary(labels: labels)
         multipart = fields.contains { $0.kind == .file }
+        hasRows = fields.contains { $0.kind == .rows }
     }
 }

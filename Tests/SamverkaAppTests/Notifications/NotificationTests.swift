@@ -64,7 +64,8 @@ struct NotificationTests {
             let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
             let (_, region) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
             var form = ProgrammeFixture.form("foreningen", title: "Datakväll")
-            form["partners"] = "region-vb | organiser"
+            form["partnerOrganisation[]"] = "region-vb"
+            form["partnerRole[]"] = "organiser"
             try await association.get(fixture.newPath)
             #expect(try await association.post(fixture.createPath, form: form).status == .seeOther)
             let activity = try #require(try await Activity.query(on: app.db).first())

@@ -48,7 +48,8 @@ struct ActivitySubmissionTests {
 
             let (_, _) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
             form = ProgrammeFixture.form("foreningen")
-            form["partners"] = "region-vb | participant"
+            form["partnerOrganisation[]"] = "region-vb"
+            form["partnerRole[]"] = "participant"
             // Only the partner's yes is missing: the activity waits as a draft (it used to be
             // refused, so the partner had no page to confirm on).
             let waiting = try await association.post(fixture.createPath, form: form)
@@ -66,7 +67,7 @@ struct ActivitySubmissionTests {
             try await association.get(fixture.newPath)
             let draft = try await association.post(fixture.createPath, form: [
                 "organisation": "foreningen", "title": "Datakväll", "format": "digital", "language": "sv", "signUp": "none",
-                "partners": "region-vb | participant", "intent": "draft",
+                "partnerOrganisation[]": "Region Västerbotten", "partnerRole[]": "participant", "intent": "draft",
             ])
             #expect(draft.status == .seeOther)
             let activity = try #require(try await Activity.query(on: app.db).first())
@@ -83,7 +84,8 @@ struct ActivitySubmissionTests {
             form["municipalityCode"] = ""
             form["allSweden"] = "true"
             form["venue"] = ""
-            form["partners"] = "region-vb | participant"
+            form["partnerOrganisation[]"] = "region-vb"
+            form["partnerRole[]"] = "participant"
             try await association.get(try fixture.path(activity) + "/edit")
             let submitted = try await association.post(try fixture.path(activity) + "/edit", form: form)
             #expect(submitted.status == .seeOther)
@@ -100,7 +102,8 @@ struct ActivitySubmissionTests {
             let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
             _ = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
             var form = ProgrammeFixture.form("foreningen", title: "Datakväll")
-            form["partners"] = "region-vb | organiser"
+            form["partnerOrganisation[]"] = "region-vb"
+            form["partnerRole[]"] = "organiser"
             try await association.get(fixture.newPath)
             let sent = try await association.post(fixture.createPath, form: form)
             #expect(sent.status == .seeOther)
@@ -119,10 +122,16 @@ struct ActivitySubmissionTests {
             lonely.sector = .business
             lonely.description = ""
             try await lonely.save(on: app.db)
-            form["partners"] = "region-vb | organiser\ntyst-ab | participant"
+            // Two rows: one by its name typed in another case, one by its address name.
+            form["partnerOrganisation[]"] = nil
+            form["partnerRole[]"] = nil
+            let rows = form.map { ($0.key, $0.value) } + [("partnerOrganisation[]", "region västerbotten"), ("partnerRole[]", "organiser"),
+                                                         ("partnerOrganisation[]", "tyst-ab"), ("partnerRole[]", "participant"),
+                                                         ("partnerOrganisation[]", ""), ("partnerRole[]", "organiser")]
             try await association.get(try fixture.path(activity) + "/edit")
-            try await association.post(try fixture.path(activity) + "/edit", form: form)
+            try await association.post(try fixture.path(activity) + "/edit", fields: rows + [("_csrf", association.csrfToken ?? "")])
             #expect(try await ActivityPartner.query(on: app.db).count() == 2)
+            #expect(try await ActivityPartner.query(on: app.db).with(\.$organisation).all().first { $0.organisation.slug == "tyst-ab" }?.role == .participant)
             let admin = Browser(app)
             try await admin.signIn(as: .admin, email: "admin@example.org")
             #expect(try await admin.get(try fixture.path(activity)).text.contains("Bekräfta vår medverkan"))
@@ -203,6 +212,45 @@ struct ActivitySubmissionTests {
             let page = try await browser.get("/programmes/innovationsveckan-2026/activities/new")
             #expect(page.text.contains("Registrera din organisation"))
             #expect(page.text.contains(#"href="/organisations/new""#))
+        }
+    }
+
+    @Test("partners are rows: a name with suggestions and a role; more rows without a script; an unknown name is said beside the rows; saving unchanged keeps them")
+    func partnerRows() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (region, _) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
+            region.verifiedAt = testNow
+            try await region.save(on: app.db)
+            let form = try await umea.get(fixture.newPath)
+            #expect(form.text.contains(#"<option value="Region Västerbotten">verifierad</option>"#))
+            #expect(form.text.contains(#"<option value="Umeå kommun">Umeå</option>"#))
+            #expect(form.text.contains(#"id="field-partnerOrganisation-2""#) && !form.text.contains(#"id="field-partnerOrganisation-3""#))
+            #expect(form.text.contains(#"<script src="/js/rows.js" defer></script>"#))
+
+            var typed = ProgrammeFixture.form("umea-kommun", title: "Datakväll")
+            typed["partnerOrganisation[]"] = "Regionen som inte finns"
+            typed["moreRows"] = "partners"
+            let more = try await umea.post(fixture.createPath, form: typed)
+            #expect(more.status == .ok && more.text.contains(#"id="field-partnerOrganisation-6""#))
+            #expect(more.text.contains(#"value="Regionen som inte finns""#))
+            #expect(try await Activity.query(on: app.db).count() == 0)
+
+            typed["moreRows"] = nil
+            let unknown = try await umea.post(fixture.createPath, form: typed)
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.text.contains("Rad 1: ingen organisation på Samverka heter ”Regionen som inte finns”."))
+
+            typed["partnerOrganisation[]"] = "Region Västerbotten"
+            typed["partnerRole[]"] = "participant"
+            typed["intent"] = "draft"
+            #expect(try await umea.post(fixture.createPath, form: typed).status == .seeOther)
+            let activity = try #require(try await Activity.query(on: app.db).first())
+            let edit = try fixture.path(activity) + "/edit"
+            #expect(try await umea.submitUnchanged(page: edit, action: edit).status == .seeOther)
+            let partners = try await ActivityPartner.query(on: app.db).with(\.$organisation).all()
+            #expect(partners.map(\.organisation.slug) == ["region-vb"] && partners.first?.role == .participant)
         }
     }
 }

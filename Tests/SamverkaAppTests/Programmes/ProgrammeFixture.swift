@@ -56,7 +56,7 @@ struct ProgrammeFixture {
         [
             "organisation": organisation, "title": title, "summary": "Hur kommunerna delar data.",
             "description": "Vi visar **exempel**.", "format": "physical", "startsAt": "2026-03-03T10:00", "endsAt": "2026-03-03T12:00",
-            "municipalityCode": "2480", "venue": "Stadsbiblioteket", "address": "Rådhusesplanaden 6A", "onlineURL": "", "partners": "",
+            "municipalityCode": "2480", "venue": "Stadsbiblioteket", "address": "Rådhusesplanaden 6A", "onlineURL": "",
             "themes[]": "ai", "language": "sv", "stepFree": "true", "accessibilityNotes": "Hörslinga i salen.", "signUp": "none",
             "signUpURL": "", "image": "", "intent": intent,
         ]
