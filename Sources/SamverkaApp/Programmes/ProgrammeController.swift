@@ -46,6 +46,8 @@ struct ProgrammeController: Sendable {
     private func save(_ request: Request, programme: Programme, editing: (slug: String, name: String)?) async throws -> Response {
         let input = (try? request.content.decode(ProgrammeInput.self)) ?? ProgrammeInput()
         var errors = FieldErrors()
+        // "Add rows" without a script: the same form with more empty rows, nothing saved.
+        if input.moreRows != nil { return try await renderForm(request, editing: editing, input: input, errors: errors) }
         try await input.apply(to: programme, request: request, errors: &errors)
         guard errors.isEmpty else {
             return try await renderForm(request, editing: editing, input: input, errors: errors, status: .unprocessableEntity)

@@ -14,8 +14,15 @@ struct ProgrammeInput: Content {
     var submissionOpensAt: String?
     var submissionClosesAt: String?
     var publicFrom: String?
-    var themes: String?
-    var targetGroups: String?
+    /// Themes and target groups as rows: a kept key (hidden) and the names in both languages.
+    var themeKey: [String]?
+    var themeSv: [String]?
+    var themeEn: [String]?
+    var groupKey: [String]?
+    var groupSv: [String]?
+    var groupEn: [String]?
+    /// Sent by an "add rows" button when the browser runs no script.
+    var moreRows: String?
     var requiresPublicParty: String?
     var maxActivitiesPerOrganisation: String?
 
@@ -30,8 +37,8 @@ struct ProgrammeInput: Content {
         submissionOpensAt = dates.inputValue(programme.submissionOpensAt)
         submissionClosesAt = programme.submissionClosesAt.map(dates.inputValue)
         publicFrom = dates.inputValue(programme.publicFrom)
-        themes = ProgrammeTerm.text(programme.themes)
-        targetGroups = ProgrammeTerm.text(programme.targetGroups)
+        (themeKey, themeSv, themeEn) = (programme.themes.map(\.key), programme.themes.map(\.sv), programme.themes.map(\.en))
+        (groupKey, groupSv, groupEn) = (programme.targetGroups.map(\.key), programme.targetGroups.map(\.sv), programme.targetGroups.map(\.en))
         requiresPublicParty = programme.requiresPublicParty ? "true" : nil
         maxActivitiesPerOrganisation = programme.maxActivitiesPerOrganisation.map(String.init)
     }
@@ -78,18 +85,8 @@ struct ProgrammeInput: Content {
         }
         if let from = moment("publicFrom", publicFrom, required: true) { programme.publicFrom = from }
 
-        switch ProgrammeTerm.parse(themes ?? "") {
-        case .success(let terms) where terms.count > ProgrammeTerm.limit:
-            errors.add("themes", request.t("error.too_many_terms", ["max": "\(ProgrammeTerm.limit)"]))
-        case .success(let terms): programme.themes = terms
-        case .failure(let error): errors.add("themes", request.t(error.key, ["line": "\(error.line)"]))
-        }
-        switch ProgrammeTerm.parse(targetGroups ?? "") {
-        case .success(let terms) where terms.count > ProgrammeTerm.limit:
-            errors.add("targetGroups", request.t("error.too_many_terms", ["max": "\(ProgrammeTerm.limit)"]))
-        case .success(let terms): programme.targetGroups = terms
-        case .failure(let error): errors.add("targetGroups", request.t(error.key, ["line": "\(error.line)"]))
-        }
+        if let terms = Self.terms(themeRows, field: "themes", request: request, errors: &errors) { programme.themes = terms }
+        if let terms = Self.terms(groupRows, field: "targetGroups", request: request, errors: &errors) { programme.targetGroups = terms }
         programme.requiresPublicParty = requiresPublicParty == "true"
         let cap = (maxActivitiesPerOrganisation ?? "").trimmingCharacters(in: .whitespaces)
         if cap.isEmpty {
@@ -101,8 +98,26 @@ struct ProgrammeInput: Content {
         }
     }
 
+    var themeRows: ProgrammeTerm.Rows { Self.rows(themeKey, themeSv, themeEn) }
+    var groupRows: ProgrammeTerm.Rows { Self.rows(groupKey, groupSv, groupEn) }
+
+    private static func rows(_ key: [String]?, _ sv: [String]?, _ en: [String]?) -> ProgrammeTerm.Rows {
+        ProgrammeTerm.Rows(key: key ?? [], sv: sv ?? [], en: en ?? [])
+    }
+
+    private static func terms(_ rows: ProgrammeTerm.Rows, field: String, request: Request, errors: inout FieldErrors) -> [ProgrammeTerm]? {
+        switch rows.terms() {
+        case .success(let terms) where terms.count > ProgrammeTerm.limit:
+            errors.add(field, request.t("error.too_many_terms", ["max": "\(ProgrammeTerm.limit)"]))
+        case .success(let terms): return terms
+        case .failure(let problem): errors.add(field, request.t("error.term_without_name", ["row": "\(problem.row)"]))
+        }
+        return nil
+    }
+
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
-        [
+        let extra = moreRows == nil ? 2 : 5
+        return [
             FormField("name", label: request.t("field.programme_name"), value: name ?? "", error: errors["name"], hint: request.t("hint.programme_name"), required: true),
             FormField("slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"], hint: request.t("hint.slug")),
             FormField("description", label: request.t("field.description"), kind: .textarea, value: description ?? "", error: errors["description"], hint: request.t("hint.markdown"), rows: 8),
@@ -111,8 +126,10 @@ struct ProgrammeInput: Content {
             FormField("submissionOpensAt", label: request.t("field.submission_opens_at"), kind: .datetime, value: submissionOpensAt ?? "", error: errors["submissionOpensAt"], hint: request.t("hint.local_time"), required: true),
             FormField("submissionClosesAt", label: request.t("field.submission_closes_at"), kind: .datetime, value: submissionClosesAt ?? "", error: errors["submissionClosesAt"], hint: request.t("hint.submission_closes_at")),
             FormField("publicFrom", label: request.t("field.public_from"), kind: .datetime, value: publicFrom ?? "", error: errors["publicFrom"], hint: request.t("hint.public_from"), required: true),
-            FormField("themes", label: request.t("field.themes"), kind: .textarea, value: themes ?? "", error: errors["themes"], hint: request.t("hint.terms"), rows: 6),
-            FormField("targetGroups", label: request.t("field.target_groups"), kind: .textarea, value: targetGroups ?? "", error: errors["targetGroups"], hint: request.t("hint.terms"), rows: 5),
+            FormField("themes", label: request.t("field.themes"), kind: .rows, error: errors["themes"], hint: request.t("hint.terms"),
+                      cells: themeRows.cells("theme", request: request, extra: extra), addLabel: request.t("action.add_rows")),
+            FormField("targetGroups", label: request.t("field.target_groups"), kind: .rows, error: errors["targetGroups"], hint: request.t("hint.terms"),
+                      cells: groupRows.cells("group", request: request, extra: extra), addLabel: request.t("action.add_rows")),
             FormField("requiresPublicParty", label: request.t("field.requires_public_party"), kind: .checkbox, value: requiresPublicParty == "true" ? "true" : "", error: errors["requiresPublicParty"], hint: request.t("hint.requires_public_party")),
             FormField("maxActivitiesPerOrganisation", label: request.t("field.max_activities"), kind: .number, value: maxActivitiesPerOrganisation ?? "", error: errors["maxActivitiesPerOrganisation"], hint: request.t("hint.max_activities")),
         ]

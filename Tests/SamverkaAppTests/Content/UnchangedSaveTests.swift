@@ -68,6 +68,22 @@ struct UnchangedSaveTests {
             let stored = try #require(try await Programme.find(slug: "innovationsveckan-2026", on: app.db))
             #expect(stored.themes.map(\.key) == ["ai", "klimat"])
             #expect(stored.targetGroups.map(\.key) == ["allmanhet", "foretag"])
+
+            // Themes are rows: rename one (its key stays), empty another, add one (its key comes
+            // from the Swedish name), and an English name alone is refused with its row.
+            let html = try await browser.get(path).text
+            var fields = try FormReader.fields(of: html, action: path).filter { !["themeSv[]", "themeEn[]", "themeKey[]"].contains($0.0) }
+            fields += [("themeKey[]", "ai"), ("themeSv[]", "AI och data"), ("themeEn[]", "AI and data"),
+                       ("themeKey[]", "klimat"), ("themeSv[]", ""), ("themeEn[]", ""),
+                       ("themeKey[]", ""), ("themeSv[]", "Öppen förvaltning"), ("themeEn[]", ""),
+                       ("themeKey[]", ""), ("themeSv[]", ""), ("themeEn[]", "")]
+            #expect(try await browser.post(path, fields: fields).status == .seeOther)
+            let renamed = try #require(try await Programme.find(slug: "innovationsveckan-2026", on: app.db)).themes
+            #expect(renamed == [ProgrammeTerm(key: "ai", sv: "AI och data", en: "AI and data"),
+                                ProgrammeTerm(key: "oppen-forvaltning", sv: "Öppen förvaltning", en: "Öppen förvaltning")])
+            let refused = try await browser.post(path, fields: fields + [("themeKey[]", ""), ("themeSv[]", ""), ("themeEn[]", "Only English")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Rad 5: skriv namnet på svenska också."))
         }
     }
 
