@@ -85,7 +85,7 @@ def sign_in(driver, account):
     driver.get(f"{BASE}/sign-in")
     driver.find_element(By.ID, "field-email").send_keys(account[0])
     driver.find_element(By.ID, "field-password").send_keys(account[1])
-    press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+    press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
 
 
 def tab_to(driver, element_id, limit=80):
@@ -175,7 +175,7 @@ def set_datetime(driver, field_id, value):
 
 
 def submit(driver):
-    press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+    press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
 
 
 def create_account(driver, lang, name, kind):
@@ -252,7 +252,7 @@ def guest_signs_up_and_confirms(lang, width, keyboard=False):
             driver.find_element(By.ID, "field-name").send_keys("Gäst Gästsson")
             driver.find_element(By.ID, "field-email").send_keys(address)
             Select(driver.find_element(By.ID, "field-q_level")).select_by_index(1)
-            press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+            press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
         expect(heading(driver) == SAID[lang]["check_inbox"], f"after signing up the guest sees “{heading(driver)}”")
         expect("/registrations/" not in driver.page_source, "the landing page leaks the personal link")
         expect(not driver.find_elements(By.CSS_SELECTOR, "form[action$='/confirm']"), "the landing page offers the confirmation")
@@ -279,20 +279,20 @@ def member_signs_up_confirms_and_registers(lang, width):
         address = create_account(driver, lang, "Maja Medlem", f"member-{width}")
         driver.get(f"{BASE}/events/{WORKSHOP[lang]}/register")
         Select(driver.find_element(By.ID, "field-q_level")).select_by_index(2)
-        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
         status = driver.find_element(By.CSS_SELECTOR, ".facts strong").text
         expect(status == SAID[lang]["registered"], f"after signing up for the event the status says “{status}”")
 
         press(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form button"))
         driver.get(f"{BASE}/password/forgot")
         driver.find_element(By.ID, "field-email").send_keys(address)
-        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
         expect(heading(driver) == SAID[lang]["check_inbox"], f"after asking for a new password the page says “{heading(driver)}”")
         driver.get(mailed_link(mail_to(address, subject_has=("lösenord", "password")), "/password/reset/"))
         expect(heading(driver) == SAID[lang]["new_password"], f"the reset link opens “{heading(driver)}”")
         driver.find_element(By.ID, "field-password").send_keys(PASSWORD + " två")
         driver.find_element(By.ID, "field-passwordConfirmation").send_keys(PASSWORD + " två")
-        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
         expect(SAID[lang]["password_saved"] in flash(driver), f"after the reset the page says “{flash(driver)}”")
     except Exception:
         screenshot(driver, f"FAILED-member-{lang}-{width}")
@@ -303,22 +303,30 @@ def member_signs_up_confirms_and_registers(lang, width):
 
 def admin_saves_unchanged(lang, width, javascript=True):
     """An admin opens an event and a programme week to edit, presses Save without changing
-    anything, then adds a line to a list and saves again."""
+    anything, then adds a link in an empty row and saves again."""
     driver = new_driver(width, javascript=javascript)
     try:
         driver.get(f"{BASE}/?lang={lang}")
         sign_in(driver, ADMIN)
         for page in ("/events/workshop-oppna-data/edit", "/programmes/innovationsveckan-demo/edit"):
             driver.get(BASE + page)
-            press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+            if page.startswith("/events"):
+                # Enter in a field saves, as the Save button does, not the rows' "add rows".
+                old = driver.find_element(By.TAG_NAME, "html")
+                driver.find_element(By.ID, "field-title").send_keys(Keys.ENTER)
+                WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
+            else:
+                press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
             expect(not driver.find_elements(By.CSS_SELECTOR, ".error-summary"),
                    f"saving {page} unchanged gave errors: {driver.find_element(By.CSS_SELECTOR, '.error-summary').text if driver.find_elements(By.CSS_SELECTOR, '.error-summary') else ''}")
             expect(SAID[lang]["saved"] in flash(driver), f"after saving {page} the page says “{flash(driver)}”")
         driver.get(BASE + "/events/workshop-oppna-data/edit")
-        links = driver.find_element(By.ID, "field-links")
-        links.send_keys(Keys.CONTROL, Keys.END)
-        links.send_keys(Keys.ENTER, f"Anteckningar {width} | https://example.org/{lang}/{width}")
-        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+        # A new link goes into the first empty row: its title and its address.
+        row = next(element for element in driver.find_elements(By.CSS_SELECTOR, "input[name='linkTitle[]']") if not element.get_attribute("value"))
+        number = row.get_attribute("id").rsplit("-", 1)[1]
+        row.send_keys(f"Anteckningar {width}")
+        driver.find_element(By.ID, f"field-linkURL-{number}").send_keys(f"https://example.org/{lang}/{width}")
+        press(driver, driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
         expect(SAID[lang]["saved"] in flash(driver), f"after adding a link the page says “{flash(driver)}”")
         expect(f"Anteckningar {width}" in driver.page_source, "the added link is not on the event page")
     except Exception:
@@ -435,7 +443,7 @@ def run():
             journeys.append((f"{lang}/{width}: a guest signs up and confirms by the mailed link", guest_signs_up_and_confirms, (lang, width)))
             journeys.append((f"{lang}/{width}: someone creates an account, confirms it by mail, signs up for an event, resets the password",
                              member_signs_up_confirms_and_registers, (lang, width)))
-            journeys.append((f"{lang}/{width}: an admin saves an event and a programme unchanged, then with a new line", admin_saves_unchanged, (lang, width)))
+            journeys.append((f"{lang}/{width}: an admin saves an event and a programme unchanged, then with a new link", admin_saves_unchanged, (lang, width)))
             journeys.append((f"{lang}/{width}: an organiser submits with a partner who confirms; changes are asked for, made, and approved",
                              organiser_partner_and_review, (lang, width)))
     journeys.append(("sv/desktop, keyboard only: a guest signs up and confirms", guest_signs_up_and_confirms, ("sv", "desktop", True)))

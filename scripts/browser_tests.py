@@ -40,7 +40,7 @@ def first_link(driver, prefix):
 def submit_and_wait(driver, expect_errors):
     """Sends the page's main form and waits for the next page (with or without an error summary)."""
     old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    driver.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
     if expect_errors and not driver.find_elements(By.CSS_SELECTOR, ".error-summary"):
         os.makedirs(SHOTS, exist_ok=True)

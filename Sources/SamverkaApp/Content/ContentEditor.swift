@@ -53,6 +53,10 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         let basics = (try? request.content.decode(ContentBasicsInput.self)) ?? ContentBasicsInput()
         let details = (try? request.content.decode(Item.Details.self)) ?? Item.Details()
         var errors = FieldErrors()
+        // "Add rows" without a script: the same form with more empty rows, nothing saved.
+        if request.wantsMoreRows {
+            return try await renderForm(request, editing: editing, basics: basics, details: details, errors: errors)
+        }
         try await basics.apply(to: item, request: request, errors: &errors)
         try await details.apply(to: item, request: request, errors: &errors)
         ImageUpload.settle(request, errors: &errors)

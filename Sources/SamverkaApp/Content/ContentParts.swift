@@ -38,3 +38,22 @@ enum EventStatus: String, Codable, CaseIterable, Sendable {
 enum Recurrence: String, Codable, CaseIterable, Sendable {
     case none, weekly
 }
+
+/// The lists as a form's columns of rows (see `FormRows`).
+extension ContentLink {
+    static func columns(_ links: [ContentLink]) -> ([String], [String]) {
+        (links.map(\.title), links.map(\.url))
+    }
+}
+
+extension ContactPerson {
+    static func columns(_ contacts: [ContactPerson]) -> ([String], [String], [String], [String], [String]) {
+        (contacts.map(\.name), contacts.map(\.role), contacts.map(\.email), contacts.map(\.organisation), contacts.map(\.organisationURL))
+    }
+}
+
+extension Partner {
+    static func columns(_ partners: [Partner]) -> ([String], [String], [String]) {
+        (partners.map(\.title), partners.map(\.url), partners.map(\.logo))
+    }
+}

@@ -15,8 +15,11 @@ struct EventDetailsInput: ContentDetailsInput {
     var localGroup: String?
     var recurrence: String?
     var recurrenceUntil: String?
-    var links: String?
-    var partners: String?
+    var linkTitle: [String]?
+    var linkURL: [String]?
+    var partnerTitle: [String]?
+    var partnerURL: [String]?
+    var partnerLogo: [String]?
     /// Slugs of the organisations that organise or take part, one a line.
     var organisations: String?
 
@@ -36,8 +39,8 @@ struct EventDetailsInput: ContentDetailsInput {
         localGroup = try await item.$localGroup.get(on: request.db)?.slug
         recurrence = item.recurrence.rawValue
         recurrenceUntil = item.recurrenceUntil.map(dates.inputValue)
-        links = LineLists.text(item.links)
-        partners = LineLists.text(item.partners)
+        (linkTitle, linkURL) = ContentLink.columns(item.links)
+        (partnerTitle, partnerURL, partnerLogo) = Partner.columns(item.partners)
         organisations = try await item.$organisations.get(on: request.db).map(\.slug).joined(separator: "\n")
     }
 
@@ -91,11 +94,11 @@ struct EventDetailsInput: ContentDetailsInput {
             if let until = dates.parseInput(text) { event.recurrenceUntil = until } else { errors.add("recurrenceUntil", request.t("error.datetime")) }
         }
 
-        switch LineLists.links(links ?? "") {
+        switch LineLists.links(title: linkTitle, url: linkURL) {
         case .success(let value): event.links = value
         case .failure(let error): errors.add("links", request.t(error.key, ["line": "\(error.line)"]))
         }
-        switch LineLists.partners(partners ?? "") {
+        switch LineLists.partners(title: partnerTitle, url: partnerURL, logo: partnerLogo) {
         case .success(let value): event.partners = value
         case .failure(let error): errors.add("partners", request.t(error.key, ["line": "\(error.line)"]))
         }
@@ -136,8 +139,8 @@ struct EventDetailsInput: ContentDetailsInput {
             FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),
             FormField("recurrence", label: request.t("field.recurrence"), kind: .select, error: errors["recurrence"], options: options(Recurrence.self, "recurrence", recurrence ?? Recurrence.none.rawValue)),
             FormField("recurrenceUntil", label: request.t("field.recurrence_until"), kind: .datetime, value: recurrenceUntil ?? "", error: errors["recurrenceUntil"]),
-            FormField("links", label: request.t("field.links"), kind: .textarea, value: links ?? "", error: errors["links"], hint: request.t("hint.links")),
-            FormField("partners", label: request.t("field.partners"), kind: .textarea, value: partners ?? "", error: errors["partners"], hint: request.t("hint.partners")),
+            FormRows.links(FormRows.filled([linkTitle, linkURL]).map(\.cells), error: errors["links"], request: request),
+            FormRows.partners(FormRows.filled([partnerTitle, partnerURL, partnerLogo]).map(\.cells), error: errors["partners"], request: request),
             FormField("organisations", label: request.t("field.event_organisations"), kind: .textarea, value: organisations ?? "", error: errors["organisations"], hint: request.t("hint.event_organisations"), rows: 3),
         ]
     }

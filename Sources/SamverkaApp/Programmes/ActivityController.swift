@@ -105,7 +105,7 @@ struct ActivityController: Sendable {
         let wasApproved = activity.status == .approved
         let organisations = try await Self.organisations(of: request, including: isNew ? nil : try await activity.$organisation.get(on: request.db))
         // "Add rows" without a script: the same form with more empty rows, nothing saved.
-        if input.moreRows != nil {
+        if request.wantsMoreRows {
             return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors)
         }
         guard let organisation = organisations.first(where: { $0.slug == input.organisation }),

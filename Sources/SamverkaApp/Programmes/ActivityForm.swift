@@ -57,7 +57,7 @@ extension ActivityInput {
         let names = partnerOrganisation ?? []
         let roles = partnerRole ?? []
         let filled = names.indices.filter { !names[$0].trimmingCharacters(in: .whitespaces).isEmpty }
-        let count = filled.count + (moreRows == nil ? 2 : 5)
+        let count = filled.count + FormRows.extra(request)
         let cells: [[FormField]] = (0..<count).map { row in
             let index = row < filled.count ? filled[row] : nil
             let role = index.flatMap { roles.indices.contains($0) ? roles[$0] : nil } ?? ActivityPartner.Role.organiser.rawValue

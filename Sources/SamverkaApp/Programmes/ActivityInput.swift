@@ -19,9 +19,6 @@ struct ActivityInput: Content {
     /// Other organisations, a row each: the name (or address name) and the part they play.
     var partnerOrganisation: [String]?
     var partnerRole: [String]?
-    /// Sent by the "add rows" button when the browser runs no script: the form comes back with
-    /// more empty rows, nothing saved.
-    var moreRows: String?
     var themes: [String]?
     var targetGroups: [String]?
     var language: String?

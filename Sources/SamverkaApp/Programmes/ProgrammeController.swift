@@ -47,7 +47,7 @@ struct ProgrammeController: Sendable {
         let input = (try? request.content.decode(ProgrammeInput.self)) ?? ProgrammeInput()
         var errors = FieldErrors()
         // "Add rows" without a script: the same form with more empty rows, nothing saved.
-        if input.moreRows != nil { return try await renderForm(request, editing: editing, input: input, errors: errors) }
+        if request.wantsMoreRows { return try await renderForm(request, editing: editing, input: input, errors: errors) }
         try await input.apply(to: programme, request: request, errors: &errors)
         guard errors.isEmpty else {
             return try await renderForm(request, editing: editing, input: input, errors: errors, status: .unprocessableEntity)

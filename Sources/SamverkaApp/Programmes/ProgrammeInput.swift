@@ -21,8 +21,6 @@ struct ProgrammeInput: Content {
     var groupKey: [String]?
     var groupSv: [String]?
     var groupEn: [String]?
-    /// Sent by an "add rows" button when the browser runs no script.
-    var moreRows: String?
     var requiresPublicParty: String?
     var maxActivitiesPerOrganisation: String?
 
@@ -116,7 +114,7 @@ struct ProgrammeInput: Content {
     }
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
-        let extra = moreRows == nil ? 2 : 5
+        let extra = FormRows.extra(request)
         return [
             FormField("name", label: request.t("field.programme_name"), value: name ?? "", error: errors["name"], hint: request.t("hint.programme_name"), required: true),
             FormField("slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"], hint: request.t("hint.slug")),

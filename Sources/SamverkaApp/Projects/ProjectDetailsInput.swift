@@ -3,8 +3,13 @@ import Vapor
 
 /// The fields special to a project, as typed into its form.
 struct ProjectDetailsInput: ContentDetailsInput {
-    var links: String?
-    var contacts: String?
+    var linkTitle: [String]?
+    var linkURL: [String]?
+    var contactName: [String]?
+    var contactRole: [String]?
+    var contactEmail: [String]?
+    var contactOrganisation: [String]?
+    var contactOrganisationURL: [String]?
     var chat: String?
     var tags: String?
     var localGroup: String?
@@ -14,8 +19,8 @@ struct ProjectDetailsInput: ContentDetailsInput {
     init() {}
 
     init(item: Project, request: Request) async throws {
-        links = LineLists.text(item.links)
-        contacts = LineLists.text(item.contacts)
+        (linkTitle, linkURL) = ContentLink.columns(item.links)
+        (contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL) = ContactPerson.columns(item.contacts)
         chat = item.chat
         tags = item.tags.joined(separator: ", ")
         localGroup = try await item.$localGroup.get(on: request.db)?.slug
@@ -23,11 +28,11 @@ struct ProjectDetailsInput: ContentDetailsInput {
     }
 
     func apply(to project: Project, request: Request, errors: inout FieldErrors) async throws {
-        switch LineLists.links(links ?? "") {
+        switch LineLists.links(title: linkTitle, url: linkURL) {
         case .success(let value): project.links = value
         case .failure(let error): errors.add("links", request.t(error.key, ["line": "\(error.line)"]))
         }
-        switch LineLists.contacts(contacts ?? "") {
+        switch LineLists.contacts(name: contactName, role: contactRole, email: contactEmail, organisation: contactOrganisation, organisationURL: contactOrganisationURL) {
         case .success(let value): project.contacts = value
         case .failure(let error): errors.add("contacts", request.t(error.key, ["line": "\(error.line)"]))
         }
@@ -55,8 +60,9 @@ struct ProjectDetailsInput: ContentDetailsInput {
 
     func fields(request: Request, errors: FieldErrors) async throws -> [FormField] {
         [
-            FormField("links", label: request.t("field.links"), kind: .textarea, value: links ?? "", error: errors["links"], hint: request.t("hint.links")),
-            FormField("contacts", label: request.t("field.contacts"), kind: .textarea, value: contacts ?? "", error: errors["contacts"], hint: request.t("hint.contacts")),
+            FormRows.links(FormRows.filled([linkTitle, linkURL]).map(\.cells), error: errors["links"], request: request),
+            FormRows.contacts(FormRows.filled([contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL]).map(\.cells),
+                              error: errors["contacts"], request: request),
             FormField("chat", label: request.t("field.chat"), value: chat ?? "", error: errors["chat"], hint: request.t("hint.chat")),
             FormField("tags", label: request.t("field.tags"), value: tags ?? "", error: errors["tags"], hint: request.t("hint.tags")),
             FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),

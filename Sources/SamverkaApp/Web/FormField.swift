@@ -106,6 +106,8 @@ struct FormContext: Encodable {
     /// Whether the form sends a file, and so must be sent as multipart/form-data.
     let multipart: Bool
     /// Whether it has repeatable rows, which a small script lets people add without a reload.
+    /// Such a form begins with an unseen copy of its main button: Enter in a field presses the
+    /// first button of a form, which would otherwise be the rows' "add rows".
     let hasRows: Bool
 
     init(action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors, actions: [FormAction]? = nil) {

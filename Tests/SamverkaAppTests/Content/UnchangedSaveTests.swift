@@ -25,7 +25,11 @@ struct UnchangedSaveTests {
 
             let html = try await browser.get("/events/workshop-oppna-data/edit").text
             var fields = try FormReader.fields(of: html, action: "/events/workshop-oppna-data/edit")
-            fields = fields.map { $0.0 == "links" ? ($0.0, $0.1 + "\r\nKarta | https://karta.example.org\r\n") : $0 }
+            // The first empty link row gets a new link.
+            let empty = try #require(fields.indices.first { fields[$0] == ("linkTitle[]", "") })
+            fields[empty] = ("linkTitle[]", "Karta")
+            let emptyURL = try #require(fields.indices.first { fields[$0] == ("linkURL[]", "") })
+            fields[emptyURL] = ("linkURL[]", "https://karta.example.org")
             #expect(try await browser.post("/events/workshop-oppna-data/edit", fields: fields).status == .seeOther)
             #expect(try await Event.find(slug: "workshop-oppna-data", on: app.db)?.links.count == 3)
         }
@@ -87,17 +91,20 @@ struct UnchangedSaveTests {
         }
     }
 
-    @Test("line lists read CRLF, LF and CR alike and number the lines a person sees")
-    func lineEnds() throws {
+    @Test("rows skip the empty ones and number the rest as a person sees them; address lists read CRLF, LF and CR alike")
+    func rows() throws {
+        let links = try LineLists.links(title: ["A", "", "B"], url: ["https://a.example.org", "", "https://b.example.org"]).get()
+        #expect(links.map(\.title) == ["A", "B"])
+        let partners = try LineLists.partners(title: ["X", "Y"], url: ["https://x.example.org", ""], logo: ["", ""]).get()
+        #expect(partners.map(\.title) == ["X", "Y"])
+        let contacts = try LineLists.contacts(name: ["Anna", "Björn"], role: ["ordförande"], email: nil, organisation: nil, organisationURL: nil).get()
+        #expect(contacts.map(\.name) == ["Anna", "Björn"] && contacts.first?.role == "ordförande")
+        let broken = LineLists.links(title: ["A", "", "trasig"], url: ["https://a.example.org", "", ""])
+        #expect(broken == .failure(LineLists.LineError(line: 3, key: "error.lines.link")))
+        #expect(LineLists.contacts(name: [""], role: ["sekreterare"], email: nil, organisation: nil, organisationURL: nil)
+            == .failure(LineLists.LineError(line: 1, key: "error.lines.contact")))
         for separator in ["\r\n", "\n", "\r"] {
-            let links = try LineLists.links(["A | https://a.example.org", "B | https://b.example.org"].joined(separator: separator)).get()
-            #expect(links.count == 2)
-            let partners = try LineLists.partners(["X | https://x.example.org |", "Y"].joined(separator: separator)).get()
-            #expect(partners.map(\.title) == ["X", "Y"])
-            let contacts = try LineLists.contacts(["Anna | ordförande", "Björn"].joined(separator: separator)).get()
-            #expect(contacts.map(\.name) == ["Anna", "Björn"])
-            let broken = LineLists.links(["A | https://a.example.org", "", "trasig"].joined(separator: separator))
-            #expect(broken == .failure(LineLists.LineError(line: 3, key: "error.lines.link")))
+            #expect(LineLists.words(["umea-kommun", "", " region-vb "].joined(separator: separator)) == ["umea-kommun", "region-vb"])
         }
     }
 }

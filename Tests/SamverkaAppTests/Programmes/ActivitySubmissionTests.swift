@@ -228,6 +228,9 @@ struct ActivitySubmissionTests {
             #expect(form.text.contains(#"<option value="Umeå kommun">Umeå</option>"#))
             #expect(form.text.contains(#"id="field-partnerOrganisation-2""#) && !form.text.contains(#"id="field-partnerOrganisation-3""#))
             #expect(form.text.contains(#"<script src="/js/rows.js" defer></script>"#))
+            // Enter in a field presses the form's first button: an unseen copy of "submit", not "add rows".
+            let first = try #require(form.text.firstMatch(of: /<form [^>]*>\s*<input type="hidden" name="_csrf" value="[^"]*">(<button[^>]*>)/))
+            #expect(first.output.1 == #"<button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true" name="intent" value="submit">"#)
 
             var typed = ProgrammeFixture.form("umea-kommun", title: "Datakväll")
             typed["partnerOrganisation[]"] = "Regionen som inte finns"
