@@ -20,8 +20,8 @@ struct EventDetailsInput: ContentDetailsInput {
     var partnerTitle: [String]?
     var partnerURL: [String]?
     var partnerLogo: [String]?
-    /// Slugs of the organisations that organise or take part, one a line.
-    var organisations: String?
+    /// The organisations that organise or take part, a row each, by name.
+    var organisationName: [String]?
 
     init() {}
 
@@ -41,7 +41,7 @@ struct EventDetailsInput: ContentDetailsInput {
         recurrenceUntil = item.recurrenceUntil.map(dates.inputValue)
         (linkTitle, linkURL) = ContentLink.columns(item.links)
         (partnerTitle, partnerURL, partnerLogo) = Partner.columns(item.partners)
-        organisations = try await item.$organisations.get(on: request.db).map(\.slug).joined(separator: "\n")
+        organisationName = try await item.$organisations.get(on: request.db).map(\.name)
     }
 
     func apply(to event: Event, request: Request, errors: inout FieldErrors) async throws {
@@ -103,8 +103,8 @@ struct EventDetailsInput: ContentDetailsInput {
         case .failure(let error): errors.add("partners", request.t(error.key, ["line": "\(error.line)"]))
         }
 
-        for (number, slug) in organisationSlugs.enumerated() where try await Organisation.find(slug: slug, on: request.db) == nil {
-            errors.add("organisations", request.t("error.unknown_organisation", ["line": "\(number + 1)", "slug": slug]))
+        if case .failure(let unknown) = try await OrganisationNames.resolve(organisationName, on: request.db) {
+            errors.add("organisations", OrganisationNames.message(unknown, request))
         }
         switch try await LocalGroupOptions.resolve(localGroup, on: request.db) {
         case .success(let id): event.$localGroup.id = id
@@ -112,12 +112,8 @@ struct EventDetailsInput: ContentDetailsInput {
         }
     }
 
-    private var organisationSlugs: [String] {
-        LineLists.words(organisations)
-    }
-
     func afterSave(_ event: Event, on database: any Database) async throws {
-        let wanted = try await Organisation.query(on: database).filter(\.$slug ~~ organisationSlugs).all()
+        let wanted = try await OrganisationNames.resolve(organisationName, on: database).get().map(\.organisation)
         try await event.$organisations.detachAll(on: database)
         try await event.$organisations.attach(wanted, on: database)
     }
@@ -141,7 +137,9 @@ struct EventDetailsInput: ContentDetailsInput {
             FormField("recurrenceUntil", label: request.t("field.recurrence_until"), kind: .datetime, value: recurrenceUntil ?? "", error: errors["recurrenceUntil"]),
             FormRows.links(FormRows.filled([linkTitle, linkURL]).map(\.cells), error: errors["links"], request: request),
             FormRows.partners(FormRows.filled([partnerTitle, partnerURL, partnerLogo]).map(\.cells), error: errors["partners"], request: request),
-            FormField("organisations", label: request.t("field.event_organisations"), kind: .textarea, value: organisations ?? "", error: errors["organisations"], hint: request.t("hint.event_organisations"), rows: 3),
+            FormRows.field("organisations", label: request.t("field.event_organisations"), hint: request.t("hint.event_organisations"), error: errors["organisations"],
+                           columns: [FormRows.Column(name: "organisationName", label: request.t("field.partner_organisation"), autocomplete: "off", list: "list-organisations")],
+                           values: FormRows.filled([organisationName]).map(\.cells), request: request, suggestions: try await OrganisationNames.suggestions(request)),
         ]
     }
 }

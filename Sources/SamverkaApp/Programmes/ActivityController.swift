@@ -121,7 +121,7 @@ struct ActivityController: Sendable {
         var wantedPartners: [(Organisation, ActivityPartner.Role)] = []
         switch try await input.partnerRows(on: request.db) {
         case .failure(let unknown):
-            errors.add("partners", request.t("error.partner_unknown", ["row": "\(unknown.row)", "name": unknown.name]))
+            errors.add("partners", OrganisationNames.message(unknown, request))
         case .success(let lines):
             wantedPartners = lines.filter { $0.0.id != organisation.id }
             let existing = isNew ? [] : try await activity.$partners.query(on: request.db).all()
@@ -231,7 +231,7 @@ struct ActivityController: Sendable {
             form: organisations.isEmpty ? nil : FormContext(
                 action: action, submitLabel: request.t("activity.submit"), csrf: request.csrfToken,
                 fields: input.fields(request, programme: programme, organisations: organisations,
-                                     suggestions: try await Organisation.query(on: request.db).sort(\.$name).all(), errors: errors),
+                                     suggestions: try await OrganisationNames.suggestions(request), errors: errors),
                 errors: errors, actions: actions
             ),
             noOrganisation: organisations.isEmpty ? request.t("activity.no_organisation") : nil,

@@ -3,7 +3,7 @@ import Vapor
 /// Draws the activity form's fields for one edition.
 extension ActivityInput {
     /// `suggestions` are the organisations a partner row offers as one types.
-    func fields(_ request: Request, programme: Programme, organisations: [Organisation], suggestions: [Organisation], errors: FieldErrors) -> [FormField] {
+    func fields(_ request: Request, programme: Programme, organisations: [Organisation], suggestions: [FormField.Option], errors: FieldErrors) -> [FormField] {
         let readerLanguage = request.language
         func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ current: String?) -> [FormField.Option] where T.RawValue == String {
             type.allCases.map { FormField.Option(value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == current) }
@@ -53,7 +53,7 @@ extension ActivityInput {
 
     /// A row per partner with its role, then empty rows to add more (more still after "add
     /// rows"); the organisation field suggests names as one types.
-    private func partnerRowsField(_ request: Request, suggestions: [Organisation], error: String?) -> FormField {
+    private func partnerRowsField(_ request: Request, suggestions: [FormField.Option], error: String?) -> FormField {
         let names = partnerOrganisation ?? []
         let roles = partnerRole ?? []
         let filled = names.indices.filter { !names[$0].trimmingCharacters(in: .whitespaces).isEmpty }
@@ -70,13 +70,7 @@ extension ActivityInput {
                           }, id: "field-partnerRole-\(row + 1)"),
             ]
         }
-        let municipalities = request.application.municipalities
         return FormField("partners", label: request.t("field.activity_partners"), kind: .rows, error: error, hint: request.t("hint.activity_partners"),
-                         options: suggestions.map { organisation in
-                             let place = organisation.municipalityCode.flatMap { municipalities[$0]?.name }
-                             let verified = organisation.isVerified ? request.t("organisation.is_verified") : nil
-                             return FormField.Option(value: organisation.name, label: [place, verified].compactMap { $0 }.joined(separator: " · "), selected: false)
-                         },
-                         cells: cells, addLabel: request.t("action.add_rows"))
+                         options: suggestions, cells: cells, addLabel: request.t("action.add_rows"))
     }
 }

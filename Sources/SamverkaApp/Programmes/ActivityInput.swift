@@ -68,28 +68,15 @@ struct ActivityInput: Content {
 
     var isSubmission: Bool { intent == "submit" }
 
-    /// A partner row that names no organisation Samverka knows.
-    struct UnknownPartner: Error {
-        let row: Int
-        let name: String
-    }
-
-    /// The partner rows as organisations and roles; empty rows are skipped. A row names an
-    /// organisation by its name (as the suggestions give it, in any case) or its address name.
-    func partnerRows(on database: any Database) async throws -> Result<[(Organisation, ActivityPartner.Role)], UnknownPartner> {
-        let names = (partnerOrganisation ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard names.contains(where: { !$0.isEmpty }) else { return .success([]) }
-        let all = try await Organisation.query(on: database).all()
-        var result: [(Organisation, ActivityPartner.Role)] = []
-        for (index, name) in names.enumerated() where !name.isEmpty {
-            let folded = name.lowercased()
-            guard let organisation = all.first(where: { $0.slug == name }) ?? all.first(where: { $0.name.lowercased() == folded }) else {
-                return .failure(UnknownPartner(row: index + 1, name: name))
+    /// The partner rows as organisations and roles; empty rows are skipped.
+    func partnerRows(on database: any Database) async throws -> Result<[(Organisation, ActivityPartner.Role)], OrganisationNames.Unknown> {
+        try await OrganisationNames.resolve(partnerOrganisation, on: database).map { found in
+            found.map { row, organisation in
+                let index = row - 1
+                let role = (partnerRole ?? []).indices.contains(index) ? ActivityPartner.Role(rawValue: partnerRole?[index] ?? "") : nil
+                return (organisation, role ?? .organiser)
             }
-            let role = (partnerRole ?? []).indices.contains(index) ? ActivityPartner.Role(rawValue: partnerRole?[index] ?? "") : nil
-            result.append((organisation, role ?? .organiser))
         }
-        return .success(result)
     }
 
     /// Writes the typed values to `activity`, recording what is wrong in `errors`. A draft needs

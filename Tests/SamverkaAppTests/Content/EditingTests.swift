@@ -128,6 +128,30 @@ struct EditingTests {
         }
     }
 
+    @Test("an event's organisations are rows of names with suggestions; an unknown one is said with its row")
+    func eventOrganisations() async throws {
+        try await withSamverka { app in
+            let fixture = try await ProgrammeFixture.make(app)
+            _ = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let browser = Browser(app)
+            try await browser.signIn(as: .admin, email: "admin@example.org")
+            let form = try await browser.get("/events/new")
+            #expect(form.text.contains(#"<datalist id="list-organisations"><option value="Umeå kommun">Umeå</option>"#))
+            var input = Self.goodEvent
+            input["organisationName[]"] = "Umeå Kommun"
+            #expect(try await browser.post("/events", form: input).status == .seeOther)
+            let event = try #require(try await Event.find(slug: "oppna-data-fika", on: app.db))
+            #expect(try await event.$organisations.get(on: app.db).map(\.slug) == ["umea-kommun"])
+            try await browser.get("/events/oppna-data-fika/edit")
+            input["organisationName[]"] = "Kommunen som inte finns"
+            let refused = try await browser.post("/events/oppna-data-fika/edit", form: input)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Rad 1: ingen organisation på Samverka heter ”Kommunen som inte finns”."))
+            #expect(try await browser.submitUnchanged(page: "/events/oppna-data-fika/edit", action: "/events/oppna-data-fika/edit").status == .seeOther)
+            #expect(try await event.$organisations.get(reload: true, on: app.db).map(\.slug) == ["umea-kommun"])
+        }
+    }
+
     @Test("an admin deletes a group after confirming")
     func deleteGroup() async throws {
         try await withSamverka { app in

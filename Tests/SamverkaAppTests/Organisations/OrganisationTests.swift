@@ -234,16 +234,16 @@ struct OrganisationTests {
             try await editor.signIn(as: .moderator, email: "moderator@example.org")
             try await editor.get("/events/new")
             var event = EditingTests.goodEvent
-            event["organisations"] = "umea-kommun"
+            event["organisationName[]"] = "umea-kommun"
             #expect(try await editor.post("/events", form: event).status == .seeOther)
             let eventPage = try await app.testing().sendRequest(.GET, "/events/oppna-data-fika").text
             #expect(eventPage.contains(#"<a href="/organisations/umea-kommun">Umeå kommun</a>"#))
             let organisationPage = try await app.testing().sendRequest(.GET, "/organisations/umea-kommun").text
             #expect(organisationPage.contains("Öppna data-fika"))
-            event["organisations"] = "finns-inte"
+            event["organisationName[]"] = "finns-inte"
             event["slug"] = "annan"
             let refused = try await editor.post("/events", form: event)
-            #expect(refused.text.contains("det finns ingen organisation med adressen ”finns-inte”"))
+            #expect(refused.text.contains("Rad 1: ingen organisation på Samverka heter ”finns-inte”."))
         }
     }
 }
