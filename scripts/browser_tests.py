@@ -125,7 +125,8 @@ def run():
                                ("/password/reset/no-such-link-at-all-0123456789", "link-invalid"),
                                ("/events/workshop-oppna-data/register/sent", "registration-sent"),
                                ("/events/workshop-oppna-data/register/link", "registration-link-again"),
-                               ("/accessibility", "accessibility-statement"), ("/privacy", "privacy-notice")):
+                               ("/accessibility", "accessibility-statement"), ("/privacy", "privacy-notice"),
+                               ("/about", "about"), ("/help", "help-for-organisers")):
                 driver.get(BASE + path)
                 check(driver, f"{lang}/{name}", results)
             # A guest's sign-up form, with the organiser's questions, then sent empty.

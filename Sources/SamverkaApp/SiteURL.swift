@@ -281,6 +281,9 @@ enum SiteURL: Sendable {
     /// The accessibility statement and the privacy notice, linked from every page's footer.
     case accessibility
     case privacy
+    /// What the site is, its open data, and the guide for organisers.
+    case about
+    case help
 
     var path: String {
         switch self {
@@ -337,6 +340,8 @@ enum SiteURL: Sendable {
         case .uploads: "/uploads"
         case .accessibility: "/accessibility"
         case .privacy: "/privacy"
+        case .about: "/about"
+        case .help: "/help"
         }
     }
 

@@ -14,6 +14,8 @@ func routes(_ app: Application) throws {
     let statements = StatementController()
     everyone.get(.accessibility, use: statements.accessibility)
     everyone.get(.privacy, use: statements.privacy)
+    everyone.get(.about, use: statements.about)
+    everyone.get(.help, use: HelpController().show)
     everyone.get(SiteURL.uploads.pathComponents + [.catchall], use: UploadController().serve)
 
     let events = EventController()

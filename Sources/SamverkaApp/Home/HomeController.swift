@@ -6,6 +6,8 @@ struct HomePage: Encodable {
     let layout: LayoutContext
     let heading: String
     let intro: String
+    /// The programme weeks still running, and how to take part.
+    let programmes: [RunningProgramme]
     let upcoming: [EventCard]
     let projects: [CardView]
     let groups: [CardView]
@@ -27,6 +29,7 @@ struct HomeController: Sendable {
             layout: request.layout(title: request.t("home.title"), section: .home, description: request.t("home.intro")),
             heading: request.t("home.heading"),
             intro: request.t("home.intro"),
+            programmes: try await RunningProgramme.all(request),
             upcoming: events.prefix(Self.eventCount).map { EventCard($0.event, occurrence: $0.next, request: request) },
             projects: projectList.map(\.card),
             groups: groupList.sorted { $0.title < $1.title }.map(\.card)

@@ -25,6 +25,10 @@ struct StatementController: Sendable {
         try await render(request, template: "privacy", title: "statement.privacy_title")
     }
 
+    @Sendable func about(request: Request) async throws -> Response {
+        try await render(request, template: "about", title: "statement.about_title")
+    }
+
     private func render(_ request: Request, template: String, title: String) async throws -> Response {
         let settings = request.application.settings
         let reviewed = request.dates.parseDay(settings.accessibilityReviewed).map { request.dates.longDate($0) } ?? settings.accessibilityReviewed

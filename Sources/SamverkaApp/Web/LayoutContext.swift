@@ -36,7 +36,8 @@ struct LayoutContext: Encodable {
     let switchLanguageLang: String
     let alternates: [Alternate]
     let flash: String?
-    /// The accessibility statement, the privacy notice and how to reach the site's people.
+    /// About the site, the organisers' guide, open data, the accessibility statement, the
+    /// privacy notice and how to reach the site's people.
     let footer: [NavItem]
     /// Feeds of the page's content, announced in the head and offered under the heading.
     var feeds: [Feed] = []
@@ -113,6 +114,9 @@ extension Request {
             alternates: alternates,
             flash: takeFlash(),
             footer: [
+                .init(label: t("footer.about"), href: SiteURL.about.path, current: url.path == SiteURL.about.path),
+                .init(label: t("footer.help"), href: SiteURL.help.path, current: url.path == SiteURL.help.path),
+                .init(label: t("footer.open_data"), href: SiteURL.about.path + "#open-data", current: false),
                 .init(label: t("footer.accessibility"), href: SiteURL.accessibility.path, current: url.path == SiteURL.accessibility.path),
                 .init(label: t("footer.privacy"), href: SiteURL.privacy.path, current: url.path == SiteURL.privacy.path),
                 .init(label: t("footer.contact"), href: "mailto:" + application.settings.contactEmail, current: false),

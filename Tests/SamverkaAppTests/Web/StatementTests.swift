@@ -24,4 +24,25 @@ struct StatementTests {
             }
         }
     }
+
+    @Test("the about page with the open data, and the organisers' guide with each running week's timeline, in both languages; the home page shows the weeks and how to take part", arguments: ["sv", "en"])
+    func aboutAndHelp(_ language: String) async throws {
+        try await withSamverka { app in
+            _ = try await ProgrammeFixture.make(app)
+            let about = try await app.testing().sendRequest(.GET, "/about?lang=\(language)")
+            #expect(about.status == .ok)
+            #expect(about.text.contains(#"id="open-data""#) && about.text.contains(#"href="/catalog.rdf""#) && about.text.contains(#"href="/api/openapi.json""#))
+            let help = try await app.testing().sendRequest(.GET, "/help?lang=\(language)")
+            #expect(help.status == .ok)
+            #expect(help.text.contains(#"<a href="/programmes/innovationsveckan-2026">Innovationsveckan 2026</a>"#))
+            #expect(help.text.contains(language == "sv" ? "2 mars 2026 – 6 mars 2026" : "2 March 2026 – 6 March 2026"))
+            let home = try await app.testing().sendRequest(.GET, "/?lang=\(language)").text
+            #expect(home.contains(#"<a class="button" href="/programmes/innovationsveckan-2026/activities/new">"#))
+            #expect(home.contains(#"<p><a href="/help">"#))
+            for path in ["/", "/events", "/sign-in"] {
+                let page = try await app.testing().sendRequest(.GET, path + "?lang=\(language)").text
+                #expect(page.contains(#"href="/about""#) && page.contains(#"href="/help""#) && page.contains(#"href="/about#open-data""#), "\(path)")
+            }
+        }
+    }
 }
