@@ -174,7 +174,7 @@ struct DemoProgramme: Sendable {
         let count = max(12, min(400, activityCount / 8))
         var made: [Organisation] = []
         var used = Set<String>()
-        for index in 0..<count {
+        for _ in 0..<count {
             let sector = random.weighted([(Sector.municipality, 40), (.region, 6), (.agency, 8), (.civilSociety, 18), (.business, 16), (.academia, 8), (.otherPublic, 4)])
             let municipality = municipalities[Int.random(in: 0..<municipalities.count, using: &random)]
             let word = Self.orgWords[Int.random(in: 0..<Self.orgWords.count, using: &random)]
@@ -188,9 +188,9 @@ struct DemoProgramme: Sendable {
             case .academia: "Högskolan i \(municipality.name) (demo)"
             case .other: "Nätverket \(word) (demo)"
             }
-            var slug = "demo-" + Slug.make(from: name)
-            if used.contains(slug) { slug += "-\(index)" }
-            used.insert(slug)
+            // One organisation a name: a network has one Tranemo kommun, not two.
+            let slug = "demo-" + Slug.make(from: name)
+            guard used.insert(slug).inserted else { continue }
             let organisation = try await Organisation.find(slug: slug, on: database) ?? Organisation()
             organisation.slug = slug
             organisation.name = name

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 @testable import SamverkaApp
@@ -37,5 +38,15 @@ struct DemoContentTests {
         format.dateFormat = "yyyy-MM-dd"
         let first = DemoProgramme.firstDay(after: try #require(format.date(from: today)), calendar: calendar)
         #expect(format.string(from: first) == monday)
+    }
+
+    @Test("the demo network has one organisation of each name")
+    func uniqueNames() async throws {
+        try await withSamverka { app in
+            _ = try await DemoProgramme(app: app, now: testNow).build(activityCount: 300)
+            let names = try await Organisation.query(on: app.db).all().map(\.name)
+            #expect(names.count > 12)
+            #expect(Set(names).count == names.count)
+        }
     }
 }
