@@ -24,11 +24,11 @@ protocol ContentDetailsInput: Content {
     func apply(to item: Item, request: Request, errors: inout FieldErrors) async throws
     func fields(request: Request, errors: FieldErrors) async throws -> [FormField]
     /// Work that needs the item's id, such as relations; runs inside the saving transaction.
-    func afterSave(_ item: Item, on database: any Database) async throws
+    func afterSave(_ item: Item, request: Request, on database: any Database) async throws
 }
 
 extension ContentDetailsInput {
-    func afterSave(_ item: Item, on database: any Database) async throws {}
+    func afterSave(_ item: Item, request: Request, on database: any Database) async throws {}
 }
 
 /// The fields every kind of content has, as typed into a form. Every field is optional so

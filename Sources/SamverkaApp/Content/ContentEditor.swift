@@ -65,7 +65,7 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         }
         try await request.db.transaction { database in
             try await item.save(on: database)
-            try await details.afterSave(item, on: database)
+            try await details.afterSave(item, request: request, on: database)
         }
         request.flash(request.t("flash.saved", ["title": item.title]))
         return request.redirect(to: item.showURL.path, redirectType: .normal)

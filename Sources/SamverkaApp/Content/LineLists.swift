@@ -10,11 +10,6 @@ enum LineLists {
         let key: String
     }
 
-    /// The non-empty lines, trimmed: lists of addresses such as event or organisation slugs.
-    static func words(_ text: String?) -> [String] {
-        (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
     static func links(title: [String]?, url: [String]?) -> Result<[ContentLink], LineError> {
         var links: [ContentLink] = []
         for (row, cells) in FormRows.filled([title, url]) {

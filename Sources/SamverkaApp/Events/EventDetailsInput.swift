@@ -112,7 +112,7 @@ struct EventDetailsInput: ContentDetailsInput {
         }
     }
 
-    func afterSave(_ event: Event, on database: any Database) async throws {
+    func afterSave(_ event: Event, request: Request, on database: any Database) async throws {
         let wanted = try await OrganisationNames.resolve(organisationName, on: database).get().map(\.organisation)
         try await event.$organisations.detachAll(on: database)
         try await event.$organisations.attach(wanted, on: database)

@@ -13,8 +13,8 @@ struct ProjectDetailsInput: ContentDetailsInput {
     var chat: String?
     var tags: String?
     var localGroup: String?
-    /// Slugs of the events the project took part in, one a line.
-    var events: String?
+    /// The events the project took part in, a row each, as `EventNames` reads them.
+    var eventName: [String]?
 
     init() {}
 
@@ -24,7 +24,7 @@ struct ProjectDetailsInput: ContentDetailsInput {
         chat = item.chat
         tags = item.tags.joined(separator: ", ")
         localGroup = try await item.$localGroup.get(on: request.db)?.slug
-        events = try await item.$events.get(on: request.db).map(\.slug).joined(separator: "\n")
+        eventName = try await item.$events.get(on: request.db).map { EventNames.display($0, request: request) }
     }
 
     func apply(to project: Project, request: Request, errors: inout FieldErrors) async throws {
@@ -43,17 +43,13 @@ struct ProjectDetailsInput: ContentDetailsInput {
         case .success(let id): project.$localGroup.id = id
         case .failure(let problem): errors.add("localGroup", request.t(problem.key))
         }
-        for (number, slug) in eventSlugs.enumerated() where try await Event.find(slug: slug, on: request.db) == nil {
-            errors.add("events", request.t("error.unknown_event", ["line": "\(number + 1)", "slug": slug]))
+        if case .failure(let unknown) = try await EventNames.resolve(eventName, request: request, on: request.db) {
+            errors.add("events", request.t("error.unknown_event", ["row": "\(unknown.row)", "name": unknown.name]))
         }
     }
 
-    private var eventSlugs: [String] {
-        LineLists.words(events)
-    }
-
-    func afterSave(_ project: Project, on database: any Database) async throws {
-        let wanted = try await Event.query(on: database).filter(\.$slug ~~ eventSlugs).all()
+    func afterSave(_ project: Project, request: Request, on database: any Database) async throws {
+        let wanted = try await EventNames.resolve(eventName, request: request, on: database).get()
         try await project.$events.detachAll(on: database)
         try await project.$events.attach(wanted, on: database)
     }
@@ -66,7 +62,9 @@ struct ProjectDetailsInput: ContentDetailsInput {
             FormField("chat", label: request.t("field.chat"), value: chat ?? "", error: errors["chat"], hint: request.t("hint.chat")),
             FormField("tags", label: request.t("field.tags"), value: tags ?? "", error: errors["tags"], hint: request.t("hint.tags")),
             FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),
-            FormField("events", label: request.t("field.project_events"), kind: .textarea, value: events ?? "", error: errors["events"], hint: request.t("hint.project_events")),
+            FormRows.field("events", label: request.t("field.project_events"), hint: request.t("hint.project_events"), error: errors["events"],
+                           columns: [FormRows.Column(name: "eventName", label: request.t("field.event_name"), autocomplete: "off", list: "list-events")],
+                           values: FormRows.filled([eventName]).map(\.cells), request: request, suggestions: try await EventNames.suggestions(request)),
         ]
     }
 }

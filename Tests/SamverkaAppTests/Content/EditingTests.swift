@@ -110,7 +110,12 @@ struct EditingTests {
             func with(_ fields: [(String, String)], _ name: String, _ value: String) -> [(String, String)] {
                 fields.map { $0.0 == name ? ($0.0, value) : $0 }
             }
-            let changed = with(with(with(fields, "title", "Skjutsgruppen (ny)"), "events", "hackathon-1\r\nmeetup-2"), "tags", "resor, delning")
+            // Events are rows: one named as the suggestions write it, one by its address name.
+            let hackathon = try #require(try await Event.find(slug: "hackathon-1", on: app.db))
+            let suggested = "Hackathon #1 (" + DateText(timeZone: app.settings.timeZone, language: .sv).date(hackathon.startsAt) + ", svenska)"
+            #expect(form.text.contains(#"<option value="\#(suggested)">"#))
+            let changed = with(with(fields, "title", "Skjutsgruppen (ny)"), "tags", "resor, delning").filter { $0.0 != "eventName[]" }
+                + [("eventName[]", suggested), ("eventName[]", "meetup-2"), ("eventName[]", "")]
             let saved = try await browser.post("/projects/skjutsgruppen/edit", fields: changed)
             #expect(saved.status == .seeOther)
             let project = try #require(try await Project.find(slug: "skjutsgruppen", on: app.db))
@@ -122,9 +127,9 @@ struct EditingTests {
             #expect(kept.status == .unprocessableEntity)
             #expect(kept.text.contains(#"action="/projects/skjutsgruppen/edit""#))
             #expect(kept.text.contains(#"value="Ogiltig Adress!""#))
-            let refused = try await browser.post("/projects/skjutsgruppen/edit", fields: with(changed, "events", "finns-inte"))
+            let refused = try await browser.post("/projects/skjutsgruppen/edit", fields: changed.filter { $0.0 != "eventName[]" } + [("eventName[]", "finns-inte")])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.text.contains("det finns inget evenemang med adressen ”finns-inte”"))
+            #expect(refused.text.contains("Rad 1: inget evenemang heter ”finns-inte”."))
         }
     }
 
