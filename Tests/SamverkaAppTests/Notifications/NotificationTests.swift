@@ -126,8 +126,7 @@ struct NotificationTests {
             let activity = try await fixture.submit(owner, form)
             let reviewer = Browser(app)
             try await reviewer.signIn(as: .moderator, email: "reviewer@example.org")
-            try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve", "message": ""])
+            try await fixture.approve(activity, by: reviewer)
 
             try await owner.get("/account/profile")
             let chosen = try await owner.post("/account/profile", form: ["name": "Organisatören", "language": "sv", "notifyByMail": "", "notifySignUps": "true"])

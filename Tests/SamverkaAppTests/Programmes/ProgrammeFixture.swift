@@ -80,4 +80,21 @@ struct ProgrammeFixture {
         let title = form["title"] ?? ""
         return try #require(try await Activity.query(on: app.db).filter(\.$title == title).first())
     }
+
+    /// A reviewer approves the activity from the review queue, as on the page.
+    func approve(_ activity: Activity, by reviewer: Browser) async throws {
+        try await reviewer.get("/programmes/innovationsveckan-2026/review")
+        try await reviewer.post(try path(activity) + "/review", form: ["decision": "approve"])
+    }
+
+    /// Umeå kommun's activity made from `form`, submitted and approved by an admin: where every
+    /// test of a change after approval starts. Returns the organiser's and the admin's browsers.
+    func approvedActivity(_ form: [String: String] = ProgrammeFixture.form("umea-kommun")) async throws -> (activity: Activity, organiser: Browser, reviewer: Browser) {
+        let (_, umea) = try await organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+        let reviewer = Browser(app)
+        try await reviewer.signIn(as: .admin, email: "admin@example.org")
+        let activity = try await submit(umea, form)
+        try await approve(activity, by: reviewer)
+        return (activity, umea, reviewer)
+    }
 }

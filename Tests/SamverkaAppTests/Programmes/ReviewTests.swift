@@ -87,8 +87,7 @@ struct ReviewTests {
 
             let other = Browser(app)
             try await other.signIn(as: .moderator, email: "annan@example.org")
-            try await other.get("/programmes/innovationsveckan-2026/review")
-            try await other.post(try fixture.path(activity) + "/review", form: ["decision": "approve", "message": ""])
+            try await fixture.approve(activity, by: other)
             #expect(try await Activity.find(activity.id, on: app.db)?.status == .approved)
         }
     }
@@ -109,12 +108,7 @@ struct ReviewTests {
     func changeAfterApproval() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
-            let reviewer = Browser(app)
-            try await reviewer.signIn(as: .admin, email: "admin@example.org")
-            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Gamla titeln"))
-            try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            let (activity, umea, reviewer) = try await fixture.approvedActivity(ProgrammeFixture.form("umea-kommun", title: "Gamla titeln"))
 
             var changed = ProgrammeFixture.form("umea-kommun", title: "Nya titeln")
             changed["summary"] = "En ny sammanfattning."
@@ -142,12 +136,7 @@ struct ReviewTests {
     func descriptionAfterApproval() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
-            let reviewer = Browser(app)
-            try await reviewer.signIn(as: .admin, email: "admin@example.org")
-            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
-            try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            let (activity, umea, reviewer) = try await fixture.approvedActivity()
 
             var changed = ProgrammeFixture.form("umea-kommun")
             changed["description"] = "Köp billiga klockor på https://spam.example.org"
@@ -161,8 +150,7 @@ struct ReviewTests {
             // The organiser goes on from what they sent.
             #expect(try await umea.get(try fixture.path(activity) + "/edit").text.contains("spam.example.org/anmalan"))
 
-            try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            try await fixture.approve(activity, by: reviewer)
             #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("spam.example.org/anmalan"))
         }
     }
@@ -171,22 +159,16 @@ struct ReviewTests {
     func emptiedSignUpLink() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
-            let reviewer = Browser(app)
-            try await reviewer.signIn(as: .admin, email: "admin@example.org")
             var form = ProgrammeFixture.form("umea-kommun")
             form["signUp"] = "external"
             form["signUpURL"] = "https://anmalan.example.org/gammal"
-            let activity = try await fixture.submit(umea, form)
-            try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            let (activity, umea, reviewer) = try await fixture.approvedActivity(form)
 
             form["signUp"] = "none"
             form["signUpURL"] = ""
             try await umea.get(try fixture.path(activity) + "/edit")
             #expect(try await umea.post(try fixture.path(activity) + "/edit", form: form).status == .seeOther)
-            try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            try await fixture.approve(activity, by: reviewer)
 
             #expect(!(try await umea.get(try fixture.path(activity)).text.contains("anmalan.example.org")))
             let settings = try await umea.get(try fixture.path(activity) + "/registration")
@@ -202,12 +184,7 @@ struct ReviewTests {
     func signUpChangeNeedsReview() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
-            let reviewer = Browser(app)
-            try await reviewer.signIn(as: .admin, email: "admin@example.org")
-            let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
-            try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            try await reviewer.post(try fixture.path(activity) + "/review", form: ["decision": "approve"])
+            let (activity, umea, _) = try await fixture.approvedActivity()
 
             try await umea.get(try fixture.path(activity) + "/registration")
             let refused = try await umea.post(try fixture.path(activity) + "/registration",
