@@ -376,7 +376,7 @@ def organiser_partner_and_review(lang, width):
         organiser.execute_script("document.getElementById('field-partners').scrollIntoView()")
         screenshot(organiser, f"journey-activity-form-{lang}-{width}")
         organiser.find_element(By.CSS_SELECTOR, "input[name='themes[]']").click()
-        press(organiser, organiser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]"))
+        press(organiser, organiser.find_element(By.CSS_SELECTOR, ".form-actions button[name=intent][value=submit]"))
         expect(not organiser.find_elements(By.CSS_SELECTOR, ".error-summary"),
                "submitting gave errors: " + " | ".join(e.text for e in organiser.find_elements(By.CSS_SELECTOR, ".error-summary")))
         expect(f"Föreningen Partner {suffix}" in flash(organiser), f"after submitting with a partner the page says “{flash(organiser)}”")
@@ -415,7 +415,7 @@ def organiser_partner_and_review(lang, width):
         organiser.get(mailed_link(asked, activity_path.rsplit("/", 1)[0] + "/"))
         organiser.get(f"{BASE}{activity_path}/edit")
         fill(organiser, "field-venue", "Stadsbiblioteket, sal 2 (hörslinga)")
-        press(organiser, organiser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]"))
+        press(organiser, organiser.find_element(By.CSS_SELECTOR, ".form-actions button[name=intent][value=submit]"))
         expect(SAID[lang]["submitted"] in flash(organiser), f"after resubmitting the organiser sees “{flash(organiser)}”")
 
         current = moderator
