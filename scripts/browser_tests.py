@@ -106,6 +106,8 @@ def run():
             check(driver, f"{lang}/programme-filtered", results)
             driver.get(BASE + first_activity(driver))
             check(driver, f"{lang}/activity", results)
+            driver.get(f"{BASE}/programmes/innovationsveckan-demo?format=digital&q=ingenting-alls")
+            check(driver, f"{lang}/programme-nothing-matches", results)
             driver.get(f"{BASE}/embed/programmes/innovationsveckan-demo?format=digital&lang={lang}")
             check(driver, f"{lang}/programme-embed", results)
             driver.get(f"{BASE}/programmes/innovationsveckan-demo/statistics")

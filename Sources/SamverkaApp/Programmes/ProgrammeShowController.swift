@@ -13,6 +13,8 @@ struct ProgrammeShowController: Sendable {
         let filters: [FilterSelect]
         let query: String
         let resultCount: String
+        /// When nothing matches: a link for each chosen filter that takes just that one away.
+        let removals: [LinkView]
         let activities: [ActivityCard]
         let pagination: Pagination
         let clearHref: String?
@@ -64,16 +66,30 @@ struct ProgrammeShowController: Sendable {
         let calendar = request.application.calendar
         let days = programme.days(calendar: calendar).map { (dates.dayInputValue($0), dates.longDate($0)) }
         let usedMunicipalities = index?.municipalityCodes ?? []
-        let filters = [
-            select(.day, request.t("filter.day"), days),
-            select(.region, request.t("filter.region"), Regions.all(municipalities).map { ($0.code, $0.name) }),
-            select(.municipality, request.t("field.municipality"), municipalities.all.filter { usedMunicipalities.contains($0.code) || $0.code == filter.values[.municipality] }.map { ($0.code, $0.name) }),
-            select(.format, request.t("field.format"), Activity.Format.allCases.map { ($0.rawValue, request.t("activity_format.\($0.rawValue)")) }),
-            select(.theme, request.t("field.themes"), programme.themes.map { ($0.key, $0.name(language)) }),
-            select(.group, request.t("field.target_groups"), programme.targetGroups.map { ($0.key, $0.name(language)) }),
-            select(.language, request.t("field.language"), ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
-            select(.sector, request.t("filter.sector"), Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
+        let choices: [(ProgrammeFilter.Dimension, String, [(String, String)])] = [
+            (.day, request.t("filter.day"), days),
+            (.region, request.t("filter.region"), Regions.all(municipalities).map { ($0.code, $0.name) }),
+            (.municipality, request.t("field.municipality"), municipalities.all.filter { usedMunicipalities.contains($0.code) || $0.code == filter.values[.municipality] }.map { ($0.code, $0.name) }),
+            (.format, request.t("field.format"), Activity.Format.allCases.map { ($0.rawValue, request.t("activity_format.\($0.rawValue)")) }),
+            (.theme, request.t("field.themes"), programme.themes.map { ($0.key, $0.name(language)) }),
+            (.group, request.t("field.target_groups"), programme.targetGroups.map { ($0.key, $0.name(language)) }),
+            (.language, request.t("field.language"), ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
+            (.sector, request.t("filter.sector"), Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
         ]
+        let filters = choices.map { select($0.0, $0.1, $0.2) }
+        var removals: [LinkView] = []
+        if matching.isEmpty && total > 0 {
+            for (dimension, label, options) in choices {
+                guard let chosen = filter.values[dimension] else { continue }
+                let name = options.first { $0.0 == chosen }?.1 ?? chosen
+                removals.append(LinkView(title: request.t("programme.remove_filter", ["filter": label + ": " + name]),
+                                         href: base + filter.query(setting: dimension, to: nil)))
+            }
+            if !filter.text.isEmpty {
+                removals.append(LinkView(title: request.t("programme.remove_search", ["text": filter.text]),
+                                         href: base + ProgrammeFilter(values: filter.values).query()))
+            }
+        }
         let submissionOpen = programme.acceptsSubmissions(at: now, calendar: calendar)
         let context = Page(
             layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
@@ -88,6 +104,7 @@ struct ProgrammeShowController: Sendable {
             filters: filters,
             query: filter.text,
             resultCount: request.t("programme.result_count", count: total, ["count": "\(matching.count)", "total": "\(total)"]),
+            removals: removals,
             activities: shown.compactMap { position in index.map { ActivityCard($0.entries[position], programme: programme, request: request) } },
             pagination: try Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request),
             clearHref: filter.isEmpty ? nil : base,

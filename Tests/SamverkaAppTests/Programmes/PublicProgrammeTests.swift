@@ -198,4 +198,17 @@ struct OrganisationActivitiesTests {
             #expect(!hidden.text.contains("Kommunerna och AI"))
         }
     }
+
+    @Test("when nothing matches, the page offers to take each chosen filter away, one at a time")
+    func emptyState() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital&q=ingenting").text
+            #expect(page.contains("Inga aktiviteter passar alla filter du har valt."))
+            #expect(page.contains(#"<a href="/programmes/innovationsveckan-2026?q=ingenting">Utan ”Form: Digitalt”</a>"#))
+            #expect(page.contains(#"<a href="/programmes/innovationsveckan-2026?format=digital">Utan sökningen ”ingenting”</a>"#))
+            let some = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital").text
+            #expect(!some.contains("Inga aktiviteter passar"))
+        }
+    }
 }
