@@ -61,16 +61,10 @@ struct DashboardController: Sendable {
 
     /// Editions whose week has not ended, with what waits in each review queue.
     private func queues(_ request: Request, now: Date) async throws -> [Page.Queue] {
-        let calendar = request.application.calendar
-        let running = try await Programme.query(on: request.db).sort(\.$firstDay).all().filter { $0.end(calendar: calendar) > now }
         var queues: [Page.Queue] = []
-        for programme in running {
+        for programme in try await Programme.running(at: now, calendar: request.application.calendar, on: request.db) {
             let waiting = try await Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID())
-                .group(.or) { either in
-                    either.filter(\.$status == .submitted)
-                    either.filter(.path(["pending_changes"], schema: Activity.schema), .notEqual, .null)
-                }
-                .sort(\.$submittedAt).all()
+                .waitingForReview().sort(\.$submittedAt).all()
             let oldest = waiting.first?.submittedAt.map { Int(now.timeIntervalSince($0) / 86_400) }
             queues.append(Page.Queue(
                 name: programme.name, href: SiteURL.programmes(.review(.value(programme.slug))).path,

@@ -32,15 +32,13 @@ struct RunningProgramme: Encodable {
     static func all(_ request: Request) async throws -> [RunningProgramme] {
         let calendar = request.application.calendar
         let now = request.now
-        return try await Programme.query(on: request.db).sort(\.$firstDay).all()
-            .filter { $0.end(calendar: calendar) > now }
-            .map { programme in
-                RunningProgramme(
-                    slug: programme.slug, name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path,
-                    facts: ProgrammeFacts(programme, request: request),
-                    submitHref: programme.acceptsSubmissions(at: now, calendar: calendar)
-                        ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil
-                )
-            }
+        return try await Programme.running(at: now, calendar: calendar, on: request.db).map { programme in
+            RunningProgramme(
+                slug: programme.slug, name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path,
+                facts: ProgrammeFacts(programme, request: request),
+                submitHref: programme.acceptsSubmissions(at: now, calendar: calendar)
+                    ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil
+            )
+        }
     }
 }

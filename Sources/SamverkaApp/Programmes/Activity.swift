@@ -103,6 +103,17 @@ final class Activity: Model, @unchecked Sendable {
     }
 }
 
+extension QueryBuilder where Model == Activity {
+    /// Activities a reviewer must decide on: submitted ones, and approved ones whose changes wait.
+    @discardableResult
+    func waitingForReview() -> Self {
+        group(.or) { either in
+            either.filter(\.$status == .submitted)
+            either.filter(.path(["pending_changes"], schema: Activity.schema), .notEqual, .null)
+        }
+    }
+}
+
 /// The facts whose change after approval needs a new review: title, time and place, and what
 /// the public reads and follows: the description, the image and the way to sign up.
 struct ActivityKeyFacts: Codable, Equatable, Sendable {

@@ -65,3 +65,10 @@ extension Programme {
         now >= submissionOpensAt && now < (submissionClosesAt ?? end(calendar: calendar))
     }
 }
+
+extension Programme {
+    /// The editions whose week has not ended yet, the soonest first.
+    static func running(at now: Date, calendar: Calendar, on database: any Database) async throws -> [Programme] {
+        try await query(on: database).sort(\.$firstDay).all().filter { $0.end(calendar: calendar) > now }
+    }
+}

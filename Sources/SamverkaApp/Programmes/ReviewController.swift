@@ -103,11 +103,7 @@ struct ReviewController: Sendable {
         let now = request.now
         let query = try Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID()).with(\.$organisation)
         switch show {
-        case .waiting:
-            query.group(.or) { either in
-                either.filter(\.$status == .submitted)
-                either.filter(.path(["pending_changes"], schema: Activity.schema), .notEqual, .null)
-            }
+        case .waiting: query.waitingForReview()
         case .submitted: query.filter(\.$status == .submitted)
         case .changesRequested: query.filter(\.$status == .changesRequested)
         case .approved: query.filter(\.$status == .approved)
