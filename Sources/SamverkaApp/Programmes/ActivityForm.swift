@@ -52,25 +52,18 @@ extension ActivityInput {
     }
 
     /// A row per partner with its role, then empty rows to add more (more still after "add
-    /// rows"); the organisation field suggests names as one types.
+    /// rows"); the organisation field suggests names as one types. A row counts by its name: its
+    /// role select always sends a value.
     private func partnerRowsField(_ request: Request, suggestions: [FormField.Option], error: String?) -> FormField {
-        let names = partnerOrganisation ?? []
         let roles = partnerRole ?? []
-        let filled = names.indices.filter { !names[$0].trimmingCharacters(in: .whitespaces).isEmpty }
-        let count = filled.count + FormRows.extra(request)
-        let cells: [[FormField]] = (0..<count).map { row in
-            let index = row < filled.count ? filled[row] : nil
-            let role = index.flatMap { roles.indices.contains($0) ? roles[$0] : nil } ?? ActivityPartner.Role.organiser.rawValue
-            return [
-                FormField("partnerOrganisation", label: request.t("field.partner_organisation"), value: index.map { names[$0] } ?? "",
-                          autocomplete: "off", id: "field-partnerOrganisation-\(row + 1)", list: "list-partners"),
-                FormField("partnerRole", label: request.t("field.partner_role"), kind: .select,
-                          options: ActivityPartner.Role.allCases.map {
-                              FormField.Option(value: $0.rawValue, label: request.t("partner_role.\($0.rawValue)"), selected: $0.rawValue == role)
-                          }, id: "field-partnerRole-\(row + 1)"),
-            ]
+        let values = FormRows.filled([partnerOrganisation]).map { row, cells in
+            cells + [roles.indices.contains(row - 1) ? roles[row - 1] : ""]
         }
-        return FormField("partners", label: request.t("field.activity_partners"), kind: .rows, error: error, hint: request.t("hint.activity_partners"),
-                         options: suggestions, cells: cells, addLabel: request.t("action.add_rows"))
+        return FormRows.field("partners", label: request.t("field.activity_partners"), hint: request.t("hint.activity_partners"), error: error, columns: [
+            FormRows.Column(name: "partnerOrganisation", label: request.t("field.partner_organisation"), autocomplete: "off", list: "list-partners"),
+            FormRows.Column(name: "partnerRole", label: request.t("field.partner_role"), kind: .select, options: ActivityPartner.Role.allCases.map {
+                FormField.Option(value: $0.rawValue, label: request.t("partner_role.\($0.rawValue)"), selected: false)
+            }),
+        ], values: values, request: request, suggestions: suggestions)
     }
 }

@@ -28,12 +28,10 @@ struct ProgrammeTerm: Codable, Equatable, Sendable {
         /// The terms, or the number of the first row with an English name but no Swedish one.
         func terms() -> Result<[ProgrammeTerm], RowWithoutName> {
             var terms: [ProgrammeTerm] = []
-            for index in sv.indices {
-                let swedish = sv[index].trimmingCharacters(in: .whitespaces)
-                let english = en.indices.contains(index) ? en[index].trimmingCharacters(in: .whitespaces) : ""
-                guard !swedish.isEmpty || !english.isEmpty else { continue }
-                guard !swedish.isEmpty else { return .failure(RowWithoutName(row: index + 1)) }
-                let given = key.indices.contains(index) ? key[index] : ""
+            for (row, cells) in FormRows.filled([sv, en]) {
+                let (swedish, english) = (cells[0], cells[1])
+                guard !swedish.isEmpty else { return .failure(RowWithoutName(row: row)) }
+                let given = key(of: row)
                 var stem = Slug.isValid(given) ? given : Slug.make(from: swedish)
                 if stem.isEmpty { stem = "term" }
                 var candidate = stem
@@ -47,18 +45,18 @@ struct ProgrammeTerm: Codable, Equatable, Sendable {
             return .success(terms)
         }
 
-        /// Rows for the form: those filled in, then empty ones to add more.
+        /// Rows for the form: those filled in, each with its kept key hidden, then empty ones.
         func cells(_ prefix: String, request: Request, extra: Int) -> [[FormField]] {
-            let filled = sv.indices.filter { !sv[$0].isEmpty || (en.indices.contains($0) && !en[$0].isEmpty) }
-            return (0..<(filled.count + extra)).map { row in
-                let index = row < filled.count ? filled[row] : nil
-                func value(_ list: [String]) -> String { index.flatMap { list.indices.contains($0) ? list[$0] : nil } ?? "" }
-                return [
-                    FormField(prefix + "Key", label: "", kind: .hidden, value: value(key), id: "field-\(prefix)Key-\(row + 1)"),
-                    FormField(prefix + "Sv", label: request.t("field.term_sv"), value: value(sv), id: "field-\(prefix)Sv-\(row + 1)"),
-                    FormField(prefix + "En", label: request.t("field.term_en"), value: value(en), id: "field-\(prefix)En-\(row + 1)"),
-                ]
-            }
+            FormRows.cells([
+                FormRows.Column(name: prefix + "Key", label: "", kind: .hidden),
+                FormRows.Column(name: prefix + "Sv", label: request.t("field.term_sv")),
+                FormRows.Column(name: prefix + "En", label: request.t("field.term_en")),
+            ], values: FormRows.filled([sv, en]).map { row, cells in [key(of: row)] + cells }, extra: extra)
+        }
+
+        /// The key sent with row `row` (counted from 1), empty for a new row.
+        private func key(of row: Int) -> String {
+            key.indices.contains(row - 1) ? key[row - 1] : ""
         }
     }
 

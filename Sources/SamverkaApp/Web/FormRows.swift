@@ -4,13 +4,15 @@ import Vapor
 /// lists side by side make the rows. Reading skips rows left empty and numbers the rest as the
 /// person sees them; drawing adds empty rows to fill in, more after "add rows".
 enum FormRows {
-    /// One column of a kind of row: its field name, label and input kind.
+    /// One column of a kind of row: its field name, label and input kind; a select's choices
+    /// (an empty row shows the first).
     struct Column {
         let name: String
         let label: String
         var kind: FormField.Kind = .text
         var autocomplete: String?
         var list: String?
+        var options: [FormField.Option] = []
     }
 
     /// The rows with anything in them, each with its number (from 1) and its trimmed cells.
@@ -34,8 +36,10 @@ enum FormRows {
         (0..<(values.count + extra)).map { row in
             columns.enumerated().map { offset, column in
                 let value = row < values.count && values[row].indices.contains(offset) ? values[row][offset] : ""
-                return FormField(column.name, label: column.label, kind: column.kind, value: value, autocomplete: column.autocomplete,
-                                 id: "field-\(column.name)-\(row + 1)", list: column.list)
+                let chosen = value.isEmpty ? column.options.first?.value : value
+                return FormField(column.name, label: column.label, kind: column.kind, value: value,
+                                 options: column.options.map { FormField.Option(value: $0.value, label: $0.label, selected: $0.value == chosen) },
+                                 autocomplete: column.autocomplete, id: "field-\(column.name)-\(row + 1)", list: column.list)
             }
         }
     }
