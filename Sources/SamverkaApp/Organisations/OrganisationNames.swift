@@ -14,14 +14,22 @@ enum OrganisationNames {
     static func resolve(_ names: [String]?, on database: any Database) async throws -> Result<[(row: Int, organisation: Organisation)], Unknown> {
         let rows = FormRows.filled([names])
         guard !rows.isEmpty else { return .success([]) }
-        let all = try await Organisation.query(on: database).all()
+        let typed = rows.map { $0.cells[0] }
+        func named(_ name: String, in organisations: [Organisation]) -> Organisation? {
+            organisations.first { $0.slug == name } ?? organisations.first { $0.name.lowercased() == name.lowercased() }
+        }
+        // The names as the suggestions write them (or address names) are found by one query;
+        // only a name typed in another case needs every organisation read.
+        var candidates = try await Organisation.query(on: database).group(.or) { either in
+            either.filter(\.$slug ~~ typed)
+            either.filter(\.$name ~~ typed)
+        }.all()
+        if typed.contains(where: { named($0, in: candidates) == nil }) {
+            candidates = try await Organisation.query(on: database).all()
+        }
         var found: [(row: Int, organisation: Organisation)] = []
         for (row, cells) in rows {
-            let name = cells[0]
-            let folded = name.lowercased()
-            guard let organisation = all.first(where: { $0.slug == name }) ?? all.first(where: { $0.name.lowercased() == folded }) else {
-                return .failure(Unknown(row: row, name: name))
-            }
+            guard let organisation = named(cells[0], in: candidates) else { return .failure(Unknown(row: row, name: cells[0])) }
             found.append((row, organisation))
         }
         return .success(found)
