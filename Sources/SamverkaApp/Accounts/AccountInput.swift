@@ -12,9 +12,7 @@ struct SignUpInput: Content {
     /// learns, by mail, that it has one.
     func validate(_ request: Request) -> FieldErrors {
         var errors = FieldErrors()
-        let name = (self.name ?? "").trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { errors.add("name", request.t("error.required")) }
-        if name.count > 100 { errors.add("name", request.t("error.too_long", ["max": "100"])) }
+        errors.checkMemberName("name", (self.name ?? "").trimmingCharacters(in: .whitespaces), request)
         errors.checkEmail("email", (self.email ?? "").trimmingCharacters(in: .whitespaces), request)
         PasswordRules.check(password, confirmation: passwordConfirmation, into: &errors, request)
         return errors

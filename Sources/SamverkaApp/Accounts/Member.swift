@@ -104,3 +104,15 @@ enum Role: String, Codable, CaseIterable, Sendable, Comparable {
     /// Admins and moderators edit the site's content.
     var canEditContent: Bool { self >= .moderator }
 }
+
+extension FieldErrors {
+    /// The longest name a member may go by.
+    static let memberNameLimit = 100
+
+    /// A member's name, already trimmed: needed, and not longer than `memberNameLimit`. Sign-up
+    /// and the profile ask the same.
+    mutating func checkMemberName(_ field: String, _ name: String, _ request: Request) {
+        if name.isEmpty { add(field, request.t("error.required")) }
+        if name.count > Self.memberNameLimit { add(field, request.t("error.too_long", ["max": "\(Self.memberNameLimit)"])) }
+    }
+}

@@ -4,8 +4,6 @@ import Vapor
 /// The member's profile: the name others see, the language Samverka speaks to them (pages and
 /// mail), and which notifications are also mailed.
 struct ProfileController: Sendable {
-    static let nameLimit = 100
-
     struct Input: Content {
         var name: String?
         var language: String?
@@ -25,8 +23,7 @@ struct ProfileController: Sendable {
         let input = (try? request.content.decode(Input.self)) ?? Input()
         var errors = FieldErrors()
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { errors.add("name", request.t("error.required")) }
-        if name.count > Self.nameLimit { errors.add("name", request.t("error.too_long", ["max": "\(Self.nameLimit)"])) }
+        errors.checkMemberName("name", name, request)
         let language = Language(rawValue: input.language ?? "")
         if language == nil { errors.add("language", request.t("error.choose_one")) }
         guard errors.isEmpty, let language else { return try await render(request, input: input, errors: errors, status: .unprocessableEntity) }
