@@ -16,6 +16,7 @@ import re
 import sys
 import time
 import traceback
+import urllib.request
 import uuid
 from email import policy
 
@@ -35,11 +36,15 @@ SAID = {
     "sv": {"check_inbox": "Titta i din e-post", "registered": "Anmäld", "saved": "är sparat", "welcome": "Välkommen",
            "sign_out": "Logga ut", "new_password": "Välj ett nytt lösenord", "password_saved": "Ditt nya lösenord är sparat",
            "partner_confirmed": "medverkan är bekräftad", "one_unread": "1 oläst", "submitted": "inskickad för granskning",
-           "changes_subject": "ändringar behövs", "approved_subject": "är godkänd"},
+           "changes_subject": "ändringar behövs", "approved_subject": "är godkänd", "filter": "Filter", "days": "Dag för dag",
+           "save_sign_in": "Logga in för att spara i ditt program", "add": "Lägg till i mitt program", "in_programme": "finns nu i ditt program",
+           "my_programme": "Mitt program", "make_calendar": "Skapa min kalenderadress", "remove": "Ta bort", "empty": "Ditt program är tomt"},
     "en": {"check_inbox": "Check your email", "registered": "Registered", "saved": "has been saved", "welcome": "Welcome",
            "sign_out": "Sign out", "new_password": "Choose a new password", "password_saved": "Your new password is saved",
            "partner_confirmed": "part is confirmed", "one_unread": "1 unread", "submitted": "submitted for review",
-           "changes_subject": "changes needed", "approved_subject": "is approved"},
+           "changes_subject": "changes needed", "approved_subject": "is approved", "filter": "Filters", "days": "Day by day",
+           "save_sign_in": "Sign in to save it to your programme", "add": "Add to my programme", "in_programme": "is now in your programme",
+           "my_programme": "My programme", "make_calendar": "Make my calendar address", "remove": "Remove", "empty": "Your programme is empty"},
 }
 PASSWORD = "ett långt lösenord"
 
@@ -436,6 +441,86 @@ def organiser_partner_and_review(lang, width):
             driver.quit()
 
 
+def programme_filters_days_and_my_programme(lang, width):
+    """A visitor opens the programme week (folded filters on a phone), ticks two regions and a
+    theme, reads the result day by day, opens an activity, signs in from it to save it, finds it
+    in "my programme", subscribes to it as a calendar and takes it away again."""
+    account = new_driver(width)
+    visitor = new_driver(width)
+    current = visitor
+    try:
+        current = account
+        address = create_account(account, lang, "Vera Besökare", "visitor")
+        current = visitor
+        visitor.get(f"{BASE}/programmes/innovationsveckan-demo?lang={lang}")
+        panel = visitor.find_element(By.CSS_SELECTOR, "details.filter-panel")
+        summary = panel.find_element(By.TAG_NAME, "summary")
+        expect(summary.text == SAID[lang]["filter"], f"the filter control says “{summary.text}”")
+        # Folded on a phone, where the list comes first; open on a wide screen.
+        expect((panel.get_attribute("open") is None) == (width == "phone"), f"the filter panel's open state is wrong at {width} width")
+        if width == "phone":
+            summary.click()
+        total = int(visitor.find_element(By.CSS_SELECTOR, "main p[role=status] strong").text.split()[2])
+        ticked = []
+        for group, wanted in (("region", 2), ("theme", 1)):
+            fold = visitor.find_element(By.XPATH, f"//details[contains(@class,'choice-group')][.//input[@name='{group}']]")
+            fold.find_element(By.TAG_NAME, "summary").click()
+            for box in fold.find_elements(By.CSS_SELECTOR, "input[type=checkbox]"):
+                label = visitor.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']")
+                if len([b for b in ticked if b[0] == group]) < wanted and not label.text.endswith("(0)"):
+                    visitor.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+                    label.click()
+                    ticked.append((group, box.get_attribute("value")))
+        screenshot(visitor, f"journey-programme-filters-{lang}-{width}")
+        press(visitor, visitor.find_element(By.CSS_SELECTOR, ".filter-actions button[type=submit]"))
+        summary = visitor.find_element(By.CSS_SELECTOR, "details.filter-panel > summary").text
+        expect(summary == f"{SAID[lang]['filter']} (3)", f"after choosing three filters the control says “{summary}”")
+        for group, value in ticked:
+            expect(visitor.find_element(By.CSS_SELECTOR, f"input[name='{group}'][value='{value}']").is_selected(), f"{group} {value} is not ticked after filtering")
+        shown = int(visitor.find_element(By.CSS_SELECTOR, "main p[role=status] strong").text.split()[0])
+        expect(0 < shown < total, f"two regions and a theme show {shown} of {total} activities")
+
+        press(visitor, visitor.find_element(By.LINK_TEXT, SAID[lang]["days"]))
+        expect(visitor.find_elements(By.CSS_SELECTOR, ".day-tabs a[aria-current=page]"), "the timeline has no current day")
+        counts = [int(re.search(r"\((\d+)\)", tab.text).group(1)) for tab in visitor.find_elements(By.CSS_SELECTOR, ".day-tabs a")]
+        expect(sum(counts) == shown, f"the day tabs count {sum(counts)} activities, the list {shown}")
+        screenshot(visitor, f"journey-programme-days-{lang}-{width}")
+        links = visitor.find_elements(By.CSS_SELECTOR, ".timeline .slot-activities a")
+        expect(links, "the current day of the timeline lists no activity")
+        title = links[0].text
+        press(visitor, links[0])
+        expect(heading(visitor) == title, f"the timeline's link opens “{heading(visitor)}”")
+
+        activity = visitor.current_url.split("?")[0]
+        press(visitor, visitor.find_element(By.LINK_TEXT, SAID[lang]["save_sign_in"]))
+        fill(visitor, "field-email", address)
+        fill(visitor, "field-password", PASSWORD)
+        press(visitor, visitor.find_element(By.CSS_SELECTOR, "form.form .form-actions button[type=submit]"))
+        expect(visitor.current_url.split("?")[0] == activity, f"signing in from the activity ended on {visitor.current_url}")
+        press(visitor, visitor.find_element(By.XPATH, f"//button[normalize-space()='{SAID[lang]['add']}']"))
+        expect(SAID[lang]["in_programme"] in flash(visitor), f"after adding the page says “{flash(visitor)}”")
+
+        visitor.get(f"{BASE}/account")
+        press(visitor, visitor.find_element(By.LINK_TEXT, SAID[lang]["my_programme"]))
+        expect(title in visitor.find_element(By.TAG_NAME, "main").text, "the starred activity is not in my programme")
+        press(visitor, visitor.find_element(By.XPATH, f"//button[normalize-space()='{SAID[lang]['make_calendar']}']"))
+        feed = visitor.find_element(By.ID, "calendar-url").get_attribute("value")
+        with urllib.request.urlopen(feed) as response:
+            calendar = response.read().decode().replace("\r\n ", "")
+        expect(f"SUMMARY:{title}" in calendar.replace("\\,", ",").replace("\\;", ";"), f"the calendar of my programme lacks “{title}”")
+        accessible = []
+        check(visitor, f"journey-my-programme-{lang}-{width}", accessible)
+        expect(all(accessible), "my programme has accessibility violations (listed above)")
+        press(visitor, visitor.find_element(By.XPATH, f"//button[starts-with(normalize-space(), '{SAID[lang]['remove']}')]"))
+        expect(SAID[lang]["empty"] in visitor.find_element(By.TAG_NAME, "main").text, "after removing the only activity my programme is not empty")
+    except Exception:
+        screenshot(current, f"FAILED-programme-{lang}-{width}")
+        raise
+    finally:
+        visitor.quit()
+        account.quit()
+
+
 def run():
     journeys = []
     for lang in ("sv", "en"):
@@ -446,6 +531,8 @@ def run():
             journeys.append((f"{lang}/{width}: an admin saves an event and a programme unchanged, then with a new link", admin_saves_unchanged, (lang, width)))
             journeys.append((f"{lang}/{width}: an organiser submits with a partner who confirms; changes are asked for, made, and approved",
                              organiser_partner_and_review, (lang, width)))
+            journeys.append((f"{lang}/{width}: a visitor filters the programme, reads it day by day, signs in to save an activity and subscribes to their programme",
+                             programme_filters_days_and_my_programme, (lang, width)))
     journeys.append(("sv/desktop, keyboard only: a guest signs up and confirms", guest_signs_up_and_confirms, ("sv", "desktop", True)))
     journeys.append(("en/phone, JavaScript off: an admin saves unchanged", admin_saves_unchanged, ("en", "phone", False)))
 

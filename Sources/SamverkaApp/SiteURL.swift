@@ -96,6 +96,8 @@ enum ProgrammeRoute: Sendable {
     case withdrawActivity(Parameter<String>, Parameter<String>)
     case deleteActivity(Parameter<String>, Parameter<String>)
     case activityCalendar(Parameter<String>, Parameter<String>)
+    /// Adds the activity to the member's own programme, or takes it away.
+    case star(Parameter<String>, Parameter<String>)
     case review(Parameter<String>)
     case statistics(Parameter<String>)
     case csv(Parameter<String>)
@@ -124,6 +126,7 @@ enum ProgrammeRoute: Sendable {
         case .withdrawActivity(let slug, let id): activityPath(slug, id) + "/withdraw"
         case .deleteActivity(let slug, let id): activityPath(slug, id) + "/delete"
         case .activityCalendar(let slug, let id): activityPath(slug, id) + "/calendar.ics"
+        case .star(let slug, let id): activityPath(slug, id) + "/star"
         case .review(let slug): "/" + slug.segment("slug") + "/review"
         case .statistics(let slug): "/" + slug.segment("slug") + "/statistics"
         case .csv(let slug): "/" + slug.segment("slug") + "/activities.csv"
@@ -269,6 +272,9 @@ enum SiteURL: Sendable {
     /// A member's own sign-ups as a calendar feed, by the secret in its address; and a new secret.
     case memberCalendar(Parameter<String>)
     case resetMemberCalendar
+    /// The member's starred activities, and the same as a calendar by the same secret.
+    case myProgramme
+    case starredCalendar(Parameter<String>)
     case api(APIRoute)
     /// The open data described in DCAT-AP-SE, as RDF/XML and as Turtle.
     case dataCatalog
@@ -323,6 +329,8 @@ enum SiteURL: Sendable {
         case .cancelRegistration(let token): "/registrations/" + token.segment("token") + "/cancel"
         case .memberCalendar(let token): "/calendars/" + token.segment("token") + "/registrations.ics"
         case .resetMemberCalendar: "/account/calendar"
+        case .myProgramme: "/account/programme"
+        case .starredCalendar(let token): "/calendars/" + token.segment("token") + "/programme.ics"
         case .api(let route): route.path
         case .dataCatalog: "/catalog.rdf"
         case .dataCatalogTurtle: "/catalog.ttl"

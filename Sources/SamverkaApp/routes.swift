@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     everyone.get(.groups(.calendar(.key)), use: calendars.group)
     everyone.get(.organisations(.calendar(.key)), use: calendars.organisation)
     everyone.get(.programmes(.calendar(.key)), use: calendars.programme)
+    everyone.get(.starredCalendar(.key), use: MyProgrammeController().calendar)
     everyone.get(.memberCalendar(.key), use: calendars.member)
     // MARK: Open data: the JSON API (read only)
     let api = APIController()
@@ -148,6 +149,9 @@ func routes(_ app: Application) throws {
     members.get(.programmes(.deleteActivity(.key, .key)), use: steps.confirmDelete)
     members.post(.programmes(.deleteActivity(.key, .key)), use: steps.delete)
     members.get(.myActivities, use: activityPages.mine)
+    let myProgramme = MyProgrammeController()
+    members.post(.programmes(.star(.key, .key)), use: myProgramme.star)
+    members.get(.myProgramme, use: myProgramme.page)
 
     // MARK: Registration: signing up (anyone; guests confirm by email), the personal link
     let registrations = RegistrationController()

@@ -217,11 +217,11 @@ struct APIController: Sendable {
             .municipality: Set(request.application.municipalities.all.map(\.code)),
         ]
         for (dimension, values) in known {
-            if let value = filter.values[dimension], !values.contains(value) {
+            if let value = filter.values[dimension]?.first(where: { !values.contains($0) }) {
                 throw Abort(.badRequest, reason: "\(dimension.rawValue) '\(value)' is not one of this programme's values")
             }
         }
-        if let day = filter.values[.day], day.count != 10 || day.split(separator: "-").count != 3 {
+        if let days = filter.values[.day], days.contains(where: { $0.count != 10 || $0.split(separator: "-").count != 3 }) {
             throw Abort(.badRequest, reason: "day must be a date, YYYY-MM-DD")
         }
     }

@@ -52,6 +52,7 @@ struct AccountDeletion: Sendable {
             try await ActivityLogEntry.query(on: database).filter(\.$member.$id == memberID).set(\.$member.$id, to: nil).update()
             try await OrganisationMembership.query(on: database).filter(\.$member.$id == memberID).delete()
             try await MemberNotification.query(on: database).filter(\.$member.$id == memberID).delete()
+            try await StarredActivity.query(on: database).filter(\.$member.$id == memberID).delete()
             try await member.delete(on: database)
         }
     }

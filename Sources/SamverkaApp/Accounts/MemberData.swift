@@ -62,6 +62,12 @@ struct MemberData: Content {
         let readAt: Date?
     }
 
+    struct Starred: Codable {
+        let activity: String
+        let page: String
+        let at: Date?
+    }
+
     let exportedAt: Date
     let site: String
     let member: Profile
@@ -70,6 +76,8 @@ struct MemberData: Content {
     let activityLog: [ActivityStep]
     let mail: [Message]
     let notifications: [Notice]
+    /// The activities in the member's own programme.
+    let starred: [Starred]
 
     static func gather(for member: Member, site: String, baseURL: String, now: Date, on database: any Database) async throws -> MemberData {
         let memberID = try member.requireID()
@@ -93,6 +101,8 @@ struct MemberData: Content {
             .with(\.$activity).sort(\.$createdAt).all()
         let mail = try await OutgoingMail.query(on: database).ownedBy(memberID, registrations: registrations.compactMap(\.id)).sort(\.$createdAt).all()
         let notices = try await MemberNotification.query(on: database).filter(\.$member.$id == memberID).sort(\.$createdAt).all()
+        let stars = try await StarredActivity.query(on: database).filter(\.$member.$id == memberID)
+            .with(\.$activity) { $0.with(\.$programme) }.sort(\.$createdAt).all()
         return MemberData(
             exportedAt: now, site: site,
             member: Profile(name: member.name, email: member.email, role: member.role.rawValue, language: member.language, createdAt: member.createdAt,
@@ -104,7 +114,11 @@ struct MemberData: Content {
             registrations: signUps,
             activityLog: steps.map { ActivityStep(activity: $0.activity.title, step: $0.kind.rawValue, message: $0.message, at: $0.createdAt) },
             mail: mail.map { Message(subject: $0.subject, kind: $0.kind, writtenAt: $0.createdAt, sentAt: $0.sentAt) },
-            notifications: notices.map { Notice(kind: $0.kind.rawValue, values: $0.values, page: baseURL + $0.link, at: $0.createdAt, readAt: $0.readAt) }
+            notifications: notices.map { Notice(kind: $0.kind.rawValue, values: $0.values, page: baseURL + $0.link, at: $0.createdAt, readAt: $0.readAt) },
+            starred: stars.map {
+                Starred(activity: $0.activity.title,
+                        page: baseURL + SiteURL.programmes(.activity(.value($0.activity.programme.slug), .value($0.activity.slug))).path, at: $0.createdAt)
+            }
         )
     }
 }

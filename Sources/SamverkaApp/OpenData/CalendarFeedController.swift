@@ -82,13 +82,15 @@ struct CalendarFeedController: Sendable {
         return response
     }
 
-    /// Makes a new secret for the member's feed; the old address stops working.
+    /// Makes a new secret for the member's feeds (sign-ups and own programme); the old
+    /// addresses stop working. Returns to the page the button was on.
     @Sendable func resetMemberToken(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
         member.calendarToken = Registration.newToken()
         try await member.save(on: request.db)
         request.flash(request.t("account.calendar_reset_done"))
-        return request.redirect(to: SiteURL.account.path, redirectType: .normal)
+        let fromMyProgramme = (try? request.content.get(String.self, at: "from")) == "mine"
+        return request.redirect(to: (fromMyProgramme ? SiteURL.myProgramme : SiteURL.account).path, redirectType: .normal)
     }
 
     // MARK: Helpers

@@ -81,7 +81,8 @@ final class Activity: Model, @unchecked Sendable {
     @OptionalField(key: "pending_changes") var pendingChanges: ActivityKeyFacts?
 
     /// What full-text search reads: the public words of the activity and its organisers'
-    /// names. Kept by `refreshSearchText` whenever the activity is saved.
+    /// names, and the same without accents. Kept by `refreshSearchText` whenever the activity
+    /// is saved.
     @Field(key: "search_text") var searchText: String
 
     @Children(for: \.$activity) var partners: [ActivityPartner]
@@ -95,11 +96,11 @@ final class Activity: Model, @unchecked Sendable {
     static let summaryLimit = 280
 
     func refreshSearchText(organisations: [Organisation], municipalities: Municipalities) {
-        searchText = ([title, summary, description, venue, address]
+        searchText = SearchText.searchable(([title, summary, description, venue, address]
             + organisations.map(\.name)
             + [municipalityCode.flatMap { municipalities[$0]?.name } ?? ""])
             .filter { !$0.isEmpty }
-            .joined(separator: "\n")
+            .joined(separator: "\n"))
     }
 }
 

@@ -8,6 +8,8 @@ struct ActivityCard: Encodable {
     let summary: String
     let when: String?
     let whenMachine: String?
+    /// The time of day alone ("13:00–15:30"), for views already grouped by day.
+    let hours: String?
     let place: String
     let format: String
     let organisation: String
@@ -20,6 +22,7 @@ struct ActivityCard: Encodable {
         summary = activity.summary
         when = activity.startsAt.map(dates.dateAndTime)
         whenMachine = activity.startsAt.map(dates.machine)
+        hours = ActivityCard.hours(activity.startsAt, activity.endsAt, dates: dates)
         place = ActivityCard.place(activity, request: request)
         format = request.t("activity_format.\(activity.format.rawValue)")
         self.organisation = organisation?.name ?? ""
@@ -34,10 +37,18 @@ struct ActivityCard: Encodable {
         summary = facts.summary
         when = facts.startsAt.map(dates.dateAndTime)
         whenMachine = facts.startsAt.map(dates.machine)
+        hours = ActivityCard.hours(facts.startsAt, facts.endsAt, dates: dates)
         place = ActivityCard.place(allSweden: facts.allSweden, municipalityCode: facts.municipalityCode, venue: facts.venue, format: facts.format, request: request)
         format = request.t("activity_format.\(facts.format.rawValue)")
         organisation = facts.organisationName
         status = nil
+    }
+
+    /// "13:00–15:30", or "13:00" when the end is unknown or on another day.
+    static func hours(_ start: Date?, _ end: Date?, dates: DateText) -> String? {
+        guard let start else { return nil }
+        guard let end, end > start, dates.dayInputValue(end) == dates.dayInputValue(start) else { return dates.time(start) }
+        return dates.time(start) + "–" + dates.time(end)
     }
 
     static func place(_ activity: Activity, request: Request) -> String {
@@ -76,6 +87,13 @@ struct ActivityShowPage: Encodable {
         let image: String?
     }
 
+    /// The "my programme" button: a form for a member, a way to sign in for a visitor.
+    struct Star: Encodable {
+        let action: String?
+        let isStarred: Bool
+        let signInHref: String?
+    }
+
     /// What the organiser and reviewers see about the review.
     struct Review: Encodable {
         let status: String
@@ -100,6 +118,8 @@ struct ActivityShowPage: Encodable {
     let reviewHref: String?
     let csrf: String?
     let registration: RegistrationPanel?
+    /// Only on an activity the public can see.
+    let star: Star?
 }
 
 /// `/account/activities`: everything the member's organisations have submitted, with status.

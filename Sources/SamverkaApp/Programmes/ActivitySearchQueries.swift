@@ -3,11 +3,11 @@ import Fluent
 import SQLKit
 
 /// Full-text search over activities, each database with its own field-standard tool; the
-/// dialect differences live here and nowhere else.
+/// dialect differences live here and nowhere else. On both, case and accents do not matter:
+/// the text and the words are folded alike ("malmo" finds "Malmö").
 ///
 /// - SQLite: an FTS5 table with the trigram tokenizer, kept in step with `activities.search_text`
-///   by triggers. Any three letters of a word find it ("kommun" finds "kommunerna"), case is
-///   folded, and å, ä and ö stay letters of their own.
+///   by triggers. Any three letters of a word find it ("kommun" finds "kommunerna").
 /// - PostgreSQL: a generated `tsvector` over `search_text` with the built-in `swedish`
 ///   configuration and a GIN index, so Swedish word forms find each other.
 enum ActivitySearchQueries {
@@ -63,10 +63,11 @@ enum ActivitySearchQueries {
         }
     }
 
-    /// The ids of the edition's activities that contain every word of `text`.
+    /// The ids of the edition's activities that contain every word of `text`, case and accents
+    /// aside (the stored text holds a folded copy, see `SearchText.searchable`).
     static func matching(_ text: String, programmeID: UUID, on database: any Database) async throws -> Set<UUID> {
         guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
-        let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.isEmpty }
+        let words = SearchText.folded(text).split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
         struct Row: Decodable { let id: UUID }
         switch try Dialect(database) {
@@ -110,4 +111,22 @@ struct CreateActivitySearchIndex: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await ActivitySearchQueries.dropIndex(on: database)
     }
+}
+
+/// Activities saved before search ignored accents get the folded copy of their search text;
+/// the triggers (SQLite) and the generated column (PostgreSQL) follow.
+struct FoldActivitySearchText: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        struct Row: Decodable { let id: UUID; let search_text: String }
+        guard let sql = database as? any SQLDatabase else { return }
+        let rows = try await sql.raw("SELECT id, search_text FROM activities").all(decoding: Row.self)
+        for row in rows {
+            let folded = SearchText.searchable(row.search_text)
+            guard folded != row.search_text else { continue }
+            try await sql.raw("UPDATE activities SET search_text = \(bind: folded) WHERE id = \(bind: row.id)").run()
+        }
+    }
+
+    /// The folded copy does no harm to a search that does not expect it.
+    func revert(on database: any Database) async throws {}
 }

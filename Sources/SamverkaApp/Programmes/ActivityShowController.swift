@@ -62,6 +62,18 @@ struct ActivityShowController: Sendable {
             )
         }
         let editable = access.canEdit(activity)
+        var star: ActivityShowPage.Star?
+        if activity.status == .approved, programme.isPublic(at: request.now) {
+            let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
+            if let memberID = access.member?.id {
+                star = ActivityShowPage.Star(action: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path,
+                                             isStarred: try await StarredActivity.exists(memberID: memberID, activityID: activity.requireID(), on: request.db),
+                                             signInHref: nil)
+            } else {
+                star = ActivityShowPage.Star(action: nil, isStarred: false,
+                                             signInHref: SiteURL.signIn.path + "?next=" + (page.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            }
+        }
         let canConfirm = try await !PartnerConfirmation.confirmable(partners, access: access, on: request.db).isEmpty
         let context = ActivityShowPage(
             calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path,
@@ -83,7 +95,8 @@ struct ActivityShowController: Sendable {
             reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + (try activity.requireID().uuidString) : nil,
             csrf: access.member == nil ? nil : request.csrfToken,
             registration: activity.status == .approved || access.canEdit(activity)
-                ? try await RegistrationPanel.make(.activity(activity, programme), request: request) : nil
+                ? try await RegistrationPanel.make(.activity(activity, programme), request: request) : nil,
+            star: star
         )
         return try await request.render("Programmes/activity", context)
     }

@@ -24,22 +24,39 @@ struct ProgrammeFilter: Sendable {
         }
     }
 
-    var values: [Dimension: String] = [:]
+    /// The chosen values of each dimension: an activity matches a dimension when it has any of
+    /// them ("Skåne or Halland"), and the filter when it matches every dimension.
+    var values: [Dimension: [String]] = [:]
     var text = ""
 
-    init(values: [Dimension: String] = [:], text: String = "") {
-        self.values = values
+    /// A link of a thousand regions costs no more than one of a few: each dimension keeps at
+    /// most this many distinct values (no dimension a programme page offers has more options
+    /// anyone would tick).
+    static let maximumValuesPerDimension = 32
+    static let maximumValueLength = 64
+
+    init(values: [Dimension: [String]] = [:], text: String = "") {
+        self.values = values.filter { !$0.value.isEmpty }
         self.text = text
     }
 
     init(request: Request) {
         for dimension in Dimension.allCases {
-            if let value = try? request.query.get(String.self, at: dimension.rawValue), !value.isEmpty {
-                values[dimension] = value
+            // `region=01&region=12` (a form's ticked boxes) or one `region=01`.
+            let given = (try? request.query.get([String].self, at: dimension.rawValue))
+                ?? ((try? request.query.get(String.self, at: dimension.rawValue)).map { [$0] } ?? [])
+            var chosen: [String] = []
+            for value in given where !value.isEmpty && value.count <= Self.maximumValueLength && !chosen.contains(value) {
+                chosen.append(value)
+                if chosen.count == Self.maximumValuesPerDimension { break }
             }
+            if !chosen.isEmpty { values[dimension] = chosen }
         }
         text = SearchText.from(request)
     }
+
+    /// How many choices the filter holds, the search counting as one: "Filter (3)".
+    var choiceCount: Int { values.values.reduce(0) { $0 + $1.count } + (text.isEmpty ? 0 : 1) }
 
     /// One approved activity as the public programme needs it: plain values copied out of the
     /// models once, so the per-request scan touches no Fluent property and memory stays small.
@@ -49,6 +66,7 @@ struct ProgrammeFilter: Sendable {
         let title: String
         let summary: String
         let startsAt: Date?
+        let endsAt: Date?
         let format: Activity.Format
         let municipalityCode: String?
         let allSweden: Bool
@@ -70,7 +88,7 @@ struct ProgrammeFilter: Sendable {
         let sectors = Set(([organisation] + partners).map(\.sector.rawValue))
         let languages = activity.language == "sv-en" ? ["sv", "en"] : [activity.language]
         return Facts(
-            id: activity.id ?? UUID(), slug: activity.slug, title: activity.title, summary: activity.summary, startsAt: activity.startsAt,
+            id: activity.id ?? UUID(), slug: activity.slug, title: activity.title, summary: activity.summary, startsAt: activity.startsAt, endsAt: activity.endsAt,
             format: activity.format, municipalityCode: activity.municipalityCode, allSweden: activity.allSweden,
             venue: activity.venue, organisationName: organisation.name,
             organisations: ([organisation] + partners).map { OrganisationFact(id: $0.id ?? UUID(), sector: $0.sector) },
@@ -88,16 +106,32 @@ struct ProgrammeFilter: Sendable {
         )
     }
 
-    /// The query string of this filter, with one dimension changed, for links and pagination.
-    func query(setting dimension: Dimension? = nil, to value: String? = nil, page: Int? = nil) -> String {
-        var values = self.values
-        if let dimension { values[dimension] = value }
-        var parts = Dimension.allCases.compactMap { dimension in
-            values[dimension].map { "\(dimension.rawValue)=\($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+    /// The query string of this filter, for links and pagination; `extra` parameters (a view,
+    /// a page) come last.
+    func query(extra: [(String, String)] = []) -> String {
+        var parts: [String] = []
+        for dimension in Dimension.allCases {
+            for value in values[dimension] ?? [] { parts.append(dimension.rawValue + "=" + Self.encode(value)) }
         }
-        if !text.isEmpty { parts.append("q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
-        if let page, page > 1 { parts.append("page=\(page)") }
+        if !text.isEmpty { parts.append("q=" + Self.encode(text)) }
+        for (name, value) in extra { parts.append(name + "=" + Self.encode(value)) }
         return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+    }
+
+    /// This filter with one dimension's values replaced (none: the dimension taken away).
+    func setting(_ dimension: Dimension, to chosen: [String]) -> ProgrammeFilter {
+        var copy = self
+        copy.values[dimension] = chosen.isEmpty ? nil : chosen
+        return copy
+    }
+
+    /// This filter without one of a dimension's values.
+    func removing(_ value: String, from dimension: Dimension) -> ProgrammeFilter {
+        setting(dimension, to: (values[dimension] ?? []).filter { $0 != value })
+    }
+
+    private static func encode(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
 
     var isEmpty: Bool { values.isEmpty && text.isEmpty }

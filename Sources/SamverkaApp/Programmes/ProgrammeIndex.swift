@@ -51,8 +51,23 @@ struct ProgrammeIndex: Sendable {
                               municipalityCodes: Set(entries.compactMap(\.municipalityCode)), symbols: symbols, columns: columns)
     }
 
+    /// The entries with a theme or target group whose name, in either language, contains the
+    /// folded `word`.
+    func positions(withTermNamed word: String, themes: [ProgrammeTerm], targetGroups: [ProgrammeTerm]) -> [Int] {
+        var found: [Int] = []
+        for (dimension, terms) in [(ProgrammeFilter.Dimension.theme, themes), (.group, targetGroups)] {
+            let keys = terms.filter { SearchText.folded($0.sv).contains(word) || SearchText.folded($0.en).contains(word) }.map(\.key)
+            let codes = keys.compactMap { symbols[dimension.ordinal].firstIndex(of: $0) }.filter { $0 < 64 }
+            guard !codes.isEmpty, case .masks(let masks) = columns[dimension.ordinal] else { continue }
+            let wanted = codes.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
+            found += masks.indices.filter { masks[$0] & wanted != 0 }
+        }
+        return found
+    }
+
     /// The positions of the matching entries (among `candidates`, or all) and, for every option
-    /// of every dimension, how many would match with that option chosen instead, in one pass:
+    /// of every dimension, how many match it together with every *other* dimension's choice
+    /// (what ticking it would add, or what it holds now), in one pass:
     /// an entry failing no chosen filter counts in every dimension; failing exactly one, only
     /// in that one.
     func evaluate(_ filter: ProgrammeFilter, candidates: [Int]?) -> (matching: [Int], counts: [[String: Int]]) {
@@ -61,17 +76,20 @@ struct ProgrammeIndex: Sendable {
         let masks: [[UInt64]] = columns.map { if case .masks(let values) = $0 { values } else { [] } }
         let codes: [[Int32]] = columns.map { if case .codes(let values) = $0 { values } else { [] } }
         let isMask = columns.map { if case .masks = $0 { true } else { false } }
-        let chosen = filter.values.map { dimension, value in
-            (dimension.ordinal, symbols[dimension.ordinal].firstIndex(of: value) ?? -1)
+        // Per chosen dimension, the numbers of its chosen values that occur at all: as a bit
+        // set for a mask column, a short list for a code column. A value no activity has
+        // matches nothing.
+        let chosen: [(ordinal: Int, mask: UInt64, codes: [Int32])] = filter.values.map { dimension, values in
+            let known = values.compactMap { symbols[dimension.ordinal].firstIndex(of: $0) }
+            return (dimension.ordinal, known.reduce(UInt64(0)) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }, known.map { Int32($0) })
         }
         var slots = symbols.map { Array(repeating: 0, count: $0.count) }
         var matching: [Int] = []
         let dimensions = columns.count
 
-        func has(_ ordinal: Int, _ entry: Int, _ code: Int) -> Bool {
-            if code < 0 { return false }
-            if isMask[ordinal] { return code < 64 && masks[ordinal][entry] & (1 << UInt64(code)) != 0 }
-            return codes[ordinal][entry] == Int32(code)
+        func has(_ ordinal: Int, _ entry: Int, _ mask: UInt64, _ wanted: [Int32]) -> Bool {
+            if isMask[ordinal] { return masks[ordinal][entry] & mask != 0 }
+            return wanted.contains(codes[ordinal][entry])
         }
         func count(_ ordinal: Int, _ entry: Int) {
             if isMask[ordinal] {
@@ -88,7 +106,7 @@ struct ProgrammeIndex: Sendable {
         func visit(_ entry: Int) {
             var failed = -1
             var failures = 0
-            for (ordinal, code) in chosen where !has(ordinal, entry, code) {
+            for (ordinal, mask, wanted) in chosen where !has(ordinal, entry, mask, wanted) {
                 failures += 1
                 failed = ordinal
                 if failures > 1 { return }
@@ -118,6 +136,8 @@ final class ProgrammeIndexCache: Sendable {
     private struct SearchKey: Hashable {
         let programme: UUID
         let version: Int
+        /// Theme names change with the edition, not with its activities.
+        let edited: Date?
         let text: String
     }
 
@@ -147,12 +167,23 @@ final class ProgrammeIndexCache: Sendable {
         return index
     }
 
-    /// The positions in `index` of the entries whose text matches, memoised per version.
+    /// The positions in `index` of the entries that match every word, memoised per version: a
+    /// word matches an activity's text (the database's full-text search), or the name of one
+    /// of its themes or target groups in either language ("klimat" finds the activities under
+    /// "Klimat och miljö").
     func search(_ text: String, in programme: Programme, index: ProgrammeIndex, request: Request) async throws -> [Int] {
-        let key = SearchKey(programme: try programme.requireID(), version: index.version, text: text.lowercased())
+        let key = SearchKey(programme: try programme.requireID(), version: index.version, edited: programme.updatedAt,
+                            text: SearchText.folded(text))
         if let found = searches.withLockedValue({ $0[key] }) { return found }
-        let ids = try await ActivitySearchQueries.matching(text, programmeID: key.programme, on: request.db)
-        let found = index.ids.indices.filter { ids.contains(index.ids[$0]) }
+        var matches: Set<Int>?
+        for word in Set(key.text.split(whereSeparator: \.isWhitespace).map(String.init)) {
+            let ids = try await ActivitySearchQueries.matching(word, programmeID: key.programme, on: request.db)
+            var positions = Set(index.ids.indices.filter { ids.contains(index.ids[$0]) })
+            positions.formUnion(index.positions(withTermNamed: word, themes: programme.themes, targetGroups: programme.targetGroups))
+            matches = matches.map { $0.intersection(positions) } ?? positions
+            if matches?.isEmpty == true { break }
+        }
+        let found = (matches ?? []).sorted()
         searches.withLockedValue { memo in
             if memo.count >= Self.searchMemoLimit { memo.removeAll() }
             memo[key] = found

@@ -10,18 +10,38 @@ struct ProgrammeShowController: Sendable {
         let descriptionHTML: String
         let facts: ProgrammeFacts
         let showsActivities: Bool
-        let filters: [FilterSelect]
-        let query: String
+        let form: ProgrammeFilterForm
+        let views: [ViewLink]
+        let view: String
         let resultCount: String
-        /// When nothing matches: a link for each chosen filter that takes just that one away.
-        let removals: [LinkView]
         let activities: [ActivityCard]
-        let pagination: Pagination
-        let clearHref: String?
+        let pagination: Pagination?
+        let timeline: ProgrammeTimeline?
+        let printed: ProgrammePrint?
         let submitHref: String?
         let statisticsHref: String
         let reviewHref: String?
         let editHref: String?
+    }
+
+    /// One way of reading the programme, as a link that keeps the filters.
+    struct ViewLink: Encodable {
+        let label: String
+        let href: String
+        let isCurrent: Bool
+    }
+
+    /// The list (cards, paged), the timeline (one day at a time, by the hour) and the printable
+    /// programme (every match, by day, compact).
+    enum View: String, CaseIterable {
+        case list, days, print
+
+        init(_ request: Request) {
+            self = (try? request.query.get(String.self, at: "view")).flatMap(View.init(rawValue:)) ?? .list
+        }
+
+        /// The parameter that keeps this view in the filter form's links.
+        var parameters: [(String, String)] { self == .list ? [] : [("view", rawValue)] }
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -42,55 +62,39 @@ struct ProgrammeShowController: Sendable {
         let now = request.now
         let showsActivities = programme.isPublic(at: now) || isReviewer
         let filter = ProgrammeFilter(request: request)
-        let dates = request.dates
-        let municipalities = request.application.municipalities
-        let language = request.language
+        let view = View(request)
 
         let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: showsActivities, request: request)
         let (index, matching, counts) = (selection.index, selection.matching, selection.counts)
         let total = index?.ids.count ?? 0
-        let page = Pagination.requestedPage(request)
-        let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
         let base = SiteURL.programmes(.show(.value(programme.slug))).path
+        let choices = ProgrammeFilterForm.choices(programme, filter: filter, index: index, request: request)
+        let form = ProgrammeFilterForm(choices: choices, filter: filter, counts: counts, nothingMatches: matching.isEmpty && total > 0,
+                                       base: base, view: view.parameters, request: request)
+        let views = View.allCases.map { option in
+            ViewLink(label: request.t("programme.view_\(option.rawValue)"), href: base + filter.query(extra: option.parameters), isCurrent: option == view)
+        }
 
-        func select(_ dimension: ProgrammeFilter.Dimension, _ label: String, _ options: [(String, String)]) -> FilterSelect {
-            let chosen = filter.values[dimension]
-            return FilterSelect(
-                name: dimension.rawValue, label: label,
-                options: [FormField.Option(value: "", label: request.t("filter.any"), selected: chosen == nil)]
-                    + options.map { value, name in
-                        FormField.Option(value: value, label: "\(name) (\(counts[dimension.ordinal][value] ?? 0))", selected: value == chosen)
-                    }
-            )
-        }
-        let calendar = request.application.calendar
-        let days = programme.days(calendar: calendar).map { (dates.dayInputValue($0), dates.longDate($0)) }
-        let usedMunicipalities = index?.municipalityCodes ?? []
-        let choices: [(ProgrammeFilter.Dimension, String, [(String, String)])] = [
-            (.day, request.t("filter.day"), days),
-            (.region, request.t("filter.region"), Regions.all(municipalities).map { ($0.code, $0.name) }),
-            (.municipality, request.t("field.municipality"), municipalities.all.filter { usedMunicipalities.contains($0.code) || $0.code == filter.values[.municipality] }.map { ($0.code, $0.name) }),
-            (.format, request.t("field.format"), Activity.Format.allCases.map { ($0.rawValue, request.t("activity_format.\($0.rawValue)")) }),
-            (.theme, request.t("field.themes"), programme.themes.map { ($0.key, $0.name(language)) }),
-            (.group, request.t("field.target_groups"), programme.targetGroups.map { ($0.key, $0.name(language)) }),
-            (.language, request.t("field.language"), ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
-            (.sector, request.t("filter.sector"), Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
-        ]
-        let filters = choices.map { select($0.0, $0.1, $0.2) }
-        var removals: [LinkView] = []
-        if matching.isEmpty && total > 0 {
-            for (dimension, label, options) in choices {
-                guard let chosen = filter.values[dimension] else { continue }
-                let name = options.first { $0.0 == chosen }?.1 ?? chosen
-                removals.append(LinkView(title: request.t("programme.remove_filter", ["filter": label + ": " + name]),
-                                         href: base + filter.query(setting: dimension, to: nil)))
-            }
-            if !filter.text.isEmpty {
-                removals.append(LinkView(title: request.t("programme.remove_search", ["text": filter.text]),
-                                         href: base + ProgrammeFilter(values: filter.values).query()))
+        var cards: [ActivityCard] = []
+        var pagination: Pagination?
+        var timeline: ProgrammeTimeline?
+        var printed: ProgrammePrint?
+        if let index {
+            switch view {
+            case .list:
+                let page = Pagination.requestedPage(request)
+                cards = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
+                    .map { ActivityCard(index.entries[$0], programme: programme, request: request) }
+                pagination = try Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request)
+            case .days:
+                let days = choices.first { $0.dimension == .day }?.options ?? []
+                timeline = ProgrammeTimeline(index: index, matching: matching, days: days, dayCounts: counts[ProgrammeFilter.Dimension.day.ordinal],
+                                             filter: filter, base: base, programme: programme, request: request)
+            case .print:
+                printed = ProgrammePrint(index: index, matching: matching, programme: programme, request: request)
             }
         }
-        let submissionOpen = programme.acceptsSubmissions(at: now, calendar: calendar)
+        let submissionOpen = programme.acceptsSubmissions(at: now, calendar: request.application.calendar)
         let context = Page(
             layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
                 .with(feeds: showsActivities ? request.feeds(calendar: .programmes(.calendar(.value(programme.slug))),
@@ -101,19 +105,20 @@ struct ProgrammeShowController: Sendable {
             descriptionHTML: Markdown.html(programme.description),
             facts: ProgrammeFacts(programme, request: request),
             showsActivities: showsActivities,
-            filters: filters,
-            query: filter.text,
+            form: form,
+            views: views,
+            view: view.rawValue,
             resultCount: request.t("programme.result_count", count: total, ["count": "\(matching.count)", "total": "\(total)"]),
-            removals: removals,
-            activities: shown.compactMap { position in index.map { ActivityCard($0.entries[position], programme: programme, request: request) } },
-            pagination: try Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request),
-            clearHref: filter.isEmpty ? nil : base,
+            activities: cards,
+            pagination: pagination,
+            timeline: timeline,
+            printed: printed,
             submitHref: submissionOpen ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil,
             statisticsHref: SiteURL.programmes(.statistics(.value(programme.slug))).path,
             reviewHref: isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path : nil,
             editHref: member?.role == .admin ? SiteURL.programmes(.edit(.value(programme.slug))).path : nil
         )
-        let response = try await request.render("Programmes/show", context)
+        let response = try await request.render(view == .print ? "Programmes/print" : "Programmes/show", context)
         return cacheKey.map { request.application.anonymousPages.store(response, key: $0) } ?? response
     }
 }

@@ -91,6 +91,9 @@ struct RegionChoropleth: Encodable {
         let path: String
         let fill: String
         let count: Int
+        /// The programme filtered by the region, so a click on the map reads its activities.
+        let href: String
+        let linkLabel: String
     }
 
     struct Step: Encodable {
@@ -106,7 +109,8 @@ struct RegionChoropleth: Encodable {
     /// Light to dark; the darkest meets 3:1 against white, as WCAG asks of graphics.
     static let shades = ["#eef6f3", "#b9ddd0", "#74bba3", "#2f8a6e", "#0b5a4a"]
 
-    init(map: RegionMap, counts: [ProgrammeStatistics.Count], label: (Int, Int) -> String) {
+    init(map: RegionMap, counts: [ProgrammeStatistics.Count], label: (Int, Int) -> String,
+         link: (_ code: String, _ name: String, _ count: Int) -> (href: String, label: String)) {
         width = map.width
         height = map.height
         let byCode = Dictionary(counts.map { ($0.key, $0.count) }, uniquingKeysWith: +)
@@ -116,7 +120,8 @@ struct RegionChoropleth: Encodable {
         func shade(_ count: Int) -> Int { bounds.firstIndex { count <= $0 } ?? 4 }
         areas = map.shapes.map { shape in
             let count = byCode[shape.code] ?? 0
-            return Area(name: shape.name, path: shape.path, fill: Self.shades[shade(count)], count: count)
+            let target = link(shape.code, shape.name, count)
+            return Area(name: shape.name, path: shape.path, fill: Self.shades[shade(count)], count: count, href: target.href, linkLabel: target.label)
         }
         legend = Self.shades.indices.map { index in
             Step(fill: Self.shades[index], label: index == 0 ? label(0, 0) : label(bounds[index - 1] + 1, bounds[index]))

@@ -46,9 +46,12 @@ struct StatisticsController: Sendable {
             activities: statistics.activities,
             organisations: statistics.organisations,
             reach: request.t("statistics.reach", ["count": "\(statistics.municipalitiesReached)", "total": "\(statistics.municipalitiesTotal)"]),
-            map: RegionChoropleth(map: request.application.regionMap, counts: statistics.regions) { low, high in
+            map: RegionChoropleth(map: request.application.regionMap, counts: statistics.regions, label: { low, high in
                 low == 0 && high == 0 ? request.t("statistics.legend_none") : request.t("statistics.legend_range", ["low": "\(low)", "high": "\(high)"])
-            },
+            }, link: { code, name, count in
+                (SiteURL.programmes(.show(.value(programme.slug))).path + ProgrammeFilter(values: [.region: [code]]).query(),
+                 request.t("statistics.map_link", count: count, ["region": name, "count": "\(count)"]))
+            }),
             regions: rows(statistics.regions),
             sections: [
                 Section(chart: BarChart(id: "formats", title: request.t("statistics.by_format"), counts: statistics.formats), rows: rows(statistics.formats, shares: true), showsShare: true),

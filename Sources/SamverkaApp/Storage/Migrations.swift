@@ -33,5 +33,7 @@ enum Migrations {
         CreateMemberNotification(),
         AddNotificationChoicesToMember(),
         AddSlugToActivities(),
+        FoldActivitySearchText(),
+        CreateStarredActivity(),
     ]
 }

@@ -34,6 +34,11 @@ struct DateText {
         format(date, template: "EEEEdMMMMyyyy")
     }
 
+    /// "tis 6 juli" / "Tue 6 July": a day among the few of one week, where the year is known.
+    func weekdayAndDate(_ date: Date) -> String {
+        format(date, template: "EEEdMMMM")
+    }
+
     func time(_ date: Date) -> String {
         format(date, template: "HHmm")
     }

@@ -17,4 +17,17 @@ enum SearchText {
         let words = raw.prefix(maximumLength * 4).split(whereSeparator: { $0.isWhitespace || $0.isNewline }).prefix(maximumWords)
         return String(words.joined(separator: " ").prefix(maximumLength))
     }
+
+    /// Lower case without accents ("Malmö" → "malmo", "Café" → "cafe"): stored beside the text
+    /// and applied to the search, so a visitor without Swedish letters on the keyboard finds
+    /// what they look for.
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The text followed by its folded form where that differs, for a search column.
+    static func searchable(_ text: String) -> String {
+        let folded = folded(text)
+        return folded == text.lowercased() ? text : text + "\n" + folded
+    }
 }

@@ -21,7 +21,9 @@ struct StatisticsTests {
             #expect(html.contains(#"<tr><th scope="row">Västra Götalands län</th><td>1</td></tr>"#))
             #expect(html.contains(#"<tr><th scope="row">Klimat</th><td>3</td></tr>"#))
             #expect(html.contains(#"<tr><th scope="row">Civilsamhälle</th><td>1</td></tr>"#))
-            #expect(html.contains(#"<title>Västerbottens län: 2</title>"#))
+            // Each region of the map is a link to the programme filtered by it.
+            #expect(html.contains(#"<a href="/programmes/innovationsveckan-2026?region=24" aria-label="Västerbottens län: 2 aktiviteter. Visa dem i programmet">"#))
+            #expect(html.contains(#"<title>Västra Götalands län: 1 aktivitet. Visa den i programmet</title>"#))
             #expect(html.components(separatedBy: "<path d=").count - 1 == 21)
 
             let approved = try await Activity.query(on: app.db).filter(\.$status == .approved).filter(\.$format == .digital).count()

@@ -31,7 +31,7 @@ struct RequestLogTests {
             let capture = LogCapture()
             app.logger = Logger(label: "test", factory: { _ in capture })
             let secret = "Zm9vYmFyYmF6cXV4c2VjcmV0MTIz"
-            for path in ["/registrations/\(secret)", "/calendars/\(secret)/registrations.ics", "/account/confirm/\(secret)",
+            for path in ["/registrations/\(secret)", "/calendars/\(secret)/registrations.ics", "/calendars/\(secret)/programme.ics", "/account/confirm/\(secret)",
                          "/password/reset/\(secret)", "/events/workshop"] {
                 _ = try await app.testing().sendRequest(.GET, path)
             }

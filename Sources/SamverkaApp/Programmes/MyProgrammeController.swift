@@ -1,0 +1,122 @@
+import Fluent
+import Vapor
+
+/// "My programme": a member stars the activities they mean to go to, reads them together day by
+/// day, and subscribes to them as a calendar behind the same secret address as their sign-ups.
+struct MyProgrammeController: Sendable {
+    struct Page: Encodable {
+        let layout: LayoutContext
+        let heading: String
+        let editions: [Edition]
+        let calendarURL: String?
+        let calendarAction: String
+        let csrf: String
+    }
+
+    struct Edition: Encodable {
+        let name: String
+        let href: String
+        let days: [Day]
+    }
+
+    struct Day: Encodable {
+        let heading: String
+        let activities: [Row]
+    }
+
+    struct Row: Encodable {
+        let card: ActivityCard
+        let removeAction: String
+    }
+
+    /// `intent=add` or `intent=remove`, never a toggle: pressing twice, or a page left open in
+    /// two tabs, ends where the person meant.
+    private struct StarInput: Content {
+        var intent: String?
+        /// `mine` when the form is on the my-programme page, which is where it returns.
+        var from: String?
+    }
+
+    @Sendable func star(request: Request) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let (programme, activity) = try await ActivityController.find(request)
+        // Only what the public can see can be starred; anything else is not there.
+        guard activity.status == .approved, programme.isPublic(at: request.now) else { throw Abort(.notFound) }
+        let input = (try? request.content.decode(StarInput.self)) ?? StarInput()
+        let memberID = try member.requireID()
+        let activityID = try activity.requireID()
+        let starred = try await StarredActivity.exists(memberID: memberID, activityID: activityID, on: request.db)
+        switch input.intent {
+        case "add":
+            if !starred {
+                do {
+                    try await StarredActivity(memberID: memberID, activityID: activityID).create(on: request.db)
+                } catch let error as any DatabaseError where error.isConstraintFailure {
+                    // The same star from a second tab at the same moment: it is there either way.
+                    _ = error
+                }
+            }
+            request.flash(request.t("my_programme.added", ["title": activity.title]))
+        case "remove":
+            try await StarredActivity.query(on: request.db).filter(\.$member.$id == memberID).filter(\.$activity.$id == activityID).delete()
+            request.flash(request.t("my_programme.removed", ["title": activity.title]))
+        default:
+            throw Abort(.badRequest)
+        }
+        let back = input.from == "mine" ? SiteURL.myProgramme.path : SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
+        return request.redirect(to: back, redirectType: .normal)
+    }
+
+    @Sendable func page(request: Request) async throws -> Response {
+        let member = try request.auth.require(Member.self)
+        let activities = try await StarredActivity.visible(memberID: member.requireID(), on: request.db)
+        let dates = request.dates
+        var editions: [Edition] = []
+        for group in Dictionary(grouping: activities, by: { $0.$programme.id }).values.sorted(by: { Self.first($0) < Self.first($1) }) {
+            guard let programme = group.first?.programme else { continue }
+            var days: [Day] = []
+            for activity in group {
+                let heading = activity.startsAt.map(dates.longDate) ?? request.t("programme.no_time")
+                let row = Row(card: ActivityCard(activity, programme: programme, organisation: activity.organisation, showStatus: false, request: request),
+                              removeAction: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path)
+                if days.last?.heading == heading {
+                    days[days.count - 1] = Day(heading: heading, activities: days[days.count - 1].activities + [row])
+                } else {
+                    days.append(Day(heading: heading, activities: [row]))
+                }
+            }
+            editions.append(Edition(name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path, days: days))
+        }
+        let heading = request.t("my_programme.title")
+        return try await request.render("Programmes/my-programme", Page(
+            layout: request.layout(title: heading, section: .account),
+            heading: heading,
+            editions: editions,
+            calendarURL: member.calendarToken.isEmpty ? nil
+                : request.application.settings.publicURL + SiteURL.starredCalendar(.value(member.calendarToken)).path,
+            calendarAction: SiteURL.resetMemberCalendar.path,
+            csrf: request.csrfToken
+        ))
+    }
+
+    /// The starred activities as a calendar, found by the secret in the address (calendar
+    /// programs send no cookies). A starred activity that is later cancelled or withdrawn
+    /// leaves the feed, and so the subscribed calendar.
+    @Sendable func calendar(request: Request) async throws -> Response {
+        guard let token = request.parameters.get("token"), token.count >= 16,
+              let member = try await Member.query(on: request.db).filter(\.$calendarToken == token).first()
+        else { throw Abort(.notFound) }
+        let activities = try await StarredActivity.visible(memberID: member.requireID(), on: request.db)
+        let entries = CalendarEntries(request.application, now: request.now)
+        let calendar = ICalendar(events: activities.compactMap { entries.entry($0, programme: $0.programme) },
+                                 name: request.t("my_programme.title") + " · " + request.application.settings.siteName,
+                                 timeZone: request.application.settings.timeZone)
+        let response = CalendarEntries.response(calendar, filename: "my-programme")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    private static func first(_ activities: [Activity]) -> Date {
+        activities.compactMap(\.startsAt).min() ?? .distantFuture
+    }
+}
