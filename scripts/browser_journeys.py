@@ -16,6 +16,7 @@ import re
 import sys
 import time
 import traceback
+import urllib.error
 import urllib.request
 import uuid
 from email import policy
@@ -38,13 +39,15 @@ SAID = {
            "partner_confirmed": "medverkan är bekräftad", "one_unread": "1 oläst", "submitted": "inskickad för granskning",
            "changes_subject": "ändringar behövs", "approved_subject": "är godkänd", "filter": "Filter", "days": "Dag för dag",
            "save_sign_in": "Logga in för att spara i ditt program", "add": "Lägg till i mitt program", "in_programme": "finns nu i ditt program",
-           "my_programme": "Mitt program", "make_calendar": "Skapa min kalenderadress", "remove": "Ta bort", "empty": "Ditt program är tomt"},
+           "my_programme": "Mitt program", "make_calendar": "Skapa min kalenderadress", "remove": "Ta bort", "empty": "Ditt program är tomt",
+           "new_event": "Nytt evenemang", "unpublish": "Avpublicera", "unpublished": "Avpublicerat av en moderator", "unpublished_subject": "är avpublicerat"},
     "en": {"check_inbox": "Check your email", "registered": "Registered", "saved": "has been saved", "welcome": "Welcome",
            "sign_out": "Sign out", "new_password": "Choose a new password", "password_saved": "Your new password is saved",
            "partner_confirmed": "part is confirmed", "one_unread": "1 unread", "submitted": "submitted for review",
            "changes_subject": "changes needed", "approved_subject": "is approved", "filter": "Filters", "days": "Day by day",
            "save_sign_in": "Sign in to save it to your programme", "add": "Add to my programme", "in_programme": "is now in your programme",
-           "my_programme": "My programme", "make_calendar": "Make my calendar address", "remove": "Remove", "empty": "Your programme is empty"},
+           "my_programme": "My programme", "make_calendar": "Make my calendar address", "remove": "Remove", "empty": "Your programme is empty",
+           "new_event": "New event", "unpublish": "Unpublish", "unpublished": "Unpublished by a moderator", "unpublished_subject": "is unpublished"},
 }
 PASSWORD = "ett långt lösenord"
 
@@ -521,6 +524,65 @@ def programme_filters_days_and_my_programme(lang, width):
         account.quit()
 
 
+def organisation_publishes_event_moderator_unpublishes(lang, width):
+    """A member registers their organisation and publishes an event for it from its page; it is
+    public at once. A moderator unpublishes it with a reason; the organiser reads the reason in
+    the mail and on the event's page, and visitors no longer find it."""
+    organiser = new_driver(width)
+    moderator = new_driver(width)
+    current = organiser
+    suffix = uuid.uuid4().hex[:6]
+    title = f"Öppet hus {lang} {width} {suffix}"
+    try:
+        address = create_account(organiser, lang, "Olga Organisation", "publisher")
+        register_organisation(organiser, f"Föreningen Öppet {suffix}", "civil_society", "1480")
+        press(organiser, organiser.find_element(By.LINK_TEXT, SAID[lang]["new_event"]))
+        fill(organiser, "field-title", title)
+        fill(organiser, "field-excerpt", "Kom och träffa oss.")
+        fill(organiser, "field-body", "Vi visar vad vi gör.\n\nFika finns.")
+        set_datetime(organiser, "field-startsAt", demo_week_wednesday() + "T17:00")
+        Select(organiser.find_element(By.ID, "field-format")).select_by_value("physical")
+        fill(organiser, "field-placeName", "Föreningshuset")
+        Select(organiser.find_element(By.ID, "field-municipalityCode")).select_by_value("1480")
+        submit(organiser)
+        expect(not organiser.find_elements(By.CSS_SELECTOR, ".error-summary"),
+               "publishing gave errors: " + " | ".join(e.text for e in organiser.find_elements(By.CSS_SELECTOR, ".error-summary")))
+        expect(heading(organiser) == title, f"after publishing the page is “{heading(organiser)}”")
+        event_path = organiser.current_url.split("?")[0][len(BASE):]
+        with urllib.request.urlopen(f"{BASE}/events?lang={lang}") as response:
+            expect(title in response.read().decode(), "the published event is not in the public list of events")
+
+        current = moderator
+        sign_in(moderator, ADMIN)
+        moderator.get(f"{BASE}{event_path}?lang={lang}")
+        moderator.find_element(By.CSS_SELECTOR, "details.moderation summary").click()
+        moderator.find_element(By.ID, "unpublish-reason").send_keys("Det saknas en adress.\nLägg till den, så publicerar vi igen.")
+        press(moderator, moderator.find_element(By.CSS_SELECTOR, "details.moderation button[type=submit]"))
+        expect(title in flash(moderator), f"after unpublishing the moderator sees “{flash(moderator)}”")
+
+        current = organiser
+        told = mail_to(address, subject_has=(SAID[lang]["unpublished_subject"],))
+        body = told.get_body(preferencelist=("plain",)).get_content()
+        expect("Det saknas en adress." in body, f"the mail about unpublishing lacks the reason:\n{body}")
+        organiser.get(mailed_link(told, "/events/"))
+        main = organiser.find_element(By.TAG_NAME, "main").text
+        expect(SAID[lang]["unpublished"] in main and "Det saknas en adress." in main, "the organiser does not see why the event was unpublished")
+        accessible = []
+        check(organiser, f"journey-unpublished-event-{lang}-{width}", accessible)
+        expect(all(accessible), "the unpublished event's page has accessibility violations (listed above)")
+        try:
+            urllib.request.urlopen(f"{BASE}{event_path}")
+            raise JourneyFailed("visitors still reach the unpublished event")
+        except urllib.error.HTTPError as error:
+            expect(error.code == 404, f"visitors get {error.code} for the unpublished event")
+    except Exception:
+        screenshot(current, f"FAILED-publishing-{lang}-{width}")
+        raise
+    finally:
+        organiser.quit()
+        moderator.quit()
+
+
 def run():
     journeys = []
     for lang in ("sv", "en"):
@@ -533,6 +595,8 @@ def run():
                              organiser_partner_and_review, (lang, width)))
             journeys.append((f"{lang}/{width}: a visitor filters the programme, reads it day by day, signs in to save an activity and subscribes to their programme",
                              programme_filters_days_and_my_programme, (lang, width)))
+            journeys.append((f"{lang}/{width}: a member publishes an event for their organisation; a moderator unpublishes it and the member is told why",
+                             organisation_publishes_event_moderator_unpublishes, (lang, width)))
     journeys.append(("sv/desktop, keyboard only: a guest signs up and confirms", guest_signs_up_and_confirms, ("sv", "desktop", True)))
     journeys.append(("en/phone, JavaScript off: an admin saves unchanged", admin_saves_unchanged, ("en", "phone", False)))
 

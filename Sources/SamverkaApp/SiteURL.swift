@@ -30,6 +30,12 @@ enum ContentRoute: Sendable {
     case indexCSV
     /// One item's calendar: an event, or a group's events.
     case calendar(Parameter<String>)
+    /// Moderators take an event off the site and put it back.
+    case unpublish(Parameter<String>)
+    case republish(Parameter<String>)
+    /// The members who publish events for a local group: adding one, taking one away.
+    case organisers(Parameter<String>)
+    case removeOrganiser(Parameter<String>, Parameter<String>)
 
     var suffix: String {
         switch self {
@@ -42,6 +48,10 @@ enum ContentRoute: Sendable {
         case .indexFeed: ".atom"
         case .indexCSV: ".csv"
         case .calendar(let slug): "/" + slug.segment("slug") + "/calendar.ics"
+        case .unpublish(let slug): "/" + slug.segment("slug") + "/unpublish"
+        case .republish(let slug): "/" + slug.segment("slug") + "/republish"
+        case .organisers(let slug): "/" + slug.segment("slug") + "/organisers"
+        case .removeOrganiser(let slug, let id): "/" + slug.segment("slug") + "/organisers/" + id.segment("organiser") + "/remove"
         }
     }
 

@@ -130,6 +130,9 @@ func routes(_ app: Application) throws {
     members.post(.organisations(.index), body: upload, use: organisations.create)
     members.get(.organisations(.edit(.key)), use: organisations.edit)
     members.post(.organisations(.edit(.key)), body: upload, use: organisations.update)
+    let groupOrganisers = LocalGroupOrganisersController()
+    members.post(.groups(.organisers(.key)), use: groupOrganisers.add)
+    members.post(.groups(.removeOrganiser(.key, .key)), use: groupOrganisers.remove)
     let memberships = OrganisationMembersController()
     members.post(.organisations(.join(.key)), use: memberships.join)
     members.get(.organisations(.members(.key)), use: memberships.list)
@@ -210,7 +213,12 @@ func routes(_ app: Application) throws {
     admins.post(.adminTwoFactorPolicy, use: memberAdmin.changeTwoFactorPolicy)
 
     // MARK: Editing content (moderators and admins)
-    registerEditor(ContentEditor<Event>(), on: editors)
+    // Events: also the members of the organisations and local groups they belong to, as
+    // `Event.mayCreate` and `mayEdit` decide per event.
+    registerEditor(ContentEditor<Event>(), on: members)
+    let publication = EventPublicationController()
+    editors.post(.events(.unpublish(.key)), use: publication.unpublish)
+    editors.post(.events(.republish(.key)), use: publication.republish)
     registerEditor(ContentEditor<Project>(), on: editors)
     registerEditor(ContentEditor<LocalGroup>(), on: editors)
 

@@ -13,6 +13,23 @@ protocol EditableContent: TranslatableContent {
     static var section: Section { get }
     /// The catalogue key prefix of this kind ("event", "project", "group").
     static var nounKey: String { get }
+
+    /// Whether the signed-in member may create one, and change this one: the site's editors
+    /// unless a kind says otherwise (events: also the members they belong to).
+    static func mayCreate(_ request: Request) async throws -> Bool
+    func mayEdit(_ request: Request) async throws -> Bool
+
+    /// Taken off the site by a moderator (events): still edited by its owners, and stays off.
+    var isUnpublished: Bool { get }
+    /// Told when the owners change an unpublished item, so moderators can look again.
+    func changedWhileUnpublished(by request: Request, on database: any Database) async throws
+}
+
+extension EditableContent {
+    static func mayCreate(_ request: Request) async throws -> Bool { request.canEditContent }
+    func mayEdit(_ request: Request) async throws -> Bool { request.canEditContent }
+    var isUnpublished: Bool { false }
+    func changedWhileUnpublished(by request: Request, on database: any Database) async throws {}
 }
 
 /// The fields special to one kind of content, as typed into its form.
@@ -20,6 +37,8 @@ protocol ContentDetailsInput: Content {
     associatedtype Item
     init()
     init(item: Item, request: Request) async throws
+    /// A new item's form as it first opens: empty, or filled from the link that led to it.
+    static func starting(_ request: Request) async throws -> Self
     /// Checks the input and, where it is valid, writes it to `item`; problems go into `errors`.
     func apply(to item: Item, request: Request, errors: inout FieldErrors) async throws
     func fields(request: Request, errors: FieldErrors) async throws -> [FormField]
@@ -28,6 +47,8 @@ protocol ContentDetailsInput: Content {
 }
 
 extension ContentDetailsInput {
+    static func starting(_ request: Request) async throws -> Self { Self() }
+
     func afterSave(_ item: Item, request: Request, on database: any Database) async throws {}
 }
 
@@ -73,7 +94,7 @@ struct ContentBasicsInput: Content {
         if slug.isEmpty { slug = Slug.make(from: title) }
         if !title.isEmpty && !Slug.isValid(slug) {
             errors.add("slug", request.t("error.slug"))
-        } else if let existing = try await Item.find(slug: slug, on: request.db), existing.id != item.id {
+        } else if let existing = try await Item.find(slug: slug, includingUnpublished: true, on: request.db), existing.id != item.id {
             errors.add("slug", request.t("error.slug_taken"))
         }
         item.slug = slug

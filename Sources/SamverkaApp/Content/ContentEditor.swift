@@ -6,35 +6,47 @@ import Vapor
 /// every value kept and the message beside the field.
 struct ContentEditor<Item: EditableContent>: Sendable {
     @Sendable func new(request: Request) async throws -> Response {
-        try await renderForm(request, editing: nil, basics: ContentBasicsInput(), details: Item.Details(), errors: FieldErrors())
+        guard try await Item.mayCreate(request) else { throw Abort(.forbidden) }
+        return try await renderForm(request, editing: nil, basics: ContentBasicsInput(), details: try await Item.Details.starting(request), errors: FieldErrors())
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        try await save(request, item: Item(), isNew: true)
+        guard try await Item.mayCreate(request) else { throw Abort(.forbidden) }
+        return try await save(request, item: Item(), isNew: true)
     }
 
     @Sendable func edit(request: Request) async throws -> Response {
-        let item = try await Item.find(slugIn: request)
+        let item = try await editable(request)
         return try await renderForm(request, editing: Editing(item), basics: ContentBasicsInput(item), details: try await Item.Details(item: item, request: request), errors: FieldErrors())
     }
 
     @Sendable func update(request: Request) async throws -> Response {
-        try await save(request, item: try await Item.find(slugIn: request), isNew: false)
+        try await save(request, item: try await editable(request), isNew: false)
     }
 
     @Sendable func confirmDelete(request: Request) async throws -> Response {
-        let item = try await Item.find(slugIn: request)
+        let item = try await editable(request)
         return try await request.renderDeletePage(question: request.t("delete.question", ["title": item.title]),
                                                   action: Item.url(.delete(.value(item.slug))).path, cancelHref: item.showURL.path, section: Item.section)
     }
 
     @Sendable func delete(request: Request) async throws -> Response {
-        let item = try await Item.find(slugIn: request)
-        try await item.delete(on: request.db)
+        let item = try await editable(request)
+        // Gone for good; an unpublished event (see `Event.unpublishedAt`) too.
+        try await item.delete(force: true, on: request.db)
         request.flash(request.t("flash.deleted", ["title": item.title]))
         return request.redirect(to: Item.url(.index).path, redirectType: .normal)
     }
 
+
+    /// The item of the address, if the member may change it.
+    private func editable(_ request: Request) async throws -> Item {
+        guard let slug = request.parameters.get("slug"),
+              let item = try await Item.find(slug: slug, includingUnpublished: true, on: request.db)
+        else { throw Abort(.notFound) }
+        guard try await item.mayEdit(request) else { throw Abort(.forbidden) }
+        return item
+    }
 
     /// The item as it was before the form changed it: its address and title stay those of the
     /// saved item until the changes are valid.
@@ -63,11 +75,19 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         guard errors.isEmpty else {
             return try await renderForm(request, editing: editing, basics: basics, details: details, errors: errors, status: .unprocessableEntity)
         }
+        let unpublished = item.isUnpublished
         try await request.db.transaction { database in
+            // Fluent writes no change to a soft-deleted (unpublished) row: it is put back for
+            // the write and taken off again, all in one transaction.
+            if unpublished { try await item.restore(on: database) }
             try await item.save(on: database)
             try await details.afterSave(item, request: request, on: database)
+            if unpublished {
+                try await item.delete(on: database)
+                try await item.changedWhileUnpublished(by: request, on: database)
+            }
         }
-        request.flash(request.t("flash.saved", ["title": item.title]))
+        request.flash(request.t(unpublished ? "flash.saved_unpublished" : "flash.saved", ["title": item.title]))
         return request.redirect(to: item.showURL.path, redirectType: .normal)
     }
 

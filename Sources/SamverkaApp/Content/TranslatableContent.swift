@@ -14,8 +14,12 @@ protocol TranslatableContent: Model where IDValue == UUID {
 }
 
 extension TranslatableContent {
-    static func find(slug: String, on database: any Database) async throws -> Self? {
-        try await query(on: database).filter("slug", .equal, slug).first()
+    /// The item at this slug; one taken off the site (an unpublished event) only when asked,
+    /// as the slug check must, since the slug stays its own.
+    static func find(slug: String, includingUnpublished: Bool = false, on database: any Database) async throws -> Self? {
+        let query = query(on: database).filter("slug", .equal, slug)
+        if includingUnpublished { query.withDeleted() }
+        return try await query.first()
     }
 
     /// The same content in the other language, found through the shared translation key.

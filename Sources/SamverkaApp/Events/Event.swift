@@ -38,6 +38,12 @@ final class Event: Model, @unchecked Sendable {
     @OptionalField(key: "import_uid") var importUID: String?
     /// iCalendar's SEQUENCE: raised on every change, by `CalendarSequenceMiddleware`.
     @Field(key: "calendar_sequence") var calendarSequence: Int
+    /// Set when a moderator takes the event off the site. Fluent reads this timestamp as a soft
+    /// delete, so every list, feed and lookup leaves the event out without being told; the
+    /// event's own page (for its owners and staff) and the slug check ask for it explicitly.
+    @Timestamp(key: "unpublished_at", on: .delete) var unpublishedAt: Date?
+    /// The moderator's words to the owners.
+    @OptionalField(key: "unpublished_reason") var unpublishedReason: String?
 
     @Siblings(through: ProjectEvent.self, from: \.$event, to: \.$project) var projects: [Project]
     @Siblings(through: EventOrganisation.self, from: \.$event, to: \.$organisation) var organisations: [Organisation]

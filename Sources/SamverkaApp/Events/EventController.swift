@@ -19,7 +19,7 @@ struct EventController: Sendable {
             upcoming: coming.map { EventCard($0.event, occurrence: $0.next, request: request) },
             past: been.events.map { EventCard($0, request: request) },
             pagination: try Pagination(page: page, total: been.total, basePath: SiteURL.events(.index).path, request: request),
-            newHref: request.canEditContent ? SiteURL.events(.new).path : nil
+            newHref: try await EventAccess.of(request).canCreate ? SiteURL.events(.new).path : nil
         )
         return try await request.render("Events/index", context)
     }
@@ -49,7 +49,14 @@ struct EventController: Sendable {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        let event = try await Event.find(slugIn: request)
+        // An unpublished event is still there for its owners and the staff, with the reason.
+        guard let slug = request.parameters.get("slug"),
+              let event = try await Event.find(slug: slug, includingUnpublished: true, on: request.db)
+        else { throw Abort(.notFound) }
+        let access = try await EventAccess.of(request)
+        let mayEdit = try await access.canEdit(event, on: request.db)
+        let unpublished = event.unpublishedAt != nil
+        if unpublished && !mayEdit { throw Abort(.notFound) }
         async let translation = event.translation(on: request.db)
         async let group = event.$localGroup.get(on: request.db)
         async let projects = event.$projects.get(on: request.db)
@@ -91,11 +98,17 @@ struct EventController: Sendable {
             layout: request.layout(
                 title: event.title, section: .events, description: ContentText.clean(event.excerpt),
                 translation: partner?.translationTarget
-            ).with(feeds: request.feeds(calendar: .events(.calendar(.value(event.slug)))),
+            ).with(feeds: unpublished ? [] : request.feeds(calendar: .events(.calendar(.value(event.slug)))),
                    structuredData: request.structuredData.event(event, organisers: organisers, siteName: request.application.settings.siteName)),
             event: detail,
-            editHref: request.canEditContent ? Event.url(.edit(.value(event.slug))).path : nil,
-            registration: try await RegistrationPanel.make(.event(event), request: request)
+            editHref: mayEdit ? Event.url(.edit(.value(event.slug))).path : nil,
+            registration: unpublished ? nil : try await RegistrationPanel.make(.event(event), request: request),
+            publication: mayEdit ? EventShowPage.Publication(
+                unpublishedReason: unpublished ? (event.unpublishedReason ?? "") : nil,
+                unpublishAction: access.isStaff && !unpublished ? Event.url(.unpublish(.value(event.slug))).path : nil,
+                republishAction: access.isStaff && unpublished ? Event.url(.republish(.value(event.slug))).path : nil,
+                csrf: request.csrfToken
+            ) : nil
         )
         return try await request.render("Events/show", context)
     }

@@ -44,6 +44,19 @@ struct EventDetailsInput: ContentDetailsInput {
         organisationName = try await item.$organisations.get(on: request.db).map(\.name)
     }
 
+    /// "New event" from an organisation's or a local group's page names it as organiser.
+    static func starting(_ request: Request) async throws -> EventDetailsInput {
+        var input = EventDetailsInput()
+        if let slug = try? request.query.get(String.self, at: "organisation"),
+           let organisation = try await Organisation.query(on: request.db).filter(\.$slug == slug).first() {
+            input.organisationName = [organisation.name]
+        }
+        if let slug = try? request.query.get(String.self, at: "group"), try await LocalGroup.find(slug: slug, on: request.db) != nil {
+            input.localGroup = slug
+        }
+        return input
+    }
+
     func apply(to event: Event, request: Request, errors: inout FieldErrors) async throws {
         let dates = request.dates
         // An event stored without a way to attend online (imported so, or from before the
@@ -103,12 +116,19 @@ struct EventDetailsInput: ContentDetailsInput {
         case .failure(let error): errors.add("partners", request.t(error.key, ["line": "\(error.line)"]))
         }
 
-        if case .failure(let unknown) = try await OrganisationNames.resolve(organisationName, on: request.db) {
+        let named = try await OrganisationNames.resolve(organisationName, on: request.db)
+        if case .failure(let unknown) = named {
             errors.add("organisations", OrganisationNames.message(unknown, request))
         }
         switch try await LocalGroupOptions.resolve(localGroup, on: request.db) {
         case .success(let id): event.$localGroup.id = id
         case .failure(let problem): errors.add("localGroup", request.t(problem.key))
+        }
+        // A member who is not staff publishes for their own: the event must stay theirs.
+        let access = try await EventAccess.of(request)
+        if !access.isStaff, case .success(let organisations) = named,
+           !access.owns(groupID: event.$localGroup.id, organisationIDs: organisations.compactMap(\.organisation.id)) {
+            errors.add("organisations", request.t("error.event_not_yours"))
         }
     }
 

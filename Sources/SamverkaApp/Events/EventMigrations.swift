@@ -36,3 +36,16 @@ struct CreateEvent: AsyncMigration {
         try await database.schema("events").delete()
     }
 }
+
+/// Moderators unpublish an event rather than delete it: see `Event.unpublishedAt`.
+struct AddPublicationToEvents: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("events").field("unpublished_at", .datetime).update()
+        try await database.schema("events").field("unpublished_reason", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("events").deleteField("unpublished_reason").update()
+        try await database.schema("events").deleteField("unpublished_at").update()
+    }
+}

@@ -70,10 +70,20 @@ struct EventShowPage: Encodable {
         let translation: LinkView?
     }
 
+    /// What moderators see and do about the event being on the site.
+    struct Publication: Encodable {
+        /// Set when the event is unpublished: the moderator's reason, shown to owners and staff.
+        let unpublishedReason: String?
+        let unpublishAction: String?
+        let republishAction: String?
+        let csrf: String
+    }
+
     let layout: LayoutContext
     let event: Detail
     let editHref: String?
     let registration: RegistrationPanel?
+    let publication: Publication?
 }
 
 extension String {

@@ -36,7 +36,7 @@ struct CalendarImporter {
         for entry in calendar.entries {
             let place = "line \(entry.line)" + (entry.text("SUMMARY").map { " (\($0))" } ?? "")
             guard let essentials = essentials(of: entry, place: place, seen: &seen, report: &report) else { continue }
-            let existing = try await Event.query(on: database).filter(\.$importUID == essentials.uid)
+            let existing = try await Event.query(on: database).withDeleted().filter(\.$importUID == essentials.uid)
                 .join(EventOrganisation.self, on: \EventOrganisation.$event.$id == \Event.$id)
                 .filter(EventOrganisation.self, \.$organisation.$id == organisationID).first()
             let event = existing ?? Event.imported(uid: essentials.uid, language: language)
@@ -147,7 +147,7 @@ struct CalendarImporter {
         let base = Slug.make(from: title).isEmpty ? "event" : Slug.make(from: title)
         var slug = base
         var number = 2
-        while try await Event.query(on: database).filter(\.$slug == slug).first() != nil {
+        while try await Event.query(on: database).withDeleted().filter(\.$slug == slug).first() != nil {
             slug = "\(base)-\(number)"
             number += 1
         }

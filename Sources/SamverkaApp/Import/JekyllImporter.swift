@@ -96,7 +96,7 @@ struct JekyllImporter: Sendable {
             if try await LocalGroup.find(slug: group.common.slug, on: database) == nil { report.groups.created += 1 } else { report.groups.updated += 1 }
         }
         for event in site.events {
-            if try await Event.find(slug: event.common.slug, on: database) == nil { report.events.created += 1 } else { report.events.updated += 1 }
+            if try await Event.find(slug: event.common.slug, includingUnpublished: true, on: database) == nil { report.events.created += 1 } else { report.events.updated += 1 }
         }
         for project in site.projects {
             if try await Project.find(slug: project.common.slug, on: database) == nil { report.projects.created += 1 } else { report.projects.updated += 1 }
@@ -178,7 +178,9 @@ struct JekyllImporter: Sendable {
 
     /// Finds the item with the file's slug or makes a new one, and sets the shared fields.
     private func upsert<Item: EditableContent>(_ type: Item.Type, _ common: ImportedCommon, on database: any Database) async throws -> (Item, Bool) {
-        let existing = try await Item.find(slug: common.slug, on: database)
+        // An event a moderator unpublished keeps its slug and is left as the moderator left it
+        // (Fluent writes no change to a soft-deleted row).
+        let existing = try await Item.find(slug: common.slug, includingUnpublished: true, on: database)
         let item = existing ?? Item()
         item.slug = common.slug
         item.language = common.language

@@ -39,7 +39,8 @@ struct LocalGroupController: Sendable {
             ).with(feeds: request.feeds(calendar: .groups(.calendar(.value(group.slug))))),
             group: detail,
             contacts: group.contacts.map(ContactView.init),
-            editHref: request.canEditContent ? LocalGroup.url(.edit(.value(group.slug))).path : nil
+            editHref: request.canEditContent ? LocalGroup.url(.edit(.value(group.slug))).path : nil,
+            organisers: try await LocalGroupOrganisersController.section(group, request: request)
         )
         return try await request.render("LocalGroups/show", context)
     }

@@ -21,4 +21,6 @@ struct LocalGroupShowPage: Encodable {
     let group: Detail
     let contacts: [ContactView]
     let editHref: String?
+    /// For staff and the group's organisers: who publishes its events.
+    let organisers: LocalGroupOrganisersController.Section?
 }

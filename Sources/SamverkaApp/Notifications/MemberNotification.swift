@@ -21,6 +21,10 @@ final class MemberNotification: Model, @unchecked Sendable {
         case joinDeclined = "join_declined"
         case organisationVerified = "organisation_verified"
         case signUpReceived = "sign_up_received"
+        case groupOrganiserAdded = "group_organiser_added"
+        case eventUnpublished = "event_unpublished"
+        case eventRepublished = "event_republished"
+        case unpublishedEventChanged = "unpublished_event_changed"
     }
 
     @ID var id: UUID?

@@ -115,6 +115,7 @@ struct OrganisationController: Sendable {
                       structuredData: request.structuredData.organisation(organisation)),
             organisation: detail,
             editHref: access.canEdit ? SiteURL.organisations(.edit(.value(slug))).path : nil,
+            newEventHref: access.canEdit ? SiteURL.events(.new).path + "?organisation=" + (slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
             membersHref: access.canManageMembers ? SiteURL.organisations(.members(.value(slug))).path : nil,
             joinAction: access.canAskToJoin ? SiteURL.organisations(.join(.value(slug))).path : nil,
             requested: access.pendingRequest != nil,

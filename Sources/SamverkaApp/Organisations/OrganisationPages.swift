@@ -56,6 +56,8 @@ struct OrganisationShowPage: Encodable {
     let layout: LayoutContext
     let organisation: Detail
     let editHref: String?
+    /// "New event" for those who act for the organisation: it comes filled in as organiser.
+    let newEventHref: String?
     let membersHref: String?
     let joinAction: String?
     let requested: Bool

@@ -35,5 +35,7 @@ enum Migrations {
         AddSlugToActivities(),
         FoldActivitySearchText(),
         CreateStarredActivity(),
+        CreateLocalGroupOrganiser(),
+        AddPublicationToEvents(),
     ]
 }
