@@ -53,6 +53,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(Member.sessionAuthenticator())
+    app.signedIn = Member.signedIn
     app.middleware.use(SignInSessionPolicy())
     app.middleware.use(TwoFactorRequirement())
     app.middleware.use(UnreadNotificationsMiddleware())

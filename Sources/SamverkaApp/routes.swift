@@ -10,7 +10,7 @@ func routes(_ app: Application) throws {
 
     // MARK: Public pages
     everyone.get(.home, use: HomeController().show)
-    everyone.get(.healthz, use: HealthController().check)
+    everyone.get(.healthz, use: HealthController(knownMigrations: Migrations.all.count).check)
     let statements = StatementController()
     everyone.get(.accessibility, use: statements.accessibility)
     everyone.get(.privacy, use: statements.privacy)

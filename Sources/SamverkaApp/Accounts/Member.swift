@@ -85,24 +85,12 @@ extension Member {
     }
 }
 
-extension Member: ModelSessionAuthenticatable {}
-
-/// What a member may do across the site; higher roles include the lower ones.
-enum Role: String, Codable, CaseIterable, Sendable, Comparable {
-    case member, moderator, admin
-
-    private var rank: Int {
-        switch self {
-        case .member: 0
-        case .moderator: 1
-        case .admin: 2
-        }
+extension Member: ModelSessionAuthenticatable {
+    /// The platform's view of the signed-in member (`Application.signedIn`).
+    @Sendable static func signedIn(_ request: Request) -> SignedIn? {
+        guard let member = request.auth.get(Member.self), let id = member.id else { return nil }
+        return SignedIn(id: id, name: member.name, language: member.language, role: member.role)
     }
-
-    static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
-
-    /// Admins and moderators edit the site's content.
-    var canEditContent: Bool { self >= .moderator }
 }
 
 extension FieldErrors {

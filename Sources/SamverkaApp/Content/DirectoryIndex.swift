@@ -4,18 +4,18 @@ import Vapor
 /// Content that is listed alphabetically as cards: projects and local groups.
 protocol DirectoryContent: EditableContent {
     static var titleFieldKey: FieldKey { get }
+    /// The list's Atom feed, if the kind has one.
+    static var indexFeed: SiteURL? { get }
 }
 
 extension DirectoryContent {
     static var titleFieldKey: FieldKey { "title" }
+    static var indexFeed: SiteURL? { nil }
 
     var card: CardView {
         CardView(title: title, href: showURL.path, excerpt: ContentText.clean(excerpt.isEmpty ? ingress : excerpt), image: SafeURL.href(image), lang: nil)
     }
 }
-
-extension Project: DirectoryContent {}
-extension LocalGroup: DirectoryContent {}
 
 /// `/projects` and `/groups`: every item once, in the reader's language where it exists,
 /// alphabetically, a page at a time.
@@ -45,7 +45,7 @@ struct DirectoryIndex<Item: DirectoryContent>: Sendable {
         let heading = request.t("\(Item.nounKey).index_title")
         let context = DirectoryIndexPage(
             layout: request.layout(title: heading, section: Item.section, description: request.t("\(Item.nounKey).index_intro"))
-                .with(feeds: Item.self == Project.self ? request.feeds(calendar: nil, atom: .projects(.indexFeed)) : []),
+                .with(feeds: Item.indexFeed.map { request.feeds(calendar: nil, atom: $0) } ?? []),
             heading: heading,
             intro: request.t("\(Item.nounKey).index_intro"),
             listHeading: request.t("\(Item.nounKey).count", count: total),

@@ -48,7 +48,7 @@ enum ImageUpload {
         request: Request, errors: inout FieldErrors
     ) -> String? {
         if isPresent(file), let file {
-            let uploader = request.auth.get(Member.self)?.id?.uuidString ?? RateLimitMiddleware.address(of: request)
+            let uploader = request.signedIn?.id.uuidString ?? RateLimitMiddleware.address(of: request)
             if request.application.rateLimiter.take(.upload, client: uploader) != nil {
                 errors.add(fileField, request.t("error.upload_rate"))
             } else {

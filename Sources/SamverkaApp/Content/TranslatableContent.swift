@@ -50,15 +50,3 @@ extension TranslatableContent {
         LinkView(title: request.t("translation.read_in_\(language.rawValue)"), href: showURL.path + "?lang=" + language.rawValue)
     }
 }
-
-extension LocalGroup: TranslatableContent {
-    static func url(_ route: ContentRoute) -> SiteURL { .groups(route) }
-}
-
-extension Event: TranslatableContent {
-    static func url(_ route: ContentRoute) -> SiteURL { .events(route) }
-}
-
-extension Project: TranslatableContent {
-    static func url(_ route: ContentRoute) -> SiteURL { .projects(route) }
-}

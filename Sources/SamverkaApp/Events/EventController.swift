@@ -14,7 +14,7 @@ struct EventController: Sendable {
         let context = EventIndexPage(
             layout: request.layout(title: heading, section: .events, description: request.t("events.description"))
                 .with(feeds: request.feeds(calendar: .events(.indexCalendar), atom: .events(.indexFeed)) + request.downloads(csv: .events(.indexCSV)),
-                      embedCode: EmbedController.snippet(request, embed: .embedEvents, query: "", title: heading)),
+                      embedCode: EmbedSnippet.code(request, embed: .embedEvents, query: "", title: heading)),
             heading: heading,
             upcoming: coming.map { EventCard($0.event, occurrence: $0.next, request: request) },
             past: been.events.map { EventCard($0, request: request) },
@@ -111,19 +111,5 @@ struct EventController: Sendable {
             ) : nil
         )
         return try await request.render("Events/show", context)
-    }
-}
-
-extension Request {
-    /// Whether the signed-in member may edit the site's content, to show edit links.
-    var canEditContent: Bool { auth.get(Member.self)?.role.canEditContent ?? false }
-}
-
-extension Application {
-    /// A Gregorian calendar in the installation's time zone, for recurrence.
-    var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = settings.timeZone
-        return calendar
     }
 }

@@ -168,4 +168,5 @@ extension Event: EditableContent {
     typealias Details = EventDetailsInput
     static var section: Section { .events }
     static var nounKey: String { "event" }
+    static func url(_ route: ContentRoute) -> SiteURL { .events(route) }
 }

@@ -85,8 +85,3 @@ struct EventShowPage: Encodable {
     let registration: RegistrationPanel?
     let publication: Publication?
 }
-
-extension String {
-    /// The string, or nil when it is empty, for optional template fields.
-    var nonEmpty: String? { isEmpty ? nil : self }
-}

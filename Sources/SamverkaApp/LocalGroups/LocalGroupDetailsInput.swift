@@ -39,8 +39,9 @@ struct LocalGroupDetailsInput: ContentDetailsInput {
     }
 }
 
-extension LocalGroup: EditableContent {
+extension LocalGroup: EditableContent, DirectoryContent {
     typealias Details = LocalGroupDetailsInput
     static var section: Section { .groups }
     static var nounKey: String { "group" }
+    static func url(_ route: ContentRoute) -> SiteURL { .groups(route) }
 }

@@ -31,16 +31,3 @@ struct AddEventImportUID: AsyncMigration {
         try await database.schema("events").deleteField("import_uid").update()
     }
 }
-
-/// Raises an event's or activity's SEQUENCE on every save of a change, so subscribed calendars
-/// replace what they hold (a new time, a new place, a cancellation).
-struct CalendarSequenceMiddleware<Item: Model & CalendarRevised>: AsyncModelMiddleware {
-    func update(model: Item, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        if model.hasChanges { model.calendarSequence += 1 }
-        try await next.update(model, on: db)
-    }
-}
-
-protocol CalendarRevised: AnyObject {
-    var calendarSequence: Int { get set }
-}

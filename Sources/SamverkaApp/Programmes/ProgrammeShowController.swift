@@ -100,7 +100,7 @@ struct ProgrammeShowController: Sendable {
                 .with(feeds: showsActivities ? request.feeds(calendar: .programmes(.calendar(.value(programme.slug))),
                                                              atom: .programmes(.feed(.value(programme.slug))), query: filter.query())
                     + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query()) : [],
-                      embedCode: showsActivities ? EmbedController.snippet(request, embed: .embedProgramme(.value(programme.slug)), query: filter.query(), title: programme.name) : nil),
+                      embedCode: showsActivities ? EmbedSnippet.code(request, embed: .embedProgramme(.value(programme.slug)), query: filter.query(), title: programme.name) : nil),
             name: programme.name,
             descriptionHTML: Markdown.html(programme.description),
             facts: ProgrammeFacts(programme, request: request),

@@ -69,8 +69,10 @@ struct ProjectDetailsInput: ContentDetailsInput {
     }
 }
 
-extension Project: EditableContent {
+extension Project: EditableContent, DirectoryContent {
     typealias Details = ProjectDetailsInput
     static var section: Section { .projects }
     static var nounKey: String { "project" }
+    static func url(_ route: ContentRoute) -> SiteURL { .projects(route) }
+    static var indexFeed: SiteURL? { .projects(.indexFeed) }
 }

@@ -14,12 +14,12 @@ enum Access: String, Sendable {
 
     static let userInfoKey = "samverka.access"
 
-    func permits(_ member: Member?) -> Bool {
+    func permits(_ person: SignedIn?) -> Bool {
         switch self {
         case .everyone: true
-        case .member: member != nil
-        case .editor: member?.role.canEditContent ?? false
-        case .admin: member?.role == .admin
+        case .member: person != nil
+        case .editor: person?.role.canEditContent ?? false
+        case .admin: person?.role == .admin
         }
     }
 }
@@ -30,13 +30,13 @@ struct AccessMiddleware: AsyncMiddleware {
     let access: Access
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let member = request.auth.get(Member.self)
-        guard access.permits(member) else {
-            if member == nil, request.method == .GET {
+        let person = request.signedIn
+        guard access.permits(person) else {
+            if person == nil, request.method == .GET {
                 let back = request.url.path
                 return request.redirect(to: SiteURL.signIn.path + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
-            throw Abort(member == nil ? .unauthorized : .forbidden)
+            throw Abort(person == nil ? .unauthorized : .forbidden)
         }
         return try await next.respond(to: request)
     }
@@ -75,4 +75,9 @@ struct GuardedRoutes {
         route.userInfo[Access.userInfoKey] = access
         return route
     }
+}
+
+extension Request {
+    /// Whether the signed-in person may edit the site's content, to show edit links.
+    var canEditContent: Bool { signedIn?.role.canEditContent ?? false }
 }

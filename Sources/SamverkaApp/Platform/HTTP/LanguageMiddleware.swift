@@ -11,7 +11,7 @@ struct LanguageMiddleware: AsyncMiddleware {
         let chosen = (try? request.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
         let language = chosen
             ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.string) }
-            ?? request.auth.get(Member.self).flatMap { Language(rawValue: $0.language) }
+            ?? request.signedIn.flatMap { Language(rawValue: $0.language) }
             ?? Language.preferred(acceptLanguage: request.headers.first(name: .acceptLanguage))
             ?? .sv
         request.language = language

@@ -77,7 +77,7 @@ extension Request {
         description: String = "",
         translation: (language: Language, path: String)? = nil
     ) -> LayoutContext {
-        let member = auth.get(Member.self)
+        let member = signedIn
         let other = language.other
         let switchPath = translation?.path ?? url.path
         var alternates: [LayoutContext.Alternate] = []

@@ -7,7 +7,7 @@ import Vapor
 struct PrivateResponsesMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        guard request.auth.has(Member.self) else { return response }
+        guard request.signedIn != nil else { return response }
         let cache = response.headers.first(name: .cacheControl) ?? ""
         if cache.isEmpty {
             response.headers.replaceOrAdd(name: .cacheControl, value: "private")

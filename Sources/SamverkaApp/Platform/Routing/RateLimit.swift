@@ -94,7 +94,7 @@ struct RateLimitMiddleware: AsyncMiddleware {
     }
 
     static func client(of request: Request) -> String {
-        if let member = request.auth.get(Member.self), let id = member.id { return "member:" + id.uuidString }
+        if let id = request.signedIn?.id { return "member:" + id.uuidString }
         return address(of: request)
     }
 

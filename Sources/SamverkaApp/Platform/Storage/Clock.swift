@@ -20,3 +20,12 @@ extension Application {
 extension Request {
     var now: Date { application.clock.now() }
 }
+
+extension Application {
+    /// A Gregorian calendar in the installation's time zone, for recurrence and programme days.
+    var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = settings.timeZone
+        return calendar
+    }
+}
