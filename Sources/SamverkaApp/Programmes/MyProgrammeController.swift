@@ -74,16 +74,11 @@ struct MyProgrammeController: Sendable {
         var editions: [Edition] = []
         for group in Dictionary(grouping: activities, by: { $0.$programme.id }).values.sorted(by: { Self.first($0) < Self.first($1) }) {
             guard let programme = group.first?.programme else { continue }
-            var days: [Day] = []
-            for activity in group {
-                let heading = activity.startsAt.map(dates.longDate) ?? request.t("programme.no_time")
-                let row = Row(card: ActivityCard(activity, programme: programme, organisation: activity.organisation, showStatus: false, request: request),
-                              removeAction: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path)
-                if days.last?.heading == heading {
-                    days[days.count - 1] = Day(heading: heading, activities: days[days.count - 1].activities + [row])
-                } else {
-                    days.append(Day(heading: heading, activities: [row]))
-                }
+            let days = group.runs { $0.startsAt.map(dates.longDate) ?? request.t("programme.no_time") }.map { heading, activities in
+                Day(heading: heading, activities: activities.map { activity in
+                    Row(card: ActivityCard(activity, programme: programme, organisation: activity.organisation, showStatus: false, request: request),
+                        removeAction: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path)
+                })
             }
             editions.append(Edition(name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path, days: days))
         }

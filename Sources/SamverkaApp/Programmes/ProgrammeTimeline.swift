@@ -32,22 +32,12 @@ struct ProgrammeTimeline: Encodable {
                    href: base + filter.setting(.day, to: [value]).query(extra: [("view", "days")]), isCurrent: value == chosen)
         }
         heading = days.first { $0.0 == chosen }?.1
-        var slots: [Slot] = []
-        var current: (time: String, machine: String, cards: [ActivityCard])?
-        for position in matching where index.entries[position].day == chosen {
-            let entry = index.entries[position]
-            guard let start = entry.startsAt else { continue }
-            let time = dates.time(start)
-            let card = ActivityCard(entry, programme: programme, request: request)
-            if current?.time == time {
-                current?.cards.append(card)
-            } else {
-                if let done = current { slots.append(Slot(time: done.time, machine: done.machine, activities: done.cards)) }
-                current = (time, dates.machine(start), [card])
-            }
+        let day = matching.lazy.map { index.entries[$0] }.filter { $0.day == chosen }
+            .compactMap { entry in entry.startsAt.map { (start: $0, entry: entry) } }
+        slots = day.runs { dates.time($0.start) }.map { time, started in
+            Slot(time: time, machine: dates.machine(started[0].start),
+                 activities: started.map { ActivityCard($0.entry, programme: programme, request: request) })
         }
-        if let done = current { slots.append(Slot(time: done.time, machine: done.machine, activities: done.cards)) }
-        self.slots = slots
     }
 }
 
@@ -69,25 +59,10 @@ struct ProgrammePrint: Encodable {
 
     init(index: ProgrammeIndex, matching: [Int], programme: Programme, request: Request) {
         let dates = request.dates
-        var days: [Day] = []
-        var current: (day: String, cards: [ActivityCard])?
-        func close() {
-            guard let done = current else { return }
-            let heading = dates.parseDay(done.day).map(dates.longDate) ?? request.t("programme.no_time")
-            days.append(Day(heading: heading, activities: done.cards))
+        days = matching.prefix(Self.limit).map { index.entries[$0] }.runs(by: \.day).map { day, entries in
+            Day(heading: dates.parseDay(day).map(dates.longDate) ?? request.t("programme.no_time"),
+                activities: entries.map { ActivityCard($0, programme: programme, request: request) })
         }
-        for position in matching.prefix(Self.limit) {
-            let entry = index.entries[position]
-            let card = ActivityCard(entry, programme: programme, request: request)
-            if current?.day == entry.day {
-                current?.cards.append(card)
-            } else {
-                close()
-                current = (entry.day, [card])
-            }
-        }
-        close()
-        self.days = days
         truncated = matching.count > Self.limit
             ? request.t("programme.print_truncated", ["shown": "\(Self.limit)", "count": "\(matching.count)"]) : nil
         printedAt = request.t("programme.printed_at", ["date": dates.dateAndTime(request.now)])
