@@ -9,14 +9,19 @@ struct EventAccess {
     let organisationIDs: Set<UUID>
     let groupIDs: Set<UUID>
 
+    private struct Key: StorageKey { typealias Value = EventAccess }
+
+    /// Read once per request: the editor's rights check, the form's own-organiser rule and the
+    /// page all ask.
     static func of(_ request: Request) async throws -> EventAccess {
+        if let known = request.storage[Key.self] { return known }
         guard let member = request.auth.get(Member.self), let memberID = member.id else {
             return EventAccess(member: nil, organisationIDs: [], groupIDs: [])
         }
-        let memberships = try await OrganisationMembership.query(on: request.db)
-            .filter(\.$member.$id == memberID).filter(\.$status == .active).all()
-        return EventAccess(member: member, organisationIDs: Set(memberships.map(\.$organisation.id)),
-                           groupIDs: try await LocalGroupOrganiser.groupIDs(of: memberID, on: request.db))
+        let access = EventAccess(member: member, organisationIDs: try await OrganisationMembership.organisationIDs(of: memberID, on: request.db),
+                                 groupIDs: try await LocalGroupOrganiser.groupIDs(of: memberID, on: request.db))
+        request.storage[Key.self] = access
+        return access
     }
 
     var isStaff: Bool { member?.role.canEditContent ?? false }
@@ -30,21 +35,24 @@ struct EventAccess {
     func canEdit(_ event: Event, on database: any Database) async throws -> Bool {
         if isStaff { return true }
         guard member != nil, canCreate else { return false }
-        let named = try await EventOrganisation.query(on: database).filter(\.$event.$id == event.requireID()).all().map(\.$organisation.id)
-        return owns(groupID: event.$localGroup.id, organisationIDs: named)
+        return owns(groupID: event.$localGroup.id, organisationIDs: try await event.organisationIDs(on: database))
     }
 
     /// The members an event belongs to, told when moderators unpublish it.
     static func owners(of event: Event, on database: any Database) async throws -> [Member] {
         var people: [Member] = []
         if let groupID = event.$localGroup.id { people += try await LocalGroupOrganiser.people(of: groupID, on: database) }
-        let named = try await EventOrganisation.query(on: database).filter(\.$event.$id == event.requireID()).all().map(\.$organisation.id)
-        for organisationID in named { people += try await Notifier.people(of: organisationID, on: database) }
+        for organisationID in try await event.organisationIDs(on: database) { people += try await Notifier.people(of: organisationID, on: database) }
         return people
     }
 }
 
 extension Event {
+    /// The organisations the event names.
+    func organisationIDs(on database: any Database) async throws -> [UUID] {
+        try await EventOrganisation.query(on: database).filter(\.$event.$id == requireID()).all().map(\.$organisation.id)
+    }
+
     static func mayCreate(_ request: Request) async throws -> Bool {
         try await EventAccess.of(request).canCreate
     }

@@ -55,7 +55,7 @@ struct EventController: Sendable {
         else { throw Abort(.notFound) }
         let access = try await EventAccess.of(request)
         let mayEdit = try await access.canEdit(event, on: request.db)
-        let unpublished = event.unpublishedAt != nil
+        let unpublished = event.isUnpublished
         if unpublished && !mayEdit { throw Abort(.notFound) }
         async let translation = event.translation(on: request.db)
         async let group = event.$localGroup.get(on: request.db)

@@ -48,7 +48,7 @@ struct EventDetailsInput: ContentDetailsInput {
     static func starting(_ request: Request) async throws -> EventDetailsInput {
         var input = EventDetailsInput()
         if let slug = try? request.query.get(String.self, at: "organisation"),
-           let organisation = try await Organisation.query(on: request.db).filter(\.$slug == slug).first() {
+           let organisation = try await Organisation.find(slug: slug, on: request.db) {
             input.organisationName = [organisation.name]
         }
         if let slug = try? request.query.get(String.self, at: "group"), try await LocalGroup.find(slug: slug, on: request.db) != nil {

@@ -33,6 +33,11 @@ final class OrganisationMembership: Model, @unchecked Sendable {
         self.role = role
         self.status = status
     }
+
+    /// The organisations a member acts for (active memberships).
+    static func organisationIDs(of memberID: UUID, on database: any Database) async throws -> Set<UUID> {
+        Set(try await query(on: database).filter(\.$member.$id == memberID).filter(\.$status == .active).all().map(\.$organisation.id))
+    }
 }
 
 /// Links an event to an organisation that organises or takes part in it.

@@ -11,11 +11,7 @@ struct ActivityAccess {
 
     static func of(_ member: Member?, on database: any Database) async throws -> ActivityAccess {
         guard let member, let memberID = member.id else { return ActivityAccess(member: nil, organisationIDs: []) }
-        let memberships = try await OrganisationMembership.query(on: database)
-            .filter(\.$member.$id == memberID)
-            .filter(\.$status == .active)
-            .all()
-        return ActivityAccess(member: member, organisationIDs: Set(memberships.map(\.$organisation.id)))
+        return ActivityAccess(member: member, organisationIDs: try await OrganisationMembership.organisationIDs(of: memberID, on: database))
     }
 
     var isReviewer: Bool { member?.role.canEditContent ?? false }
