@@ -78,6 +78,13 @@ extension Member {
         sessionGeneration += 1
     }
 
+    /// The member whose calendar feeds sit behind this secret (sign-ups, own programme); none
+    /// for a missing or short one.
+    static func find(calendarToken token: String?, on database: any Database) async throws -> Member? {
+        guard let token, token.count >= 16 else { return nil }
+        return try await Member.query(on: database).filter(\.$calendarToken == token).first()
+    }
+
     static func find(email: String, on database: any Database) async throws -> Member? {
         try await Member.query(on: database)
             .filter(\.$email == email.trimmingCharacters(in: .whitespaces).lowercased())

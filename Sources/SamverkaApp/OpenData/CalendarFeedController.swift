@@ -62,9 +62,7 @@ struct CalendarFeedController: Sendable {
     /// cookies). A seat is confirmed, a place in line or awaiting approval tentative, and a
     /// cancelled one cancelled, so subscribed calendars follow along.
     @Sendable func member(request: Request) async throws -> Response {
-        guard let token = request.parameters.get("token"), token.count >= 16,
-              let member = try await Member.query(on: request.db).filter(\.$calendarToken == token).first()
-        else { throw Abort(.notFound) }
+        guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else { throw Abort(.notFound) }
         let registrations = try await Registration.query(on: request.db).filter(\.$member.$id == member.requireID())
             .filter(\.$status != .declined).with(\.$setup).sort(\.$arrival).all()
         let builder = entries(request)

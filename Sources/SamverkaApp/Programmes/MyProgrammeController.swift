@@ -98,9 +98,7 @@ struct MyProgrammeController: Sendable {
     /// programs send no cookies). A starred activity that is later cancelled or withdrawn
     /// leaves the feed, and so the subscribed calendar.
     @Sendable func calendar(request: Request) async throws -> Response {
-        guard let token = request.parameters.get("token"), token.count >= 16,
-              let member = try await Member.query(on: request.db).filter(\.$calendarToken == token).first()
-        else { throw Abort(.notFound) }
+        guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else { throw Abort(.notFound) }
         let activities = try await StarredActivity.visible(memberID: member.requireID(), on: request.db)
         let entries = CalendarEntries(request.application, now: request.now)
         let calendar = ICalendar(events: activities.compactMap { entries.entry($0, programme: $0.programme) },
