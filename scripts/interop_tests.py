@@ -1,8 +1,12 @@
 """Reads Samverka's feeds and pages with the parsers calendars, feed readers and search engines
-use, and checks what they find. Called by scripts/interop-tests with the base URL of a server
-that has the demo network, the civictech.se site and a member (member@example.org).
+use, and checks what they find; then holds every fetched file to its format's reference validator
+(Tests/Validators: libical and four other iCalendar readers, the RFC 4287 RELAX NG schema, the
+DCAT-AP 3.0.1 SHACL shapes, the schema.org vocabulary and shapes). Called by scripts/interop-tests
+with the base URL of a server that has the demo network, the civictech.se site and a member
+(member@example.org).
 """
 import http.cookiejar
+import json
 import os
 import re
 import subprocess
@@ -20,6 +24,9 @@ from icalendar import Calendar
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 BASE = sys.argv[1]
+VALIDATORS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Validators")
+FETCHED = tempfile.mkdtemp(prefix="samverka-interop-files-")
+kept = {"ics": [], "atom": [], "html": [], "ttl": [], "rdf": []}  # fetched files the reference validators read at the end
 results = []
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -31,6 +38,14 @@ def fetch(path, data=None):
         return response.status, response.headers, response.read()
 
 
+def keep(kind, name, body, url=None):
+    """Saves a fetched body for the reference validators, named after what it is."""
+    path = os.path.join(FETCHED, re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + "." + kind)
+    with open(path, "wb") as file:
+        file.write(body)
+    kept[kind].append((name, path, url))
+
+
 def check(name, condition, detail=""):
     results.append(bool(condition))
     print(f"{'ok  ' if condition else 'FAIL'} {name}{'' if condition else ': ' + str(detail)}")
@@ -40,6 +55,7 @@ def calendar(name, path, minimum=1, recurring=False):
     """Parses a feed with `icalendar` and checks what every calendar program relies on."""
     try:
         status, headers, body = fetch(path)
+        keep("ics", name, body)
         parsed = Calendar.from_ical(body)
     except Exception as error:  # noqa: BLE001 - any failure to fetch or parse is the finding
         check(f"{name}: parses as iCalendar", False, error)
@@ -64,16 +80,21 @@ def calendar(name, path, minimum=1, recurring=False):
 
 def atom(name, path):
     status, headers, body = fetch(path)
+    keep("atom", name, body, BASE + path)
     feed = feedparser.parse(body)
     check(f"{name}: well-formed Atom", status == 200 and not feed.bozo and feed.version == "atom10", getattr(feed, "bozo_exception", feed.version))
     check(f"{name}: entries with id, title, link and dates",
           len(feed.entries) > 0 and all(entry.get("id") and entry.get("title") and entry.get("link") and entry.get("updated_parsed") for entry in feed.entries),
           len(feed.entries))
+    updated = [entry.get("updated") for entry in feed.entries]
+    check(f"{name}: each entry has its own updated time (readers sort and deduplicate by it)", len(set(updated)) == len(updated),
+          sorted(set(u for u in updated if updated.count(u) > 1))[:5])
     return feed
 
 
 def json_ld(name, path, expected_type, required):
     status, _, body = fetch(path)
+    keep("html", name, body)
     found = extruct.extract(body.decode(), base_url=BASE + path, syntaxes=["json-ld"], uniform=True)["json-ld"]
     items = [item for item in found if item.get("@type") == expected_type]
     check(f"{name}: one {expected_type} in JSON-LD", status == 200 and len(items) == 1, [item.get("@type") for item in found])
@@ -89,6 +110,7 @@ def catalog():
     for path, form in (("/catalog.rdf", "xml"), ("/catalog.ttl", "turtle")):
         try:
             status, _, body = fetch(path)
+            keep(path.rsplit(".", 1)[-1], "catalog", body)
             graphs[form] = rdflib.Graph().parse(data=body, format=form)
             check(f"{path} parses as {form} RDF", status == 200 and len(graphs[form]) > 20, len(graphs[form]))
         except Exception as error:  # noqa: BLE001
@@ -121,17 +143,51 @@ def catalog():
 
 def api():
     """The JSON API against its own OpenAPI document: schemathesis generates requests from the
-    document (valid and invalid) and checks that no answer is a server error or strays from it."""
+    document (valid and invalid, then sequences of calls) and applies all its checks: no server
+    error, no answer outside the document, invalid input refused, unsupported methods refused."""
     status, headers, body = fetch("/api/openapi.json")
     check("the OpenAPI document is served as JSON", status == 200 and headers.get_content_type() == "application/json")
     schemathesis = os.path.join(os.path.dirname(sys.executable), "schemathesis")
-    checks = "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance"
-    run = subprocess.run([schemathesis, "--no-color", "run", BASE + "/api/openapi.json", "--checks", checks, "--max-examples", "40",
+    run = subprocess.run([schemathesis, "--no-color", "run", BASE + "/api/openapi.json", "--checks", "all", "--max-examples", "40",
                           "--generation-deterministic"], capture_output=True, text=True, timeout=900,
                          cwd=tempfile.mkdtemp(prefix="samverka-schemathesis-"))  # its caches stay out of the repository
     summary = [line for line in run.stdout.splitlines() if "generated" in line or "issues" in line.lower()]
     print("     schemathesis: " + " / ".join(line.strip() for line in summary[-2:]))
     check("schemathesis finds no server error and no answer outside the OpenAPI document", run.returncode == 0, run.stdout[-3000:])
+
+
+def validator(*args):
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=600, cwd=VALIDATORS)
+
+
+def reference_validators():
+    """Every fetched file against its format's reference: what other software is built to."""
+    matrix = json.loads(validator("ical/ical_matrix.py", *[path for _, path, _ in kept["ics"]]).stdout or "{}")
+    for name, path, _ in kept["ics"]:
+        verdicts = matrix.get(path, {"ical_matrix": "did not run"})
+        rejected = {reader: verdict for reader, verdict in verdicts.items() if verdict != "accept"}
+        check(f"{name}: accepted by libical, icalendar, vobject, ical and recurring-ical-events", not rejected, rejected)
+
+    for name, path, url in kept["atom"]:
+        run = subprocess.run(["xmllint", "--noout", "--relaxng", os.path.join(VALIDATORS, "atom", "atom-rfc4287.rng"), path],
+                             capture_output=True, text=True, timeout=120)
+        check(f"{name}: valid against the RFC 4287 RELAX NG schema", run.returncode == 0, run.stderr[-1500:])
+        feed = feedparser.parse(open(path, "rb").read())
+        selves = [link.href for link in feed.feed.get("links", []) if link.get("rel") == "self"]
+        check(f"{name}: rel=self is the address it was read from", selves == [url], selves)
+
+    for kind in ("ttl", "rdf"):
+        for _, path, _ in kept[kind]:
+            run = validator("dcat/validate_dcat.py", path, "base", "rec", "deprec", "full1")
+            check(f"catalog.{kind}: conforms to DCAT-AP 3.0.1 (base, recommended, deprecated, full classes) with no warning",
+                  run.returncode == 0, run.stdout[-3000:])
+
+    pages = [path for _, path, _ in kept["html"]]
+    run = validator("jsonld/validate_schemaorg.py", *pages)
+    for name, path, _ in kept["html"]:
+        line = next((line for line in run.stdout.splitlines() if line.startswith(f"===== {path}:")), "did not run")
+        check(f"{name}: JSON-LD conforms to schema.org 30.0 (shapes, known terms, domains and ranges)",
+              "shacl_conforms=True" in line and line.endswith("unknown_terms=[]"), line + run.stderr[-500:])
 
 
 def run():
@@ -186,6 +242,7 @@ def run():
         json_ld("a project page", project.group(1).decode(), "Project", ["name", "url"])
 
     catalog()
+    reference_validators()
     api()
 
     passed = sum(results)

@@ -50,6 +50,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(ReadOnlyAPIMiddleware())
     app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(Member.sessionAuthenticator())

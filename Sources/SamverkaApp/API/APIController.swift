@@ -205,23 +205,30 @@ struct APIController: Sendable {
         return language
     }
 
-    /// The filters a programme knows; anything else is the client's mistake, said as such.
+    /// The filters as the OpenAPI document describes them: a value outside a listed set, or not shaped
+    /// like a region or municipality code, is the client's mistake (400). A well-formed value this
+    /// programme has no activities for (another edition's theme, a quiet municipality) matches
+    /// nothing, as on the programme page.
     private static func validate(_ filter: ProgrammeFilter, programme: Programme, request: Request) throws {
-        let known: [ProgrammeFilter.Dimension: Set<String>] = [
+        let listed: [ProgrammeFilter.Dimension: Set<String>] = [
             .format: Set(Activity.Format.allCases.map(\.rawValue)),
-            .theme: Set(programme.themes.map(\.key)),
-            .group: Set(programme.targetGroups.map(\.key)),
             .sector: Set(Sector.allCases.map(\.rawValue)),
             .language: ["sv", "en"],
-            .region: Set(Regions.all(request.application.municipalities).map(\.code)),
-            .municipality: Set(request.application.municipalities.all.map(\.code)),
         ]
-        for (dimension, values) in known {
+        for (dimension, values) in listed {
             if let value = filter.values[dimension]?.first(where: { !values.contains($0) }) {
-                throw Abort(.badRequest, reason: "\(dimension.rawValue) '\(value)' is not one of this programme's values")
+                throw Abort(.badRequest, reason: "\(dimension.rawValue) '\(value)' is not one of \(values.sorted().joined(separator: ", "))")
             }
         }
-        if let days = filter.values[.day], days.contains(where: { $0.count != 10 || $0.split(separator: "-").count != 3 }) {
+        for (dimension, digits) in [(ProgrammeFilter.Dimension.region, 2), (.municipality, 4)] {
+            if let value = filter.values[dimension]?.first(where: { $0.count != digits || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+                throw Abort(.badRequest, reason: "\(dimension.rawValue) '\(value)' is not a code of \(digits) digits")
+            }
+        }
+        // Shaped as the OpenAPI pattern says; a day no activity has (2026-02-31 among them) matches nothing.
+        if let days = filter.values[.day], days.contains(where: { day in
+            day.count != 10 || !day.enumerated().allSatisfy { index, character in [4, 7].contains(index) ? character == "-" : character.isASCII && character.isNumber }
+        }) {
             throw Abort(.badRequest, reason: "day must be a date, YYYY-MM-DD")
         }
     }

@@ -35,7 +35,8 @@ enum APIResponse {
                 throw Abort(.badRequest, reason: "limit must be a whole number from 1 to 100")
             }
             self.limit = limit
-            if let cursor = try? request.query.get(String.self, at: "cursor") {
+            // An empty `cursor=` is the first page, as a form or a client that always sends the field would expect.
+            if let cursor = try? request.query.get(String.self, at: "cursor"), !cursor.isEmpty {
                 guard let offset = Self.offset(in: cursor) else { throw Abort(.badRequest, reason: "cursor is not one this API gave out") }
                 self.offset = offset
             } else {
@@ -56,16 +57,26 @@ enum APIResponse {
             API.Page(data: items, total: total, nextCursor: offset + limit < total ? Self.cursor(for: offset + limit) : nil)
         }
 
-        static func cursor(for offset: Int) -> String {
-            Data("o:\(offset)".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
-        }
+        /// "o" and the offset: opaque to clients, and exactly what the OpenAPI pattern `^(o[0-9]{1,7})?$`
+        /// says, so a client (or a schema-driven tester) can tell a cursor from garbage before asking.
+        static func cursor(for offset: Int) -> String { "o\(offset)" }
 
         static func offset(in cursor: String) -> Int? {
-            let padded = cursor + String(repeating: "=", count: (4 - cursor.count % 4) % 4)
-            guard let data = Data(base64Encoded: padded), let text = String(data: data, encoding: .utf8), text.hasPrefix("o:"),
-                  let offset = Int(text.dropFirst(2)), offset >= 0, offset <= 10_000_000 else { return nil }
+            guard cursor.first == "o", (2...8).contains(cursor.count), cursor.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let offset = Int(cursor.dropFirst()), offset >= 0 else { return nil }
             return offset
         }
+    }
+}
+
+/// The API is read only: any method but reading is refused as not allowed (405, saying which are),
+/// before sessions or CSRF could answer otherwise. Inside the error middleware, so it is problem+json.
+struct ReadOnlyAPIMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.url.path.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
+            return try await next.respond(to: request)
+        }
+        throw Abort(.methodNotAllowed, headers: ["Allow": "GET, HEAD, OPTIONS"], reason: "the API is read only: use GET")
     }
 }
 

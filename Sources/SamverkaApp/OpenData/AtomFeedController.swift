@@ -63,6 +63,6 @@ struct AtomFeedController: Sendable {
         let base = request.application.settings.publicURL
         return AtomFeed(id: base + route.path + query, title: title + " · " + request.application.settings.siteName,
                         pageURL: base + page.path + query, language: request.language,
-                        author: request.application.settings.siteName, entries: entries).response()
+                        author: request.application.settings.siteName, entries: entries, selfURL: base + request.url.string).response()
     }
 }

@@ -7,11 +7,21 @@ struct CalendarEntries: Sendable {
     let base: String
     let municipalities: Municipalities
     let stamp: Date
+    let timeZone: TimeZone
+    /// The network, as the organizer every published entry names.
+    let publisher: ICalendar.Organizer
 
     init(_ app: Application, now: Date) {
         base = app.settings.publicURL
         municipalities = app.municipalities
         self.stamp = now
+        timeZone = app.settings.timeZone
+        publisher = .init(name: app.settings.siteName, email: app.settings.contactEmail)
+    }
+
+    /// A published calendar of these entries in the site's time zone.
+    func calendar(_ events: [ICalendar.Event], name: String? = nil) -> ICalendar {
+        ICalendar(events: events, name: name, timeZone: timeZone, organizer: publisher)
     }
 
     func entry(_ event: Event) -> ICalendar.Event {

@@ -114,6 +114,6 @@ struct CalendarFeedController: Sendable {
     }
 
     private func respond(_ request: Request, name: String, entries: [ICalendar.Event], filename: String) -> Response {
-        CalendarEntries.response(ICalendar(events: entries, name: name, timeZone: request.application.settings.timeZone), filename: filename)
+        CalendarEntries.response(self.entries(request).calendar(entries, name: name), filename: filename)
     }
 }

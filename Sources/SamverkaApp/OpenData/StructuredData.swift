@@ -70,7 +70,8 @@ struct StructuredData {
     func project(_ project: Project) -> String {
         var data = common(type: "Project", name: project.title, description: project.excerpt.isEmpty ? project.ingress : project.excerpt,
                           url: base + SiteURL.projects(.show(.value(project.slug))).path)
-        data["inLanguage"] = project.language.rawValue
+        // Project is an Organization in schema.org, which has no inLanguage: the language its people work in.
+        data["knowsLanguage"] = project.language.rawValue
         if !project.tags.isEmpty { data["keywords"] = project.tags.joined(separator: ", ") }
         if let image = SafeURL.href(project.image) { data["image"] = absolute(image) }
         return Self.script(data)

@@ -109,8 +109,9 @@ struct ActivityShowController: Sendable {
         guard access.canSee(activity, partners: partners, programme: programme, now: request.now) else {
             throw Abort(.notFound)
         }
-        guard let entry = CalendarEntries(request.application, now: request.now).entry(activity, programme: programme) else { throw Abort(.notFound) }
-        return CalendarEntries.response(ICalendar(events: [entry], timeZone: request.application.settings.timeZone), filename: try activity.requireID().uuidString)
+        let entries = CalendarEntries(request.application, now: request.now)
+        guard let entry = entries.entry(activity, programme: programme) else { throw Abort(.notFound) }
+        return CalendarEntries.response(entries.calendar([entry]), filename: try activity.requireID().uuidString)
     }
 
     @Sendable func mine(request: Request) async throws -> Response {

@@ -101,9 +101,8 @@ struct MyProgrammeController: Sendable {
         guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else { throw Abort(.notFound) }
         let activities = try await StarredActivity.visible(memberID: member.requireID(), on: request.db)
         let entries = CalendarEntries(request.application, now: request.now)
-        let calendar = ICalendar(events: activities.compactMap { entries.entry($0, programme: $0.programme) },
-                                 name: request.t("my_programme.title") + " · " + request.application.settings.siteName,
-                                 timeZone: request.application.settings.timeZone)
+        let calendar = entries.calendar(activities.compactMap { entries.entry($0, programme: $0.programme) },
+                                        name: request.t("my_programme.title") + " · " + request.application.settings.siteName)
         let response = CalendarEntries.response(calendar, filename: "my-programme")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response

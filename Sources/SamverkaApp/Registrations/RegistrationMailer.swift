@@ -86,12 +86,13 @@ struct RegistrationMailer: Sendable {
         paragraphs.append(catalogue.signature(language, values))
 
         var mail = MailMessage(to: recipient.email, toName: recipient.name, subject: subjectLine, paragraphs: paragraphs, language: language)
-        if notice.carriesCalendar, var entry = CalendarEntries(app, now: now).entry(subject) {
+        let entries = CalendarEntries(app, now: now)
+        if notice.carriesCalendar, var entry = entries.entry(subject) {
             if notice == .eventCancelled && !entry.cancelled {
                 entry.cancelled = true
                 entry.sequence += 1
             }
-            let calendar = ICalendar(events: [entry], timeZone: app.settings.timeZone)
+            let calendar = entries.calendar([entry])
             mail.attachments.append(.init(filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar.text))
         }
         return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now,

@@ -52,8 +52,10 @@ struct APITests {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
             for (path, detail) in [("/api/v1/events?limit=0", "limit must be"), ("/api/v1/events?limit=abc", "limit must be"),
-                                   ("/api/v1/events?cursor=%21%21", "cursor is not"), ("/api/v1/events?language=de", "language must be"),
-                                   ("/api/v1/programmes/innovationsveckan-2026/activities?theme=nope", "theme 'nope'"),
+                                   ("/api/v1/events?cursor=%21%21", "cursor is not"), ("/api/v1/events?cursor=o%2B5", "cursor is not"),
+                                   ("/api/v1/programmes/innovationsveckan-2026/activities?day=13%20mars", "day must be"), ("/api/v1/events?language=de", "language must be"),
+                                   ("/api/v1/programmes/innovationsveckan-2026/activities?format=nope", "format 'nope' is not one of"),
+                                   ("/api/v1/programmes/innovationsveckan-2026/activities?municipality=Ume%C3%A5", "not a code of 4 digits"),
                                    ("/api/v1/organisations?sector=king", "sector must be")] {
                 let response = try await app.testing().sendRequest(.GET, path)
                 #expect(response.status == .badRequest, "\(path)")
@@ -64,6 +66,21 @@ struct APITests {
             #expect(missing.status == .notFound)
             #expect(try json(missing)["status"] as? Int == 404)
             #expect(try await app.testing().sendRequest(.GET, "/api/v1/nothing-here").status == .notFound)
+            // A well-formed value the programme has nothing for matches nothing, as on the page.
+            for path in ["/api/v1/programmes/innovationsveckan-2026/activities?theme=nope", "/api/v1/programmes/innovationsveckan-2026/activities?municipality=0000",
+                         "/api/v1/programmes/innovationsveckan-2026/activities?day=2026-02-31"] {
+                let none = try await app.testing().sendRequest(.GET, path)
+                let total = try json(none)["total"] as? Int
+                #expect(none.status == .ok && total == 0, "\(path)")
+            }
+            // An empty cursor is the first page; a method the read-only API has not is 405 with what it has.
+            let emptyCursor = try await app.testing().sendRequest(.GET, "/api/v1/organisations?cursor=")
+            #expect(emptyCursor.status == .ok)
+            for method in [HTTPMethod.TRACE, .POST, .DELETE, .PUT] {
+                let refused = try await app.testing().sendRequest(method, "/api/v1/events")
+                #expect(refused.status == .methodNotAllowed, "\(method)")
+                #expect(refused.headers.first(name: "Allow") == "GET, HEAD, OPTIONS", "\(method)")
+            }
 
             let organisations = try await app.testing().sendRequest(.GET, "/api/v1/organisations?sector=municipality")
             let tag = try #require(organisations.headers.first(name: .eTag))

@@ -27,6 +27,9 @@ struct FeedTests {
             #expect(entry.contains("UID:\(try fika.requireID().uuidString)@samverka\r\n"))
             #expect(entry.contains("URL:http://127.0.0.1:8080/events/fika\r\n"))
             #expect(first.text.contains("BEGIN:VTIMEZONE"))
+            // A published calendar (METHOD:PUBLISH) names its organizer on every entry (RFC 5546), or libical refuses it.
+            #expect(first.text.contains("METHOD:PUBLISH\r\n"))
+            #expect(entry.contains("ORGANIZER;CN=\"Samverka\":mailto:"))
 
             fika.startsAt = fika.startsAt.addingTimeInterval(3600)
             try await fika.save(on: app.db)
@@ -77,6 +80,12 @@ struct FeedTests {
             #expect(parsed.selfLink == "http://127.0.0.1:8080/programmes/innovationsveckan-2026/feed.atom?theme=klimat")
             let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=klimat")
             #expect(page.text.contains("href=\"/programmes/innovationsveckan-2026/calendar.ics?theme=klimat\""))
+            // rel="self" is where the reader fetched the feed, whatever order its parameters came in; the id stays canonical.
+            let reordered = AtomReader(try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/feed.atom?lang=en&theme=klimat").text)
+            #expect(reordered.selfLink == "http://127.0.0.1:8080/programmes/innovationsveckan-2026/feed.atom?lang=en&theme=klimat")
+            // Items saved within one second still differ in `updated`.
+            #expect(AtomFeed.date(Date(timeIntervalSince1970: 1.25)) == "1970-01-01T00:00:01.250Z")
+            #expect(AtomFeed.date(Date(timeIntervalSince1970: 1)) == "1970-01-01T00:00:01Z")
         }
     }
 
@@ -164,6 +173,16 @@ struct FeedTests {
             let turtle = try await app.testing().sendRequest(.GET, "/catalog.ttl")
             #expect(turtle.headers.contentType?.subType == "turtle")
             #expect(turtle.text.contains("dcat:distribution <http://127.0.0.1:8080/catalog.rdf#programme-innovationsveckan-2026-3>"))
+            // What DCAT-AP's shapes ask beyond the minimum: typed values, a period of time, availability, the publisher's kind.
+            #expect(turtle.text.contains("<http://creativecommons.org/publicdomain/zero/1.0/>\n    a <http://purl.org/dc/terms/LicenseDocument>"))
+            #expect(turtle.text.contains("dcat:startDate \"2026-03-02\"^^<http://www.w3.org/2001/XMLSchema#date>"))
+            #expect(turtle.text.contains("dcatap:availability <http://publications.europa.eu/resource/authority/planned-availability/STABLE>"))
+            #expect(turtle.text.contains("dct:type <http://purl.org/adms/publishertype/NonProfitOrganisation>"))
+            // Concepts from the EU vocabularies carry their labels; the licence its kind; Sweden its extent.
+            #expect(turtle.text.contains("skos:prefLabel \"Government and public sector\"@en"))
+            #expect(turtle.text.contains("dct:type <http://purl.org/adms/licencetype/PublicDomain>"))
+            #expect(turtle.text.contains("dcat:centroid \"POINT(16.32 62.39)\"^^<http://www.opengis.net/ont/geosparql#wktLiteral>"))
+            #expect(turtle.text.contains("dcat:endDate \"2026-03-06\"^^<http://www.w3.org/2001/XMLSchema#date>"))
         }
     }
 

@@ -102,7 +102,7 @@ struct MailDeliveryTests {
             #expect(try await delivery.deliverDue() == MailDelivery.Round())
             let folder = try #require(environment["SAMVERKA_TEST_MAILDIR"])
             let files = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { !$0.hasSuffix("/") }
-            let arrived = try files.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.filter { $0.contains(Data("Du är anmäld \(marker)".utf8).base64EncodedString()) }
+            let arrived = files.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.filter { $0.contains(Data("Du är anmäld \(marker)".utf8).base64EncodedString()) }
             #expect(arrived.count == 1)
             #expect(arrived.first?.contains("filename=\"samverka.ics\"") == true)
         }

@@ -10,7 +10,8 @@ let testNow = Date(timeIntervalSince1970: 1_767_268_800)
 
 /// Runs `body` against a fully configured Samverka with its own empty, migrated database:
 /// in-memory SQLite by default, a fresh PostgreSQL database when `DATABASE_URL` is set. Tests
-/// sign in many people from one client, so rate limiting is off unless a test asks for it.
+/// sign in many people from one client, so rate limiting is off unless a test asks for it; then its
+/// clock stands still, so the test's tries count against one minute however slowly they run.
 func withSamverka(now: Date = testNow, rateLimitPerMinute: Int = 0, _ body: (Application) async throws -> Void) async throws {
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("samverka-test-\(UUID().uuidString)").path
     let database = try await TestDatabases.make()
@@ -19,6 +20,7 @@ func withSamverka(now: Date = testNow, rateLimitPerMinute: Int = 0, _ body: (App
     do {
         try await configure(app, settings: AppSettings(database: database.location, dataDirectory: dataDirectory, passwordCost: 4,
                                                      rateLimitPerMinute: rateLimitPerMinute))
+        app.rateLimiter = RateLimiter(perMinute: rateLimitPerMinute, uptime: { 0 })
         try await body(app)
     } catch {
         try? await app.asyncShutdown()

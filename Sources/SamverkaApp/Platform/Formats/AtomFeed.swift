@@ -21,6 +21,9 @@ struct AtomFeed {
     let language: Language
     let author: String
     var entries: [Entry]
+    /// The address the feed is served from, exactly as asked for; readers check that `rel="self"`
+    /// says where they fetched it. The id stays the canonical address.
+    var selfURL: String?
 
     var xml: String {
         let updated = entries.map(\.updated).max() ?? Date(timeIntervalSince1970: 0)
@@ -30,7 +33,7 @@ struct AtomFeed {
             "  <id>\(Self.text(id))</id>",
             "  <title>\(Self.text(title))</title>",
             "  <updated>\(Self.date(updated))</updated>",
-            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Self.text(id))\"/>",
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Self.text(selfURL ?? id))\"/>",
             "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.text(pageURL))\"/>",
             "  <author><name>\(Self.text(author))</name></author>",
             "  <generator>Samverka</generator>",
@@ -65,14 +68,18 @@ struct AtomFeed {
         HTMLText.escape(String(value.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }))
     }
 
-    /// RFC 3339 in UTC, "2026-11-23T01:29:34Z".
+    /// RFC 3339 in UTC, "2026-11-23T01:29:34Z", with milliseconds when there are any
+    /// ("2026-11-23T01:29:34.120Z"): items saved in the same second still tell readers which changed last.
     static func date(_ date: Date) -> String {
-        FormatterStore.shared.format(date, key: "rfc3339-utc") {
+        let wholeSeconds = date.timeIntervalSince1970.rounded(.down)
+        let milliseconds = Int(((date.timeIntervalSince1970 - wholeSeconds) * 1000).rounded(.down))
+        let seconds = FormatterStore.shared.format(Date(timeIntervalSince1970: wholeSeconds), key: "rfc3339-utc") {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
             return formatter
         }
+        return seconds + (milliseconds > 0 ? String(format: ".%03d", milliseconds) : "") + "Z"
     }
 }

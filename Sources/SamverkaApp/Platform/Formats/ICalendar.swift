@@ -22,13 +22,27 @@ struct ICalendar {
         var tentative = false
     }
 
+    /// Who publishes the calendar (RFC 5546: a published calendar names its organizer on each
+    /// entry). Without one the feed carries no METHOD, which is then not an iTIP message at all.
+    struct Organizer {
+        let name: String
+        let email: String
+
+        var line: String {
+            let name = name.filter { $0 != "\"" && !$0.isNewline }
+            return "ORGANIZER;CN=\"\(name)\":mailto:" + email
+        }
+    }
+
     var events: [Event] = []
     /// The name calendar programs show for a subscribed feed.
     var name: String?
     var timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .current
+    var organizer: Organizer?
 
     var text: String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Samverka//Samverka//SV", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Samverka//Samverka//SV", "CALSCALE:GREGORIAN"]
+        if organizer != nil { lines.append("METHOD:PUBLISH") }
         if let name {
             lines.append("X-WR-CALNAME:" + Self.escape(name))
             lines.append("NAME:" + Self.escape(name))
@@ -46,6 +60,7 @@ struct ICalendar {
             if event.weekly {
                 lines.append("RRULE:FREQ=WEEKLY" + (event.weeklyUntil.map { ";UNTIL=" + Self.utc($0) } ?? ""))
             }
+            if let organizer { lines.append(organizer.line) }
             lines.append("SUMMARY:" + Self.escape(event.summary))
             if !event.description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(event.description)) }
             if !event.location.isEmpty { lines.append("LOCATION:" + Self.escape(event.location)) }

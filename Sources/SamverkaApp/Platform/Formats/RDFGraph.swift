@@ -17,6 +17,8 @@ struct RDFGraph {
         "dct": "http://purl.org/dc/terms/",
         "foaf": "http://xmlns.com/foaf/0.1/",
         "vcard": "http://www.w3.org/2006/vcard/ns#",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+        "dcatap": "http://data.europa.eu/r5r/",
     ]
 
     private(set) var triples: [(subject: Node, predicate: String, object: Node)] = []
@@ -24,6 +26,39 @@ struct RDFGraph {
     /// `predicate` as `prefix:name`, one of `namespaces`.
     mutating func add(_ subject: Node, _ predicate: String, _ object: Node) {
         triples.append((subject, Self.expand(predicate), object))
+    }
+
+    /// A link to a thing named elsewhere (a licence, a media type, a vocabulary's concept), saying
+    /// once what class it is: validators check the class and do not fetch the thing to learn it.
+    /// A concept from a vocabulary also brings its label (`labels`, language to text, under
+    /// `labelPredicate`), which the class's shape asks for.
+    mutating func add(_ subject: Node, _ predicate: String, _ object: String, a type: String,
+                      labels: KeyValuePairs<String, String> = [:], labelPredicate: String = "skos:prefLabel") {
+        add(subject, predicate, .iri(object))
+        let rdfType = Self.expand("rdf:type"), typeNode = Node.iri(Self.expand(type))
+        if !triples.contains(where: { $0.subject == .iri(object) && $0.predicate == rdfType && $0.object == typeNode }) {
+            triples.append((.iri(object), rdfType, typeNode))
+            for (language, label) in labels { add(.iri(object), labelPredicate, .text(label, language)) }
+        }
+    }
+
+    /// A geometry in Well-Known Text (GeoSPARQL), longitude before latitude.
+    static func wkt(_ text: String) -> Node {
+        .literal(text, language: nil, datatype: "http://www.opengis.net/ont/geosparql#wktLiteral")
+    }
+
+    /// An `xsd:dateTime` literal in UTC.
+    static func dateTime(_ date: Date) -> Node {
+        .literal(AtomFeed.date(date), language: nil, datatype: "http://www.w3.org/2001/XMLSchema#dateTime")
+    }
+
+    /// An `xsd:date` literal, the day in the given zone.
+    static func date(_ date: Date, in timeZone: TimeZone) -> Node {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let day = calendar.dateComponents([.year, .month, .day], from: date)
+        let text = String(format: "%04d-%02d-%02d", day.year ?? 1970, day.month ?? 1, day.day ?? 1)
+        return .literal(text, language: nil, datatype: "http://www.w3.org/2001/XMLSchema#date")
     }
 
     static func expand(_ name: String) -> String {

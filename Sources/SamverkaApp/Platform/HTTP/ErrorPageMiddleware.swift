@@ -20,9 +20,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             let response = await page(for: status, request: request, detail: status.code < 500 ? (error as? any AbortError)?.reason : nil)
-            // Keep what the error says about retrying (Retry-After on 429 and 503).
-            if let retry = (error as? any AbortError)?.headers.first(name: .retryAfter) {
-                response.headers.replaceOrAdd(name: .retryAfter, value: retry)
+            // Keep what the error says about retrying (Retry-After on 429 and 503) and, on 405, what is allowed.
+            for name in [HTTPHeaders.Name.retryAfter, .allow] {
+                if let value = (error as? any AbortError)?.headers.first(name: name) { response.headers.replaceOrAdd(name: name, value: value) }
             }
             return response
         }

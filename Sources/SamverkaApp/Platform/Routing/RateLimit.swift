@@ -30,18 +30,22 @@ final class RateLimiter: Sendable {
     }
 
     let perMinute: Int
+    /// Monotonic nanoseconds; a test freezes it, so a slow machine cannot refill a bucket mid-test.
+    private let uptime: @Sendable () -> UInt64
     private let buckets = NIOLockedValueBox<[String: Bucket]>([:])
     /// Past this many clients, full buckets (idle clients) are forgotten.
     private let forgetAbove = 10_000
 
     /// `perMinute` 0 turns limiting off.
-    init(perMinute: Int) {
+    init(perMinute: Int, uptime: @escaping @Sendable () -> UInt64 = { NIODeadline.now().uptimeNanoseconds }) {
         self.perMinute = perMinute
+        self.uptime = uptime
     }
 
     /// Takes one try from the client's bucket: nil when allowed, else the seconds until the next.
-    func take(_ purpose: Purpose, client: String, at nanoseconds: UInt64 = NIODeadline.now().uptimeNanoseconds) -> Int? {
+    func take(_ purpose: Purpose, client: String, at time: UInt64? = nil) -> Int? {
         guard perMinute > 0 else { return nil }
+        let nanoseconds = time ?? uptime()
         let capacity = Double(perMinute)
         let perNanosecond = capacity / 60e9
         return buckets.withLockedValue { buckets in

@@ -54,6 +54,10 @@ public struct AppSettings: Sendable {
     /// Where people write about the site, its accessibility and their data (`SAMVERKA_CONTACT_EMAIL`,
     /// default the sender address).
     public var contactEmail: String = "noreply@samverka.invalid"
+    /// What kind of body publishes the open data, a name from the EU publisher-type vocabulary the
+    /// catalogue states (`SAMVERKA_PUBLISHER_TYPE`: NonProfitOrganisation, LocalAuthority,
+    /// RegionalAuthority, NationalAuthority, Company…).
+    public var publisherType: String = "NonProfitOrganisation"
     /// The day the accessibility statement was last reviewed (`SAMVERKA_ACCESSIBILITY_REVIEWED`, YYYY-MM-DD).
     public var accessibilityReviewed: String = "2026-12-01"
     /// The roles that must sign in with two factors whatever the admins choose in the app
@@ -190,6 +194,12 @@ public struct AppSettings: Sendable {
         }
         settings.operatorName = Environment.get("SAMVERKA_OPERATOR") ?? settings.siteName
         settings.contactEmail = Environment.get("SAMVERKA_CONTACT_EMAIL") ?? settings.mailFrom
+        if let type = Environment.get("SAMVERKA_PUBLISHER_TYPE") {
+            guard publisherTypes[type] != nil else {
+                throw ConfigurationError(problems: ["SAMVERKA_PUBLISHER_TYPE must be one of " + publisherTypes.keys.sorted().joined(separator: ", ")])
+            }
+            settings.publisherType = type
+        }
         if let reviewed = Environment.get("SAMVERKA_ACCESSIBILITY_REVIEWED") { settings.accessibilityReviewed = reviewed }
         if let proxies = Environment.get("SAMVERKA_TRUSTED_PROXIES") {
             settings.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
@@ -198,6 +208,16 @@ public struct AppSettings: Sendable {
     }
 
     public var uploadsDirectory: String { dataDirectory + "/uploads" }
+
+    /// The EU's publisher types (ADMS, http://purl.org/adms/publishertype/), with their labels.
+    static let publisherTypes: [String: String] = [
+        "Academia-ScientificOrganisation": "Academia/Scientific organisation", "Company": "Company",
+        "IndustryConsortium": "Industry consortium", "LocalAuthority": "Local Authority",
+        "NationalAuthority": "National authority", "NonGovernmentalOrganisation": "Non-Governmental Organisation",
+        "NonProfitOrganisation": "Non-Profit Organisation", "PrivateIndividual(s)": "Private Individual(s)",
+        "RegionalAuthority": "Regional authority", "StandardisationBody": "Standardisation body",
+        "SupraNationalAuthority": "Supra-national authority",
+    ]
 }
 
 extension Application {
