@@ -21,6 +21,16 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.databases.middleware.use(CalendarSequenceMiddleware<Event>())
     app.databases.middleware.use(CalendarSequenceMiddleware<Activity>())
 
+    // What each capability keeps about a member, for their data download and the deletion of
+    // their account, which runs them in this order.
+    app.personalData.register(OrganisationPersonalData())
+    app.personalData.register(RegistrationPersonalData())
+    app.personalData.register(ActivityLogPersonalData())
+    app.personalData.register(StarredActivityPersonalData())
+    app.personalData.register(LocalGroupPersonalData())
+    app.personalData.register(NotificationPersonalData())
+    app.personalData.register(OutgoingMailPersonalData())
+
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
     app.passwordWork = PasswordWork()
 

@@ -29,8 +29,9 @@ struct MyAccountController: Sendable {
 
     @Sendable func data(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
-        let data = try await MemberData.gather(for: member, site: request.application.settings.siteName,
-                                               baseURL: request.application.settings.publicURL, now: request.now, on: request.db)
+        let settings = request.application.settings
+        let data = try await MemberData.gather(for: member, site: settings.siteName,
+                                               context: PersonalDataContext(app: request.application, now: request.now, baseURL: settings.publicURL))
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -52,11 +53,11 @@ struct MyAccountController: Sendable {
         guard errors.isEmpty else { return try await render(request, errors: errors, status: .unprocessableEntity) }
         do {
             try await AccountDeletion(app: request.application, now: request.now).delete(member)
-        } catch AccountDeletion.Refusal.lastAdmin {
+        } catch is AccountDeletion.LastAdmin {
             errors.add("password", request.t("error.last_admin"))
             return try await render(request, errors: errors, status: .unprocessableEntity)
-        } catch AccountDeletion.Refusal.onlyOwner(let organisations) {
-            errors.add("password", request.t("error.only_owner", ["organisations": organisations.joined(separator: ", ")]))
+        } catch let refused as ErasureRefused {
+            errors.add("password", request.t(refused.key, refused.values))
             return try await render(request, errors: errors, status: .unprocessableEntity)
         }
         request.auth.logout(Member.self)

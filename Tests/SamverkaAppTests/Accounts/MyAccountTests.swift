@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Testing
 import VaporTesting
@@ -74,6 +75,64 @@ struct MyAccountTests {
             let signIn = try await anna.post("/sign-in", form: ["email": "anna@example.org", "password": "correct horse battery"])
             #expect(signIn.status == .unauthorized)
         }
+    }
+
+    @Test("every table that names members has a personal-data holder, each holder a part in the download, and after deletion no table names the member")
+    func everyHolderCovered() async throws {
+        try await withSamverka { app in
+            let programme = try await ProgrammeFixture.make(app, requiresPublicParty: false)
+            let (organisation, owner) = try await programme.organisation("foreningen", "Föreningen", .civilSociety, email: "owner@example.org")
+            let activity = try await programme.submit(owner, ProgrammeFixture.form("foreningen", title: "Datakväll"))
+            let fixture = try await RegistrationFixture.make(app, capacity: 5)
+            let (anna, _) = try await fixture.signUp("anna@example.org")
+            let member = try #require(try await Member.find(email: "anna@example.org", on: app.db))
+            let annaID = try member.requireID()
+            try await app.addMember("anna@example.org", to: organisation, as: .editor)
+            let group = try await EventPublishingTests.group(app)
+            try await LocalGroupOrganiser(groupID: try group.requireID(), memberID: annaID).save(on: app.db)
+            try await StarredActivity(memberID: annaID, activityID: try activity.requireID()).save(on: app.db)
+            try await ActivityLogEntry(activityID: try activity.requireID(), memberID: annaID, kind: .changed, message: "Ny tid").save(on: app.db)
+            try await MemberNotification(memberID: annaID, kind: .activitySubmitted, values: ["title": "Datakväll"], link: "/").save(on: app.db)
+
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(try await anna.get("/account/data.json").text.utf8)) as? [String: Any])
+            for section in app.personalData.holders.map(\.section) {
+                let key = section.replacing(/[A-Z]/) { "_" + $0.output.lowercased() }
+                #expect((json[key] as? [Any])?.isEmpty == false, "the download's \(key) part is empty")
+            }
+            #expect(((json["local_groups"] as? [[String: Any]])?.first?["group"] as? String) == "Civic Tech Umeå")
+
+            let sql = try #require(app.db as? any SQLDatabase)
+            let answered = Set(app.personalData.holders.flatMap(\.tables) + AccountDeletion.ownTables)
+            let columns = try await Self.uuidColumns(sql)
+            #expect(columns.contains { $0 == (Registration.schema, "member_id") }, "the scan of the schema finds the columns")
+            for (table, column) in columns where column == "member_id" {
+                #expect(answered.contains(table), "\(table) names members, and no personal-data holder answers for it")
+            }
+
+            try await anna.get("/account")
+            #expect(try await anna.post("/account/delete", form: ["password": "correct horse battery"]).status == .ok)
+            for (table, column) in try await Self.uuidColumns(sql) {
+                let rows = try await sql.select().column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))).from(table)
+                    .where(SQLIdentifier(column), .equal, SQLBind(annaID)).first()?.decode(column: "n", as: Int.self)
+                #expect(rows == 0, "\(table).\(column) still names the deleted member")
+            }
+        }
+    }
+
+    /// Every column that holds a UUID, in every table, on either database.
+    static func uuidColumns(_ sql: any SQLDatabase) async throws -> [(String, String)] {
+        if sql.dialect.name == "postgresql" {
+            return try await sql.raw("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'uuid'")
+                .all().map { (try $0.decode(column: "table_name", as: String.self), try $0.decode(column: "column_name", as: String.self)) }
+        }
+        var columns: [(String, String)] = []
+        for table in try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all().map({ try $0.decode(column: "name", as: String.self) }) {
+            for column in try await sql.raw("SELECT name, type FROM pragma_table_info(\(bind: table))").all()
+            where try column.decode(column: "type", as: String.self).uppercased().contains("UUID") || column.decode(column: "name", as: String.self).hasSuffix("_id") {
+                columns.append((table, try column.decode(column: "name", as: String.self)))
+            }
+        }
+        return columns
     }
 
     @Test("the only administrator cannot delete their account")

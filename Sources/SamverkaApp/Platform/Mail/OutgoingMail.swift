@@ -90,13 +90,3 @@ struct AddOwnerToOutgoingMail: AsyncMigration {
         try await database.schema("mail_outbox").deleteField("registration_id").update()
     }
 }
-
-extension QueryBuilder where Model == OutgoingMail {
-    /// A member's mail: sent to them as a member, or about one of their registrations.
-    func ownedBy(_ memberID: UUID, registrations: [UUID]) -> Self {
-        group(.or) { either in
-            either.filter(\.$memberID == memberID)
-            if !registrations.isEmpty { either.filter(\.$registrationID ~~ registrations) }
-        }
-    }
-}
