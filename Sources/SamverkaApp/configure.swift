@@ -30,6 +30,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.personalData.register(LocalGroupPersonalData())
     app.personalData.register(NotificationPersonalData())
     app.personalData.register(OutgoingMailPersonalData())
+    // What capabilities show on the pages of items they attach to (events, activities), in order.
+    app.pagePanels.register(RegistrationPanelProvider())
 
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
     app.passwordWork = PasswordWork()

@@ -42,7 +42,7 @@ struct EventAccess {
     static func owners(of event: Event, on database: any Database) async throws -> [Member] {
         var people: [Member] = []
         if let groupID = event.$localGroup.id { people += try await LocalGroupOrganiser.people(of: groupID, on: database) }
-        for organisationID in try await event.organisationIDs(on: database) { people += try await Notifier.people(of: organisationID, on: database) }
+        for organisationID in try await event.organisationIDs(on: database) { people += try await OrganisationMembership.people(of: organisationID, on: database) }
         return people
     }
 }

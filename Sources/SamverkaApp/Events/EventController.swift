@@ -102,7 +102,7 @@ struct EventController: Sendable {
                    structuredData: request.structuredData.event(event, organisers: organisers, siteName: request.application.settings.siteName)),
             event: detail,
             editHref: mayEdit ? Event.url(.edit(.value(event.slug))).path : nil,
-            registration: unpublished ? nil : try await RegistrationPanel.make(.event(event), request: request),
+            panels: unpublished ? [] : try await request.panels(for: event),
             publication: mayEdit ? EventShowPage.Publication(
                 unpublishedReason: unpublished ? (event.unpublishedReason ?? "") : nil,
                 unpublishAction: access.isStaff && !unpublished ? Event.url(.unpublish(.value(event.slug))).path : nil,

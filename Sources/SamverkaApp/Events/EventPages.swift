@@ -82,6 +82,7 @@ struct EventShowPage: Encodable {
     let layout: LayoutContext
     let event: Detail
     let editHref: String?
-    let registration: RegistrationPanel?
+    /// What other capabilities show on the page (sign-up).
+    let panels: [PagePanel]
     let publication: Publication?
 }

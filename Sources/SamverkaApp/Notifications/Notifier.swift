@@ -51,12 +51,4 @@ struct Notifier: Sendable {
         return MailMessage(to: member.email, toName: member.name, subject: catalogue.text("mail.notify.\(kind.rawValue)", language, values),
                            paragraphs: paragraphs, language: language)
     }
-
-    /// The people who act for an organisation; `owners` only those who decide who joins.
-    static func people(of organisationID: UUID, ownersOnly: Bool = false, on database: any Database) async throws -> [Member] {
-        let query = OrganisationMembership.query(on: database).filter(\.$organisation.$id == organisationID)
-            .filter(\.$status == .active).with(\.$member)
-        if ownersOnly { query.filter(\.$role == .owner) }
-        return try await query.all().map(\.member)
-    }
 }

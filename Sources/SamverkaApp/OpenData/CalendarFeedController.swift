@@ -2,8 +2,8 @@ import Fluent
 import Vapor
 
 /// Calendar feeds to subscribe to: every event, one event, a local group's or an organisation's
-/// calendar, a programme with its page's filters, and a member's own sign-ups behind a secret
-/// address. Lists carry what is coming and the last 90 days, so a calendar keeps recent history.
+/// calendar, a programme with its page's filters (a member's own sign-ups are Registrations'
+/// `SignUpCalendarController`). Lists carry what is coming and the last 90 days, so a calendar keeps recent history.
 struct CalendarFeedController: Sendable {
     static let history: TimeInterval = 90 * 86_400
 
@@ -56,39 +56,6 @@ struct CalendarFeedController: Sendable {
         let activities = try await selection.activities(on: request.db)
         return respond(request, name: programme.name, entries: activities.compactMap { builder.entry($0, programme: programme) },
                        filename: programme.slug)
-    }
-
-    /// A member's sign-ups, found by the secret in the address (calendar programs send no
-    /// cookies). A seat is confirmed, a place in line or awaiting approval tentative, and a
-    /// cancelled one cancelled, so subscribed calendars follow along.
-    @Sendable func member(request: Request) async throws -> Response {
-        guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else { throw Abort(.notFound) }
-        let registrations = try await Registration.query(on: request.db).filter(\.$member.$id == member.requireID())
-            .filter(\.$status != .declined).with(\.$setup).sort(\.$arrival).all()
-        let builder = entries(request)
-        var shown: [ICalendar.Event] = []
-        for registration in registrations {
-            guard let subject = try await RegistrationSubject.of(registration.setup, on: request.db),
-                  var entry = builder.entry(subject) else { continue }
-            entry.cancelled = entry.cancelled || registration.status == .cancelled
-            entry.tentative = registration.status != .confirmed
-            shown.append(entry)
-        }
-        let response = respond(request, name: request.t("registration.mine") + " · " + request.application.settings.siteName,
-                               entries: shown, filename: "registrations")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
-    }
-
-    /// Makes a new secret for the member's feeds (sign-ups and own programme); the old
-    /// addresses stop working. Returns to the page the button was on.
-    @Sendable func resetMemberToken(request: Request) async throws -> Response {
-        let member = try request.auth.require(Member.self)
-        member.calendarToken = Registration.newToken()
-        try await member.save(on: request.db)
-        request.flash(request.t("account.calendar_reset_done"))
-        let fromMyProgramme = (try? request.content.get(String.self, at: "from")) == "mine"
-        return request.redirect(to: (fromMyProgramme ? SiteURL.myProgramme : SiteURL.account).path, redirectType: .normal)
     }
 
     // MARK: Helpers

@@ -199,7 +199,7 @@ struct OrganisationController: Sendable {
             try await organisation.save(on: database)
             guard newlyVerified else { return }
             try await Notifier(request).tell(
-                try await Notifier.people(of: organisation.requireID(), on: database), .organisationVerified,
+                try await OrganisationMembership.people(of: organisation.requireID(), on: database), .organisationVerified,
                 values: ["organisation": organisation.name], link: SiteURL.organisations(.show(.value(organisation.slug))).path,
                 except: request.auth.get(Member.self), on: database)
         }

@@ -12,7 +12,7 @@ struct OrganisationMembersController: Sendable {
                 try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor, status: .requested)
                     .save(on: database)
                 try await Notifier(request).tell(
-                    try await Notifier.people(of: organisation.requireID(), ownersOnly: true, on: database), .joinRequested,
+                    try await OrganisationMembership.people(of: organisation.requireID(), ownersOnly: true, on: database), .joinRequested,
                     values: ["actor": member.name, "organisation": organisation.name],
                     link: SiteURL.organisations(.members(.value(organisation.slug))).path, except: member, on: database)
             }

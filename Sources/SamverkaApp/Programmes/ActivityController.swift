@@ -84,7 +84,7 @@ struct ActivityController: Sendable {
             }
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
             try await Notifier(request).tell(
-                try await Notifier.people(of: activity.$organisation.id, on: database), .partnerConfirmed,
+                try await OrganisationMembership.people(of: activity.$organisation.id, on: database), .partnerConfirmed,
                 values: ["partner": names.joined(separator: ", "), "title": activity.title, "programme": programme.name],
                 link: page, except: access.member, on: database)
         }
@@ -189,7 +189,7 @@ struct ActivityController: Sendable {
                                               actor: member, app: request.application, now: now, on: database)
             if submitted {
                 try await Notifier(request).tell(
-                    try await Notifier.people(of: organisation.requireID(), on: database), .activitySubmitted,
+                    try await OrganisationMembership.people(of: organisation.requireID(), on: database), .activitySubmitted,
                     values: ["title": activity.title, "programme": programme.name, "actor": member.name],
                     link: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path, except: member, on: database)
             }

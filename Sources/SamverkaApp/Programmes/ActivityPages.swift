@@ -117,7 +117,8 @@ struct ActivityShowPage: Encodable {
     let confirmAction: String?
     let reviewHref: String?
     let csrf: String?
-    let registration: RegistrationPanel?
+    /// What other capabilities show on the page (sign-up).
+    let panels: [PagePanel]
     /// Only on an activity the public can see.
     let star: Star?
 }

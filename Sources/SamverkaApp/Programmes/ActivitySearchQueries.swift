@@ -10,6 +10,8 @@ import SQLKit
 ///   by triggers. Any three letters of a word find it ("kommun" finds "kommunerna").
 /// - PostgreSQL: a generated `tsvector` over `search_text` with the built-in `swedish`
 ///   configuration and a GIN index, so Swedish word forms find each other.
+///
+/// The index itself is made by `CreateActivitySearchIndex`, whose SQL stays as it shipped.
 enum ActivitySearchQueries {
     enum Dialect {
         case sqlite, postgres
@@ -21,47 +23,6 @@ enum ActivitySearchQueries {
     }
 
     struct SearchUnavailable: Error {}
-
-    static func createIndex(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
-        switch try Dialect(database) {
-        case .sqlite:
-            try await sql.raw("CREATE VIRTUAL TABLE activity_search USING fts5(activity_id UNINDEXED, body, tokenize = 'trigram')").run()
-            try await sql.raw("""
-                CREATE TRIGGER activity_search_insert AFTER INSERT ON activities BEGIN
-                  INSERT INTO activity_search (activity_id, body) VALUES (new.id, new.search_text);
-                END
-                """).run()
-            try await sql.raw("""
-                CREATE TRIGGER activity_search_update AFTER UPDATE OF search_text ON activities BEGIN
-                  DELETE FROM activity_search WHERE activity_id = old.id;
-                  INSERT INTO activity_search (activity_id, body) VALUES (new.id, new.search_text);
-                END
-                """).run()
-            try await sql.raw("""
-                CREATE TRIGGER activity_search_delete AFTER DELETE ON activities BEGIN
-                  DELETE FROM activity_search WHERE activity_id = old.id;
-                END
-                """).run()
-        case .postgres:
-            try await sql.raw("ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('swedish', search_text)) STORED").run()
-            try await sql.raw("CREATE INDEX activities_search_vector ON activities USING GIN (search_vector)").run()
-        }
-    }
-
-    static func dropIndex(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
-        switch try Dialect(database) {
-        case .sqlite:
-            for trigger in ["activity_search_insert", "activity_search_update", "activity_search_delete"] {
-                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger)").run()
-            }
-            try await sql.raw("DROP TABLE IF EXISTS activity_search").run()
-        case .postgres:
-            try await sql.raw("DROP INDEX IF EXISTS activities_search_vector").run()
-            try await sql.raw("ALTER TABLE activities DROP COLUMN IF EXISTS search_vector").run()
-        }
-    }
 
     /// The ids of the edition's activities that contain every word of `text`, case and accents
     /// aside (the stored text holds a folded copy, see `SearchText.searchable`).
@@ -100,16 +61,6 @@ enum ActivitySearchQueries {
 
     private static func escapeLike(_ word: String) -> String {
         word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-    }
-}
-
-struct CreateActivitySearchIndex: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await ActivitySearchQueries.createIndex(on: database)
-    }
-
-    func revert(on database: any Database) async throws {
-        try await ActivitySearchQueries.dropIndex(on: database)
     }
 }
 

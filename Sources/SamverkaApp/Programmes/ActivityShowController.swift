@@ -94,8 +94,8 @@ struct ActivityShowController: Sendable {
             confirmAction: canConfirm ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(activity.slug))).path : nil,
             reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + (try activity.requireID().uuidString) : nil,
             csrf: access.member == nil ? nil : request.csrfToken,
-            registration: activity.status == .approved || access.canEdit(activity)
-                ? try await RegistrationPanel.make(.activity(activity, programme), request: request) : nil,
+            panels: activity.status == .approved || access.canEdit(activity)
+                ? try await request.panels(for: ProgrammeActivity(activity: activity, programme: programme)) : [],
             star: star
         )
         return try await request.render("Programmes/activity", context)

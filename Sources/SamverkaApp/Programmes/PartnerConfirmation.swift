@@ -28,7 +28,7 @@ enum PartnerConfirmation {
         let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         for partner in partners {
             try await Notifier(app: app, now: now).tell(
-                try await Notifier.people(of: partner.requireID(), on: database), .partnerAsked,
+                try await OrganisationMembership.people(of: partner.requireID(), on: database), .partnerAsked,
                 values: ["partner": partner.name, "organisation": organisation.name, "title": activity.title, "programme": programme.name],
                 link: page, except: actor, on: database)
         }

@@ -193,7 +193,7 @@ struct ReviewController: Sendable {
             default: .activityChangesRequested
             }
             try await Notifier(request).tell(
-                try await Notifier.people(of: activity.$organisation.id, on: database), told,
+                try await OrganisationMembership.people(of: activity.$organisation.id, on: database), told,
                 values: ["title": activity.title, "programme": programme.name, "message": message],
                 link: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
                 except: member, on: database)

@@ -44,3 +44,17 @@ struct RegistrationPanel: Encodable {
         )
     }
 }
+
+/// Puts the sign-up box on the pages of events and programme activities.
+struct RegistrationPanelProvider: PagePanelProvider {
+    func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
+        let subject: RegistrationSubject
+        switch item {
+        case let event as Event: subject = .event(event)
+        case let item as ProgrammeActivity: subject = .activity(item.activity, item.programme)
+        default: return nil
+        }
+        guard let panel = try await RegistrationPanel.make(subject, request: request) else { return nil }
+        return try await request.panel("registration", template: "Registrations/panel", ["registration": panel])
+    }
+}

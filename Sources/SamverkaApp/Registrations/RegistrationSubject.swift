@@ -62,32 +62,20 @@ enum RegistrationSubject: Sendable {
 
     /// Venue, address and municipality (none for an activity for all of Sweden).
     func placeParts(_ municipalities: Municipalities) -> [String] {
-        let (venue, address, code) = switch self {
-        case .event(let event): (event.placeName, event.address, event.municipalityCode)
-        case .activity(let activity, _): activity.allSweden ? ("", "", nil) : (activity.venue, activity.address, activity.municipalityCode)
+        switch self {
+        case .event(let event): event.placeParts(municipalities)
+        case .activity(let activity, _): activity.placeParts(municipalities)
         }
-        return [venue, address, code.flatMap { municipalities[$0]?.name } ?? ""]
     }
 
     /// Where it is, each part once ("Umeå" not again after "Storgatan 1, Umeå").
     func place(_ municipalities: Municipalities) -> String {
-        Self.placeLine(placeParts(municipalities), link: nil)
+        PlaceLine.join(placeParts(municipalities), link: nil)
     }
 
     /// Where it is and the link for joining online: what to tell someone coming.
     func placeAndLink(_ municipalities: Municipalities) -> String {
-        Self.placeLine(placeParts(municipalities), link: onlineURL)
-    }
-
-    /// Place parts joined with commas, leaving out empty ones and any an earlier part already
-    /// names, then the link.
-    static func placeLine(_ place: [String], link: String?) -> String {
-        var parts: [String] = []
-        for part in place where !part.isEmpty && !parts.contains(where: { $0.localizedCaseInsensitiveContains(part) }) {
-            parts.append(part)
-        }
-        if let link, !link.isEmpty { parts.append(link) }
-        return parts.joined(separator: ", ")
+        PlaceLine.join(placeParts(municipalities), link: onlineURL)
     }
 
     /// The public page of the event or activity.
@@ -109,8 +97,8 @@ enum RegistrationSubject: Sendable {
     /// A stable identifier for calendar entries, the same as the page's own calendar download.
     var calendarUID: String {
         switch self {
-        case .event(let event): (event.id?.uuidString ?? event.slug) + "@samverka"
-        case .activity(let activity, _): (activity.id?.uuidString ?? "") + "@samverka"
+        case .event(let event): event.calendarUID
+        case .activity(let activity, _): activity.calendarUID
         }
     }
 

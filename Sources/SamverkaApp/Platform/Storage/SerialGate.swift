@@ -1,9 +1,9 @@
 import NIOConcurrencyHelpers
 
-/// Lets one task at a time through per key, in the order they came. Sign-ups to one event
-/// queue here before their transaction, so seats and waiting-list places go in order of
-/// arrival and SQLite never has two writers contend; the row lock in the transaction does
-/// the same between app instances on PostgreSQL.
+/// Lets one task at a time through per key, in the order they came. Writes that must not race
+/// (sign-ups to one event, changes to one organisation's owners) queue here before their
+/// transaction, so they take effect in order of arrival and SQLite never has two writers
+/// contend; the row lock in the transaction does the same between app instances on PostgreSQL.
 final class SerialGate<Key: Hashable & Sendable>: Sendable {
     private let queues = NIOLockedValueBox<[Key: [CheckedContinuation<Void, Never>]]>([:])
 

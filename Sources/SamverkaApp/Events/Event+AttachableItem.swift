@@ -1,0 +1,2 @@
+/// Other capabilities attach panels to an event's page (sign-up today).
+extension Event: AttachableItem {}

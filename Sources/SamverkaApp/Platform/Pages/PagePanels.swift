@@ -1,0 +1,58 @@
+import Vapor
+
+/// An item with its own public page (an event, a programme activity; later projects, groups,
+/// organisations, programmes) that other capabilities can attach to: sign-up today, discussion
+/// and matchmaking next. The page asks `request.panels(for:)` and shows whatever comes back, so
+/// a capability that attaches to every item page registers a `PagePanelProvider` and touches no
+/// other capability's files.
+protocol AttachableItem: Sendable {}
+
+/// One capability's box on another's show page, rendered with its own template.
+struct PagePanel: Encodable, Sendable {
+    /// Which capability it comes from, as a class name for styling and tests.
+    let name: String
+    let html: String
+}
+
+/// What a capability puts on other capabilities' show pages.
+protocol PagePanelProvider: Sendable {
+    /// Nil when it has nothing for this item and this reader.
+    func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel?
+}
+
+/// The providers, in the order their panels appear on a page.
+struct PagePanelRegistry: Sendable {
+    private(set) var providers: [any PagePanelProvider] = []
+
+    mutating func register(_ provider: any PagePanelProvider) {
+        providers.append(provider)
+    }
+}
+
+extension Application {
+    private struct PagePanelsKey: StorageKey {
+        typealias Value = PagePanelRegistry
+    }
+
+    var pagePanels: PagePanelRegistry {
+        get { storage[PagePanelsKey.self] ?? PagePanelRegistry() }
+        set { storage[PagePanelsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The panels the registered capabilities have for `item`, for this reader.
+    func panels(for item: any AttachableItem) async throws -> [PagePanel] {
+        var panels: [PagePanel] = []
+        for provider in application.pagePanels.providers {
+            if let panel = try await provider.panel(for: item, request: self) { panels.append(panel) }
+        }
+        return panels
+    }
+
+    /// A panel drawn by `template` with `context`, as HTML for the page that shows it.
+    func panel(_ name: String, template: String, _ context: some Encodable) async throws -> PagePanel {
+        let view = try await self.view.render(template, context)
+        return PagePanel(name: name, html: String(buffer: view.data))
+    }
+}
