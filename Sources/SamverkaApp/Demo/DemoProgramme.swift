@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -116,7 +117,8 @@ struct DemoProgramme: Sendable {
                 // Every third activity without an outside sign-up takes sign-ups here instead.
                 if activity.signUp == .none && index % 3 == 0 { activity.signUp = .samverka }
                 activity.signUpURL = activity.signUp == .external ? "https://anmalan.example.org/\(index)" : nil
-                activity.submittedAt = calendar.date(byAdding: .day, value: -Int.random(in: 1...30, using: &random), to: now)
+                // Organisers submit over the month before, each at their own moment.
+                activity.submittedAt = now.addingTimeInterval(-Double.random(in: 3_600...(30 * 86_400), using: &random))
                 activity.reviewMessage = ""
                 var organisers = [organisation]
                 if !organisation.sector.isPublic, let partner = publicOnes.randomElement(using: &random) {
@@ -129,6 +131,11 @@ struct DemoProgramme: Sendable {
             // Batches keep a 20,000-activity benchmark edition quick to build.
             for chunk in stride(from: 0, to: activities.count, by: 500) {
                 try await Array(activities[chunk..<min(chunk + 500, activities.count)]).create(on: database)
+            }
+            // Saved in one go, the activities would share one change time, which feed readers
+            // take as one entry changed many times; each was last changed when it was submitted.
+            if let sql = database as? any SQLDatabase {
+                try await sql.raw("UPDATE activities SET updated_at = submitted_at WHERE programme_id = \(bind: try programme.requireID()) AND submitted_at IS NOT NULL").run()
             }
             let setups = try activities.enumerated().filter { $0.element.signUp == .samverka }.map { index, activity in
                 let setup = RegistrationSetup.fresh(for: .activity(activity, programme))
