@@ -9,7 +9,7 @@ protocol AttachableItem: Sendable {}
 
 /// One capability's box on another's show page, rendered with its own template.
 struct PagePanel: Encodable, Sendable {
-    /// Which capability it comes from, as a class name for styling and tests.
+    /// Which capability it comes from, so a page or a test can tell the panels apart.
     let name: String
     let html: String
 }
