@@ -221,13 +221,14 @@ struct APIController: Sendable {
             }
         }
         for (dimension, digits) in [(ProgrammeFilter.Dimension.region, 2), (.municipality, 4)] {
-            if let value = filter.values[dimension]?.first(where: { $0.count != digits || !$0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            if let value = filter.values[dimension]?.first(where: { $0.count != digits || !$0.isAllASCIIDigits }) {
                 throw Abort(.badRequest, reason: "\(dimension.rawValue) '\(value)' is not a code of \(digits) digits")
             }
         }
         // Shaped as the OpenAPI pattern says; a day no activity has (2026-02-31 among them) matches nothing.
         if let days = filter.values[.day], days.contains(where: { day in
-            day.count != 10 || !day.enumerated().allSatisfy { index, character in [4, 7].contains(index) ? character == "-" : character.isASCII && character.isNumber }
+            let parts = day.split(separator: "-", omittingEmptySubsequences: false)
+            return parts.map(\.count) != [4, 2, 2] || !parts.allSatisfy(\.isAllASCIIDigits)
         }) {
             throw Abort(.badRequest, reason: "day must be a date, YYYY-MM-DD")
         }

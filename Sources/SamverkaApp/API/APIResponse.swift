@@ -62,7 +62,7 @@ enum APIResponse {
         static func cursor(for offset: Int) -> String { "o\(offset)" }
 
         static func offset(in cursor: String) -> Int? {
-            guard cursor.first == "o", (2...8).contains(cursor.count), cursor.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+            guard cursor.first == "o", (2...8).contains(cursor.count), cursor.dropFirst().isAllASCIIDigits,
                   let offset = Int(cursor.dropFirst()), offset >= 0 else { return nil }
             return offset
         }

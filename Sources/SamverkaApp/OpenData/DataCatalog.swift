@@ -14,8 +14,8 @@ struct DataCatalog {
         let keywords: [String]
         let page: String
         let distributions: [Distribution]
-        /// The time the data speaks of: a programme's days, the events' span, the directory since
-        /// its first entry (open-ended when there is no end).
+        /// The time the data speaks of: a programme's days, the events' span, the directory from
+        /// its first entry to its latest change.
         var temporal: (start: Date, end: Date)?
         var modified: Date?
     }

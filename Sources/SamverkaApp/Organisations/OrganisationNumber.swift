@@ -12,7 +12,7 @@ struct OrganisationNumber: Equatable, Sendable {
 
     init(_ text: String) throws(Problem) {
         var digits = text.filter { !$0.isWhitespace && $0 != "-" }
-        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { throw .format }
+        guard digits.isAllASCIIDigits else { throw .format }
         if digits.count == 12 && digits.hasPrefix("16") { digits.removeFirst(2) }
         guard digits.count == 10 else { throw .format }
         let values = digits.compactMap(\.wholeNumberValue)
