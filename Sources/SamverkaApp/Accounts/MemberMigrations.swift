@@ -1,5 +1,6 @@
 import Foundation
 import Fluent
+import SQLKit
 
 struct CreateMember: AsyncMigration {
     func prepare(on database: any Database) async throws {
@@ -28,7 +29,10 @@ struct AddAccountStateToMember: AsyncMigration {
         // One column at a time: SQLite adds only one per ALTER TABLE.
         try await database.schema("members").field("email_confirmed_at", .datetime).update()
         try await database.schema("members").field("session_generation", .int, .required, .sql(.default(0))).update()
-        try await Member.query(on: database).set(\.$emailConfirmedAt, to: Date()).update()
+        // Everyone who had an account then counts as confirmed. Plain SQL rather than the live
+        // `Member` model, so that later changes to the model cannot change what this step does.
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.update("members").set("email_confirmed_at", to: Date()).run()
     }
 
     func revert(on database: any Database) async throws {

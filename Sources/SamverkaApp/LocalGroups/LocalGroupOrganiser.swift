@@ -31,7 +31,7 @@ final class LocalGroupOrganiser: Model, @unchecked Sendable {
 
 struct CreateLocalGroupOrganiser: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(LocalGroupOrganiser.schema)
+        try await database.schema("local_group_organisers")
             .id()
             .field("created_at", .datetime)
             .field("local_group_id", .uuid, .required, .references("local_groups", "id", onDelete: .cascade))
@@ -41,6 +41,6 @@ struct CreateLocalGroupOrganiser: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(LocalGroupOrganiser.schema).delete()
+        try await database.schema("local_group_organisers").delete()
     }
 }

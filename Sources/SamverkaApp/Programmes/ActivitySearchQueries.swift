@@ -65,14 +65,15 @@ enum ActivitySearchQueries {
 }
 
 /// Activities saved before search ignored accents get the folded copy of their search text;
-/// the triggers (SQLite) and the generated column (PostgreSQL) follow.
+/// the triggers (SQLite) and the generated column (PostgreSQL) follow. History: the folding rule
+/// of its day is copied below, so a later change to `SearchText` cannot change what it does.
 struct FoldActivitySearchText: AsyncMigration {
     func prepare(on database: any Database) async throws {
         struct Row: Decodable { let id: UUID; let search_text: String }
         guard let sql = database as? any SQLDatabase else { return }
         let rows = try await sql.raw("SELECT id, search_text FROM activities").all(decoding: Row.self)
         for row in rows {
-            let folded = SearchText.searchable(row.search_text)
+            let folded = Self.searchable(row.search_text)
             guard folded != row.search_text else { continue }
             try await sql.raw("UPDATE activities SET search_text = \(bind: folded) WHERE id = \(bind: row.id)").run()
         }
@@ -80,4 +81,10 @@ struct FoldActivitySearchText: AsyncMigration {
 
     /// The folded copy does no harm to a search that does not expect it.
     func revert(on database: any Database) async throws {}
+
+    /// The text followed by its lower-case, accent-free form where that differs.
+    static func searchable(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return folded == text.lowercased() ? text : text + "\n" + folded
+    }
 }

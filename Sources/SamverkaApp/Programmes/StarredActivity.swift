@@ -35,7 +35,7 @@ final class StarredActivity: Model, @unchecked Sendable {
 
 struct CreateStarredActivity: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(StarredActivity.schema)
+        try await database.schema("starred_activities")
             .id()
             .field("created_at", .datetime)
             .field("member_id", .uuid, .required, .references("members", "id", onDelete: .cascade))
@@ -45,6 +45,6 @@ struct CreateStarredActivity: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(StarredActivity.schema).delete()
+        try await database.schema("starred_activities").delete()
     }
 }
