@@ -30,8 +30,11 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.personalData.register(LocalGroupPersonalData())
     app.personalData.register(NotificationPersonalData())
     app.personalData.register(OutgoingMailPersonalData())
-    // What capabilities show on the pages of items they attach to (events, activities), in order.
+    // What capabilities show on the pages of items they attach to (events, activities, projects,
+    // groups, organisations, programmes), in order.
     app.pagePanels.register(RegistrationPanelProvider())
+    // Who keeps something in step with a saved activity.
+    app.activityObservers.append(ActivitySignUpKeeper())
 
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
     app.passwordWork = PasswordWork()

@@ -34,36 +34,33 @@ struct APIController: Sendable {
     }
 
     @Sendable func programme(request: Request) async throws -> Response {
-        try APIResponse.json(programme(request, try await ProgrammeController.find(request)), request: request)
+        try APIResponse.json(programme(request, try await ProgrammeLookup.edition(request)), request: request)
     }
 
     /// The approved activities, with the programme page's filters; none before the release date.
     @Sendable func activities(request: Request) async throws -> Response {
         let window = try APIResponse.Window(request)
-        let programme = try await ProgrammeController.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         let filter = ProgrammeFilter(request: request)
         try Self.validate(filter, programme: programme, request: request)
-        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: programme.isPublic(at: request.now), request: request)
+        let selection = try await ProgrammeSelection.make(programme, filter: filter, request: request)
         let rows = try await selection.rows(in: window.range(of: selection.matching.count), on: request.db)
         return try APIResponse.json(window.page(rows.map { activity(request, $0, programme: programme) }, total: selection.matching.count), request: request)
     }
 
     @Sendable func activity(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         guard let text = request.parameters.get("activity"), let id = UUID(uuidString: text),
               let found = try await Activity.find(id, on: request.db), found.$programme.id == programme.id,
-              found.status == .approved, programme.isPublic(at: request.now)
+              found.status == .approved, ProgrammeLookup.showsActivities(programme, to: request)
         else { throw Abort(.notFound) }
         guard let row = try await ApprovedActivities.rows(for: [found], on: request.db).first else { throw Abort(.notFound) }
         return try APIResponse.json(activity(request, row, programme: programme), request: request)
     }
 
     @Sendable func statistics(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
-        let figures = programme.isPublic(at: request.now)
-            ? try await StatisticsController.statistics(programme, request: request)
-            : ProgrammeStatistics.compute([], programme: programme, municipalities: request.application.municipalities, dates: request.dates,
-                                          calendar: request.application.calendar, label: { request.t($0) })
+        let programme = try await ProgrammeLookup.edition(request)
+        let figures = try await ProgrammeStatistics.of(programme, request: request)
         func counts(_ list: [ProgrammeStatistics.Count]) -> [API.Count] { list.map { API.Count(key: $0.key, label: $0.label, count: $0.count) } }
         return try APIResponse.json(API.Statistics(
             programme: programme.slug, activities: figures.activities, organisations: figures.organisations,

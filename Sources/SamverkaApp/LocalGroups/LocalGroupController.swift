@@ -37,6 +37,7 @@ struct LocalGroupController: Sendable {
                 title: group.title, section: .groups, description: ContentText.clean(group.excerpt),
                 translation: partner?.translationTarget
             ).with(feeds: request.feeds(calendar: .groups(.calendar(.value(group.slug))))),
+            panels: try await request.panels(for: group),
             group: detail,
             contacts: group.contacts.map(ContactView.init),
             editHref: request.canEditContent ? LocalGroup.url(.edit(.value(group.slug))).path : nil,

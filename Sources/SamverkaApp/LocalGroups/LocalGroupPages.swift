@@ -18,6 +18,8 @@ struct LocalGroupShowPage: Encodable {
     }
 
     let layout: LayoutContext
+    /// What other capabilities attach to the group.
+    let panels: [PagePanel]
     let group: Detail
     let contacts: [ContactView]
     let editHref: String?

@@ -38,9 +38,7 @@ struct AtomFeedController: Sendable {
 
     /// The programme's activities with the page's filters, the most recently changed first.
     @Sendable func programme(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
-        let filter = ProgrammeFilter(request: request)
-        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: StatisticsController.mayRead(programme, request: request), request: request)
+        let (programme, filter, selection) = try await ProgrammeLookup.selection(request)
         let activities = try await selection.activities(on: request.db)
             .sorted { ($0.updatedAt ?? .distantPast) > ($1.updatedAt ?? .distantPast) }.prefix(Self.size)
         let rows = try await ApprovedActivities.rows(for: Array(activities), on: request.db)

@@ -49,9 +49,7 @@ struct CalendarFeedController: Sendable {
     }
 
     @Sendable func programme(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
-        let selection = try await ProgrammeSelection.make(programme, filter: ProgrammeFilter(request: request),
-                                                          shows: StatisticsController.mayRead(programme, request: request), request: request)
+        let (programme, _, selection) = try await ProgrammeLookup.selection(request)
         let builder = entries(request)
         let activities = try await selection.activities(on: request.db)
         return respond(request, name: programme.name, entries: activities.compactMap { builder.entry($0, programme: programme) },

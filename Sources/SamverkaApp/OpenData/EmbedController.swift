@@ -29,9 +29,7 @@ struct EmbedController: Sendable {
     }
 
     @Sendable func programme(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
-        let filter = ProgrammeFilter(request: request)
-        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: StatisticsController.mayRead(programme, request: request), request: request)
+        let (programme, filter, selection) = try await ProgrammeLookup.selection(request)
         let cards = selection.index.map { index in selection.matching.prefix(Self.size).map { ActivityCard(index.entries[$0], programme: programme, request: request) } } ?? []
         return try await render(request, Page(
             lang: request.language.rawValue, title: programme.name,

@@ -113,6 +113,7 @@ struct OrganisationController: Sendable {
             layout: request.layout(title: organisation.name, section: .organisations, description: request.t("sector.\(organisation.sector.rawValue)"))
                 .with(feeds: request.feeds(calendar: .organisations(.calendar(.value(organisation.slug)))),
                       structuredData: request.structuredData.organisation(organisation)),
+            panels: try await request.panels(for: organisation),
             organisation: detail,
             editHref: access.canEdit ? SiteURL.organisations(.edit(.value(slug))).path : nil,
             newEventHref: access.canEdit ? SiteURL.events(.new).path + "?organisation=" + (slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,

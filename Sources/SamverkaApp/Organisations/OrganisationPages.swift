@@ -54,6 +54,8 @@ struct OrganisationShowPage: Encodable {
     }
 
     let layout: LayoutContext
+    /// What other capabilities attach to the organisation.
+    let panels: [PagePanel]
     let organisation: Detail
     let editHref: String?
     /// "New event" for those who act for the organisation: it comes filled in as organiser.

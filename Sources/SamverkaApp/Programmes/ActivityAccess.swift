@@ -27,6 +27,6 @@ struct ActivityAccess {
     /// Approved activities are public once the edition is; everything else only for the people
     /// involved and the reviewers.
     func canSee(_ activity: Activity, partners: [ActivityPartner], programme: Programme, now: Date) -> Bool {
-        (activity.status == .approved && programme.isPublic(at: now)) || canEdit(activity) || isPartner(partners) || isReviewer
+        ProgrammeLookup.isListed(activity, in: programme, at: now) || canEdit(activity) || isPartner(partners) || isReviewer
     }
 }

@@ -14,7 +14,7 @@ struct ActivityController: Sendable {
     }
 
     @Sendable func new(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         let organisations = try await Self.organisations(of: request)
         var input = ActivityInput()
         input.organisation = organisations.first?.slug
@@ -23,7 +23,7 @@ struct ActivityController: Sendable {
     }
 
     @Sendable func create(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         let activity = Activity()
         activity.$programme.id = try programme.requireID()
         activity.status = .draft
@@ -32,7 +32,7 @@ struct ActivityController: Sendable {
     }
 
     @Sendable func edit(request: Request) async throws -> Response {
-        let (programme, activity) = try await Self.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
         let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all()
@@ -61,7 +61,7 @@ struct ActivityController: Sendable {
     }
 
     @Sendable func update(request: Request) async throws -> Response {
-        let (programme, activity) = try await Self.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
         return try await save(request, programme: programme, activity: activity, isNew: false)
@@ -69,7 +69,7 @@ struct ActivityController: Sendable {
 
     /// A member of a partner organisation confirms its part.
     @Sendable func confirm(request: Request) async throws -> Response {
-        let (programme, activity) = try await Self.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         let partners = try await activity.$partners.query(on: request.db).all()
         let mine = try await PartnerConfirmation.confirmable(partners, access: access, on: request.db)
@@ -184,7 +184,7 @@ struct ActivityController: Sendable {
                 }
             }
             try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
-            try await ActivitySignUp.keepInStep(activity, programme: programme, on: database)
+            try await request.application.activitySaved(activity, programme: programme, on: database)
             try await PartnerConfirmation.ask(newlyAsked, for: activity, programme: programme, by: organisation,
                                               actor: member, app: request.application, now: now, on: database)
             if submitted {
@@ -251,20 +251,10 @@ struct ActivityController: Sendable {
         return organisations
     }
 
-    /// The activity by its slug in the edition, or by its id (as addresses before slugs had it).
-    static func find(_ request: Request) async throws -> (Programme, Activity) {
-        let programme = try await ProgrammeController.find(request)
-        guard let key = request.parameters.get("activity"), key.count <= Slug.maximumLength else { throw Abort(.notFound) }
-        let query = Activity.query(on: request.db).filter(\.$programme.$id == (try programme.requireID()))
-        if let id = UUID(uuidString: key) { query.filter(\.$id == id) } else { query.filter(\.$slug == key) }
-        guard let activity = try await query.first() else { throw Abort(.notFound) }
-        return (programme, activity)
-    }
-
     /// An address from before activities had slugs, `/programmes/{edition}/activities/{id}…`,
     /// leads to the same page at its readable address.
     @Sendable func oldAddress(request: Request) async throws -> Response {
-        let (programme, activity) = try await Self.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         let rest = request.parameters.getCatchall().joined(separator: "/")
         let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         return request.redirect(to: page + (rest.isEmpty ? "" : "/" + rest), redirectType: .permanent)

@@ -4,7 +4,7 @@ import Vapor
 /// The page of one activity, and an organiser's list of their own.
 struct ActivityShowController: Sendable {
     @Sendable func show(request: Request) async throws -> Response {
-        let (programme, activity) = try await ActivityController.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all()
         // Not 403: an activity still in review is not announced to strangers at all.
@@ -63,7 +63,7 @@ struct ActivityShowController: Sendable {
         }
         let editable = access.canEdit(activity)
         var star: ActivityShowPage.Star?
-        if activity.status == .approved, programme.isPublic(at: request.now) {
+        if ProgrammeLookup.isListed(activity, in: programme, at: request.now) {
             let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
             if let memberID = access.member?.id {
                 star = ActivityShowPage.Star(action: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path,
@@ -103,7 +103,7 @@ struct ActivityShowController: Sendable {
 
     /// The activity as an iCalendar file, for the reader's own calendar.
     @Sendable func calendar(request: Request) async throws -> Response {
-        let (programme, activity) = try await ActivityController.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         let partners = try await activity.$partners.query(on: request.db).all()
         guard access.canSee(activity, partners: partners, programme: programme, now: request.now) else {

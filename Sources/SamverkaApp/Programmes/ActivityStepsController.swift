@@ -57,7 +57,7 @@ struct ActivityStepsController: Sendable {
     }
 
     private func editable(_ request: Request) async throws -> (Programme, Activity) {
-        let (programme, activity) = try await ActivityController.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         guard try await ActivityAccess.of(request.auth.get(Member.self), on: request.db).canEdit(activity) else { throw Abort(.forbidden) }
         return (programme, activity)
     }

@@ -39,9 +39,9 @@ struct MyProgrammeController: Sendable {
 
     @Sendable func star(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
-        let (programme, activity) = try await ActivityController.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         // Only what the public can see can be starred; anything else is not there.
-        guard activity.status == .approved, programme.isPublic(at: request.now) else { throw Abort(.notFound) }
+        guard ProgrammeLookup.isListed(activity, in: programme, at: request.now) else { throw Abort(.notFound) }
         let input = (try? request.content.decode(StarInput.self)) ?? StarInput()
         let memberID = try member.requireID()
         let activityID = try activity.requireID()

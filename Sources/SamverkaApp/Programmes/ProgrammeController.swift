@@ -34,12 +34,12 @@ struct ProgrammeController: Sendable {
     }
 
     @Sendable func edit(request: Request) async throws -> Response {
-        let programme = try await Self.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         return try await renderForm(request, editing: (programme.slug, programme.name), input: ProgrammeInput(programme, dates: request.dates), errors: FieldErrors())
     }
 
     @Sendable func update(request: Request) async throws -> Response {
-        let programme = try await Self.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         return try await save(request, programme: programme, editing: (programme.slug, programme.name))
     }
 
@@ -61,12 +61,5 @@ struct ProgrammeController: Sendable {
         let heading = editing.map { request.t("programme.edit", ["title": $0.name]) } ?? request.t("programme.new")
         let action = editing.map { SiteURL.programmes(.edit(.value($0.slug))).path } ?? SiteURL.programmes(.index).path
         return try await request.renderFormPage(heading: heading, section: .programmes, form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors), status: status)
-    }
-
-    static func find(_ request: Request) async throws -> Programme {
-        guard let slug = request.parameters.get("slug"), let programme = try await Programme.find(slug: slug, on: request.db) else {
-            throw Abort(.notFound)
-        }
-        return programme
     }
 }

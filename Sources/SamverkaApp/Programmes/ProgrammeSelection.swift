@@ -9,7 +9,9 @@ struct ProgrammeSelection: Sendable {
     let matching: [Int]
     let counts: [[String: Int]]
 
-    static func make(_ programme: Programme, filter: ProgrammeFilter, shows: Bool, request: Request) async throws -> ProgrammeSelection {
+    /// Empty (no index) for a reader who may not see the edition's activities yet.
+    static func make(_ programme: Programme, filter: ProgrammeFilter, request: Request) async throws -> ProgrammeSelection {
+        let shows = ProgrammeLookup.showsActivities(programme, to: request)
         let index = shows ? try await request.application.programmeIndexes.index(for: programme, request: request) : nil
         // Free text is the database's full-text search; it narrows the set every facet counts in.
         var candidates: [Int]?

@@ -6,6 +6,8 @@ import Vapor
 struct ProgrammeShowController: Sendable {
     struct Page: Encodable {
         let layout: LayoutContext
+        /// What other capabilities attach to the edition.
+        let panels: [PagePanel]
         let name: String
         let descriptionHTML: String
         let facts: ProgrammeFacts
@@ -49,10 +51,11 @@ struct ProgrammeShowController: Sendable {
         guard let slug = request.parameters.get("slug"),
               let programme = try await request.application.programmeLookups.programme(slug: slug, on: request.db)
         else { throw Abort(.notFound) }
-        // The page changes with the edition's activities, with the edition itself, and with
-        // time (the submission window's text): each is part of the version, time by the hour.
+        // The page changes with the edition's activities, with the edition itself, with what
+        // other capabilities attach to it, and with time (the submission window's text): each
+        // is part of the version, time by the hour.
         let version = programme.activitiesVersion &* 1_000_003 &+ Int(programme.updatedAt?.timeIntervalSince1970 ?? 0)
-            &+ Int(request.now.timeIntervalSince1970 / 3_600) &* 7
+            &+ Int(request.now.timeIntervalSince1970 / 3_600) &* 7 &+ (try await request.panelsVersion(for: programme)) &* 131
         let cacheKey = AnonymousPageCache.key(for: request, version: version)
         if let cacheKey, let cached = request.application.anonymousPages.response(for: cacheKey, request: request) {
             return cached
@@ -60,11 +63,11 @@ struct ProgrammeShowController: Sendable {
         let member = request.auth.get(Member.self)
         let isReviewer = member?.role.canEditContent ?? false
         let now = request.now
-        let showsActivities = programme.isPublic(at: now) || isReviewer
+        let showsActivities = ProgrammeLookup.showsActivities(programme, to: request)
         let filter = ProgrammeFilter(request: request)
         let view = View(request)
 
-        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: showsActivities, request: request)
+        let selection = try await ProgrammeSelection.make(programme, filter: filter, request: request)
         let (index, matching, counts) = (selection.index, selection.matching, selection.counts)
         let total = index?.ids.count ?? 0
         let base = SiteURL.programmes(.show(.value(programme.slug))).path
@@ -101,6 +104,7 @@ struct ProgrammeShowController: Sendable {
                                                              atom: .programmes(.feed(.value(programme.slug))), query: filter.query())
                     + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query()) : [],
                       embedCode: showsActivities ? EmbedSnippet.code(request, embed: .embedProgramme(.value(programme.slug)), query: filter.query(), title: programme.name) : nil),
+            panels: try await request.panels(for: programme),
             name: programme.name,
             descriptionHTML: Markdown.html(programme.description),
             facts: ProgrammeFacts(programme, request: request),

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// The figures of an edition, from its approved activities: how many, in which form, where,
 /// on which themes and days, and who takes part.
@@ -126,5 +127,15 @@ struct RegionChoropleth: Encodable {
         legend = Self.shades.indices.map { index in
             Step(fill: Self.shades[index], label: index == 0 ? label(0, 0) : label(bounds[index - 1] + 1, bounds[index]))
         }
+    }
+}
+
+extension ProgrammeStatistics {
+    /// The edition's figures as this reader may see them: none before the release, unless a reviewer.
+    static func of(_ programme: Programme, request: Request) async throws -> ProgrammeStatistics {
+        let entries = ProgrammeLookup.showsActivities(programme, to: request)
+            ? try await request.application.programmeIndexes.index(for: programme, request: request).entries : []
+        return compute(entries, programme: programme, municipalities: request.application.municipalities, dates: request.dates,
+                       calendar: request.application.calendar, label: { request.t($0) })
     }
 }

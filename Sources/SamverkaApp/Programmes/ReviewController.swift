@@ -33,7 +33,7 @@ struct ReviewController: Sendable {
     static let waitingThresholds = [3, 7, 14, 30]
 
     @Sendable func queue(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         let selection = try await Self.select(programme, request: request)
         let (show, region, format, theme, waited, activities) = (selection.show, selection.region, selection.format, selection.theme, selection.waited, selection.activities)
         let now = request.now
@@ -123,7 +123,7 @@ struct ReviewController: Sendable {
 
     /// The queue with its filters as CSV, for moderators who share out the work.
     @Sendable func csv(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
+        let programme = try await ProgrammeLookup.edition(request)
         let selection = try await Self.select(programme, request: request)
         let municipalities = request.application.municipalities
         let dates = request.dates
@@ -146,9 +146,11 @@ struct ReviewController: Sendable {
     }
 
     @Sendable func decide(request: Request) async throws -> Response {
-        let (programme, activity) = try await ActivityController.find(request)
+        let (programme, activity) = try await ProgrammeLookup.activity(request)
         let member = try request.auth.require(Member.self)
-        let decision = (try? request.content.get(String.self, at: "decision")) ?? ""
+        guard let decision = (try? request.content.get(String.self, at: "decision")).flatMap(ActivityReview.Decision.init(rawValue:)) else {
+            throw Abort(.badRequest)
+        }
         let message = ((try? request.content.get(String.self, at: "message")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let back = SiteURL.programmes(.review(.value(programme.slug))).path
         let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all().map(\.organisation)
@@ -159,32 +161,20 @@ struct ReviewController: Sendable {
             return request.redirect(to: back, redirectType: .normal)
         }
         let kind: ActivityLogEntry.Kind
-        switch decision {
-        case "approve" where activity.status == .submitted || activity.pendingChanges != nil:
-            activity.pendingChanges?.apply(to: activity)
-            activity.pendingChanges = nil
-            activity.status = .approved
-            kind = .approved
-        case "changes" where activity.status == .submitted || activity.pendingChanges != nil:
-            guard !message.isEmpty else { return refuse(request, back) }
-            // Asking for changes to a change leaves the approved version public.
-            if activity.pendingChanges != nil { activity.pendingChanges = nil } else { activity.status = .changesRequested }
-            kind = .changesRequested
-        case "reject" where activity.status != .draft && activity.status != .rejected:
-            guard !message.isEmpty else { return refuse(request, back) }
-            activity.pendingChanges = nil
-            activity.status = .rejected
-            kind = .rejected
-        default:
+        do throws(ActivityReview.Refusal) {
+            kind = try ActivityReview.apply(decision, message: message, to: activity)
+        } catch .nothingToDecide {
             throw Abort(.badRequest)
+        } catch .messageNeeded {
+            request.flash(request.t("error.review_message_needed"))
+            return request.redirect(to: back, redirectType: .normal)
         }
-        activity.reviewMessage = message
         let organisers = [try await activity.$organisation.get(on: request.db)] + partners
         activity.refreshSearchText(organisations: organisers, municipalities: request.application.municipalities)
         try await request.db.transaction { database in
             try await activity.save(on: database)
             // An approved change may have changed how to sign up.
-            if kind == .approved { try await ActivitySignUp.keepInStep(activity, programme: programme, on: database) }
+            if kind == .approved { try await request.application.activitySaved(activity, programme: programme, on: database) }
             try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
             let told: MemberNotification.Kind = switch kind {
@@ -199,11 +189,6 @@ struct ReviewController: Sendable {
                 except: member, on: database)
         }
         request.flash(request.t("flash.review_\(kind.rawValue)", ["title": activity.title]))
-        return request.redirect(to: back, redirectType: .normal)
-    }
-
-    private func refuse(_ request: Request, _ back: String) -> Response {
-        request.flash(request.t("error.review_message_needed"))
         return request.redirect(to: back, redirectType: .normal)
     }
 }

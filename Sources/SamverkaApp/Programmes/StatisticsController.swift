@@ -31,8 +31,8 @@ struct StatisticsController: Sendable {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
-        let statistics = try await Self.statistics(programme, request: request)
+        let programme = try await ProgrammeLookup.edition(request)
+        let statistics = try await ProgrammeStatistics.of(programme, request: request)
         let total = max(statistics.activities, 1)
         func rows(_ counts: [ProgrammeStatistics.Count], shares: Bool = false) -> [Page.Row] {
             counts.map { Page.Row(label: $0.label, count: $0.count, share: shares ? "\(Int((Double($0.count) * 100 / Double(total)).rounded())) %" : nil) }
@@ -66,10 +66,8 @@ struct StatisticsController: Sendable {
     }
 
     @Sendable func csv(request: Request) async throws -> Response {
-        let programme = try await ProgrammeController.find(request)
         // The page's filters apply: the file holds what the reader was looking at.
-        let filter = ProgrammeFilter(request: request)
-        let selection = try await ProgrammeSelection.make(programme, filter: filter, shows: Self.mayRead(programme, request: request), request: request)
+        let (programme, _, selection) = try await ProgrammeLookup.selection(request)
         let entries = try await selection.rows(on: request.db).map { ($0.activity, [$0.organisation] + $0.partners) }
         let dates = request.dates
         let municipalities = request.application.municipalities
@@ -96,19 +94,4 @@ struct StatisticsController: Sendable {
         return table.response(filename: programme.slug)
     }
 
-    /// Whether the reader may see the edition's activities: once it is public, or as a reviewer.
-    static func mayRead(_ programme: Programme, request: Request) -> Bool {
-        programme.isPublic(at: request.now) || (request.auth.get(Member.self)?.role.canEditContent ?? false)
-    }
-
-
-    static func statistics(_ programme: Programme, request: Request) async throws -> ProgrammeStatistics {
-        let entries = mayRead(programme, request: request)
-            ? try await request.application.programmeIndexes.index(for: programme, request: request).entries : []
-        return ProgrammeStatistics.compute(
-            entries, programme: programme,
-            municipalities: request.application.municipalities, dates: request.dates,
-            calendar: request.application.calendar, label: { request.t($0) }
-        )
-    }
 }

@@ -26,6 +26,7 @@ struct ProjectController: Sendable {
                 title: project.title, section: .projects, description: ContentText.clean(project.excerpt),
                 translation: partner?.translationTarget
             ).with(structuredData: request.structuredData.project(project)),
+            panels: try await request.panels(for: project),
             project: detail,
             contacts: project.contacts.map(ContactView.init),
             editHref: request.canEditContent ? Project.url(.edit(.value(project.slug))).path : nil

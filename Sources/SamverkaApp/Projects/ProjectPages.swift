@@ -18,6 +18,8 @@ struct ProjectShowPage: Encodable {
     }
 
     let layout: LayoutContext
+    /// What other capabilities attach to the project.
+    let panels: [PagePanel]
     let project: Detail
     let contacts: [ContactView]
     let editHref: String?

@@ -40,3 +40,10 @@ enum ActivitySignUp {
         return setup.mode != mode(of: activity.signUp) || (setup.mode == .external && setup.externalURL != activity.signUpURL)
     }
 }
+
+/// Hears of every saved activity and keeps its registration settings in step.
+struct ActivitySignUpKeeper: ActivityChangeObserver {
+    func activitySaved(_ activity: Activity, programme: Programme, on database: any Database) async throws {
+        try await ActivitySignUp.keepInStep(activity, programme: programme, on: database)
+    }
+}

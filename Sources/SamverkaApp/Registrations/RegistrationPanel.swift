@@ -3,7 +3,7 @@ import Vapor
 
 /// The "Sign up" box on an event's or activity's page: seats left or the waiting list, the
 /// button, the visitor's own registration if they have one, and the organiser's links.
-struct RegistrationPanel: Encodable {
+struct RegistrationPanel: Encodable, Hashable {
     let availability: String?
     let signUpHref: String?
     let signUpLabel: String
@@ -48,13 +48,21 @@ struct RegistrationPanel: Encodable {
 /// Puts the sign-up box on the pages of events and programme activities.
 struct RegistrationPanelProvider: PagePanelProvider {
     func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
-        let subject: RegistrationSubject
-        switch item {
-        case let event as Event: subject = .event(event)
-        case let item as ProgrammeActivity: subject = .activity(item.activity, item.programme)
-        default: return nil
-        }
-        guard let panel = try await RegistrationPanel.make(subject, request: request) else { return nil }
+        guard let subject = Self.subject(item), let panel = try await RegistrationPanel.make(subject, request: request) else { return nil }
         return try await request.panel("registration", template: "Registrations/panel", ["registration": panel])
+    }
+
+    /// What the box says (seats, waiting list, open or closed) is what it depends on.
+    func version(for item: any AttachableItem, request: Request) async throws -> Int {
+        guard let subject = Self.subject(item) else { return 0 }
+        return try await RegistrationPanel.make(subject, request: request)?.hashValue ?? 0
+    }
+
+    private static func subject(_ item: any AttachableItem) -> RegistrationSubject? {
+        switch item {
+        case let event as Event: .event(event)
+        case let item as ProgrammeActivity: .activity(item.activity, item.programme)
+        default: nil
+        }
     }
 }

@@ -11,7 +11,7 @@ enum RegistrationSubject: Sendable {
     /// `/programmes/{slug}/activities/{activity}/…`.
     static func find(_ request: Request) async throws -> RegistrationSubject {
         if request.parameters.get("activity") != nil {
-            let (programme, activity) = try await ActivityController.find(request)
+            let (programme, activity) = try await ProgrammeLookup.activity(request)
             return .activity(activity, programme)
         }
         return .event(try await Event.find(slugIn: request))
@@ -106,7 +106,7 @@ enum RegistrationSubject: Sendable {
     func isOpenToPublic(now: Date) -> Bool {
         switch self {
         case .event(let event): event.status == .scheduled
-        case .activity(let activity, let programme): activity.status == .approved && programme.isPublic(at: now)
+        case .activity(let activity, let programme): ProgrammeLookup.isListed(activity, in: programme, at: now)
         }
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 import VaporTesting
 @testable import SamverkaApp
@@ -9,26 +10,66 @@ struct PagePanelTests {
     /// A capability of the kind that is coming (discussion, matchmaking): it knows nothing of the
     /// pages it appears on beyond what `AttachableItem` gives it.
     struct Greeting: PagePanelProvider {
+        /// What the greeting says, changed by a test to see the page follow.
+        let words = NIOLockedValueBox("Hej")
+
         func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
-            PagePanel(name: "greeting", html: "<section class=\"greeting\">Hej från \(type(of: item))</section>")
+            let html = "<section class=\"greeting\">\(words.withLockedValue { $0 }) från \(type(of: item).attachmentKind) \(item.attachmentID?.uuidString ?? "-")</section>"
+            return PagePanel(name: "greeting", html: html)
+        }
+
+        func version(for item: any AttachableItem, request: Request) async throws -> Int {
+            words.withLockedValue { $0.hashValue }
         }
     }
 
-    @Test("registering a provider puts its panel on every event and activity page")
+    @Test("registering a provider puts its panel on every item page: event, activity, project, group, organisation, programme")
     func attached() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await PublicProgrammeTests.seed(app)
+            try await Fixtures.importCivicTechSite(into: app)
             try await app.makeEvent(slug: "workshop", title: "Workshop", startsAt: ProgrammeFixture.afterRelease.addingTimeInterval(86_400))
             app.pagePanels.register(Greeting())
 
-            let event = try await app.testing().sendRequest(.GET, "/events/workshop")
-            #expect(event.status == .ok)
-            #expect(event.body.string.contains("<section class=\"greeting\">Hej från Event</section>"))
-
             let activity = try #require(try await Activity.query(on: app.db).filter(\.$title == "Kommunerna och AI").first())
-            let page = try await app.testing().sendRequest(.GET, try fixture.path(activity))
-            #expect(page.status == .ok)
-            #expect(page.body.string.contains("<section class=\"greeting\">Hej från ProgrammeActivity</section>"))
+            let event = try #require(try await Event.query(on: app.db).filter(\.$slug == "workshop").first())
+            let project = try #require(try await Project.query(on: app.db).filter(\.$slug == "skjutsgruppen").first())
+            let group = try #require(try await LocalGroup.query(on: app.db).filter(\.$slug == "goteborg").first())
+            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$slug == "umea-kommun").first())
+            let pages: [(String, String, UUID?)] = [
+                ("/events/workshop", "event", event.id),
+                (try fixture.path(activity), "activity", activity.id),
+                ("/projects/skjutsgruppen", "project", project.id),
+                ("/groups/goteborg", "local-group", group.id),
+                ("/organisations/umea-kommun", "organisation", organisation.id),
+                ("/programmes/innovationsveckan-2026", "programme", fixture.programme.id),
+            ]
+            for (path, kind, id) in pages {
+                let page = try await app.testing().sendRequest(.GET, path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.string.contains("<section class=\"greeting\">Hej från \(kind) \(try #require(id).uuidString)</section>"), "\(path)")
+            }
+        }
+    }
+
+    @Test("a panel's version is part of a cached page's: a visitor sees the panel change at once")
+    func cachedPageFollowsPanel() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let greeting = Greeting()
+            app.pagePanels.register(greeting)
+            let path = "/programmes/innovationsveckan-2026"
+
+            let first = try await app.testing().sendRequest(.GET, path)
+            #expect(first.body.string.contains(">Hej från programme"))
+            let etag = try #require(first.headers.first(name: .eTag))
+            let again = try await app.testing().sendRequest(.GET, path, headers: ["If-None-Match": etag])
+            #expect(again.status == .notModified)
+
+            greeting.words.withLockedValue { $0 = "Hallå" }
+            let changed = try await app.testing().sendRequest(.GET, path, headers: ["If-None-Match": etag])
+            #expect(changed.status == .ok)
+            #expect(changed.body.string.contains(">Hallå från programme"))
         }
     }
 

@@ -1,11 +1,16 @@
 import Vapor
 
-/// An item with its own public page (an event, a programme activity; later projects, groups,
-/// organisations, programmes) that other capabilities can attach to: sign-up today, discussion
-/// and matchmaking next. The page asks `request.panels(for:)` and shows whatever comes back, so
-/// a capability that attaches to every item page registers a `PagePanelProvider` and touches no
-/// other capability's files.
-protocol AttachableItem: Sendable {}
+/// An item with its own public page (an event, a programme activity, a project, a local group,
+/// an organisation, a programme edition) that other capabilities can attach to: sign-up today,
+/// discussion and matchmaking next. The page asks `request.panels(for:)` and shows whatever
+/// comes back, so a capability that attaches to every item page registers a `PagePanelProvider`
+/// and touches no other capability's files.
+protocol AttachableItem: Sendable {
+    /// What an attached capability stores beside `attachmentID` to find the item again
+    /// ("event", "activity", …). Stored in other tables, so never changed once shipped.
+    static var attachmentKind: String { get }
+    var attachmentID: UUID? { get }
+}
 
 /// One capability's box on another's show page, rendered with its own template.
 struct PagePanel: Encodable, Sendable {
@@ -18,6 +23,11 @@ struct PagePanel: Encodable, Sendable {
 protocol PagePanelProvider: Sendable {
     /// Nil when it has nothing for this item and this reader.
     func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel?
+
+    /// A number that changes whenever the panel a visitor sees would: a page kept in the
+    /// anonymous page cache folds it into its version, so an attached capability's change
+    /// shows at once. Required, not defaulted, because a forgotten version is a stale page.
+    func version(for item: any AttachableItem, request: Request) async throws -> Int
 }
 
 /// The providers, in the order their panels appear on a page.
@@ -48,6 +58,15 @@ extension Request {
             if let panel = try await provider.panel(for: item, request: self) { panels.append(panel) }
         }
         return panels
+    }
+
+    /// The panels' versions folded into one, for a cached page's version.
+    func panelsVersion(for item: any AttachableItem) async throws -> Int {
+        var version = 0
+        for provider in application.pagePanels.providers {
+            version = version &* 31 &+ (try await provider.version(for: item, request: self))
+        }
+        return version
     }
 
     /// A panel drawn by `template` with `context`, as HTML for the page that shows it.
