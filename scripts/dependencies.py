@@ -158,6 +158,17 @@ def main():
                 failed += 1
                 names = ", ".join(sorted(edges[source][target])[:8])
                 print(f"FAIL {source} uses {target} ({names}): not allowed by the layer rules or {os.path.basename(ALLOWED)}")
+    # The list stays true and one-way: an entry nothing uses, or a pair allowed both ways, fails.
+    for source in sorted(allowed):
+        for target in sorted(allowed[source]):
+            if target not in edges.get(source, {}):
+                failed += 1
+                print(f"FAIL {source} -> {target} is allowed but unused: remove it from {os.path.basename(ALLOWED)}")
+            elif source < target and source in allowed.get(target, set()):
+                failed += 1
+                print(f"FAIL {source} and {target} are allowed to use each other: one of them must attach through the platform's seams")
+            else:
+                passed += 1
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -33,8 +33,15 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // What capabilities show on the pages of items they attach to (events, activities, projects,
     // groups, organisations, programmes), in order.
     app.pagePanels.register(RegistrationPanelProvider())
-    // Who keeps something in step with a saved activity.
-    app.activityObservers.append(ActivitySignUpKeeper())
+    app.pagePanels.register(OrganisationActivitiesPanelProvider())
+    app.pagePanels.register(EventListPanelProvider())
+    app.pagePanels.register(ProjectListPanelProvider())
+    // Who keeps something of their own in step with another capability's saved items.
+    app.whenSaved(ProgrammeActivity.self) { item, database in
+        try await ActivitySignUp.keepInStep(item.activity, programme: item.programme, on: database)
+    }
+    // Organisers' names and badges are in every edition's programme index.
+    app.whenSaved(Organisation.self) { _, database in try await ProgrammeQueries.organisationsChanged(on: database) }
 
     app.passwords.use(.bcrypt(cost: settings.passwordCost))
     app.passwordWork = PasswordWork()

@@ -32,8 +32,14 @@ struct DemoOrganisation: Decodable {
                 organisation.verifiedAt = demo.verified ? (organisation.verifiedAt ?? now) : nil
                 try await organisation.save(on: database)
                 let events = try await Event.query(on: database).filter(\.$slug ~~ demo.events).all()
-                try await organisation.$events.detachAll(on: database)
-                try await organisation.$events.attach(events, on: database)
+                let organisationID = try organisation.requireID()
+                try await EventOrganisation.query(on: database).filter(\.$organisation.$id == organisationID).delete()
+                for event in events {
+                    let link = EventOrganisation()
+                    link.$event.id = try event.requireID()
+                    link.$organisation.id = organisationID
+                    try await link.save(on: database)
+                }
             }
         }
         return organisations.count

@@ -45,7 +45,6 @@ final class Event: Model, @unchecked Sendable {
     /// The moderator's words to the owners.
     @OptionalField(key: "unpublished_reason") var unpublishedReason: String?
 
-    @Siblings(through: ProjectEvent.self, from: \.$event, to: \.$project) var projects: [Project]
     @Siblings(through: EventOrganisation.self, from: \.$event, to: \.$organisation) var organisations: [Organisation]
 
     init() {

@@ -59,9 +59,8 @@ struct EventController: Sendable {
         if unpublished && !mayEdit { throw Abort(.notFound) }
         async let translation = event.translation(on: request.db)
         async let group = event.$localGroup.get(on: request.db)
-        async let projects = event.$projects.get(on: request.db)
         async let organisations = event.$organisations.query(on: request.db).sort(\.$name).all()
-        let (partner, localGroup, relatedProjects, organisers) = try await (translation, group, projects, organisations)
+        let (partner, localGroup, organisers) = try await (translation, group, organisations)
 
         let dates = request.dates
         let now = request.now
@@ -90,7 +89,6 @@ struct EventController: Sendable {
             links: event.links.map(LinkView.init),
             partners: event.partners.map(PartnerView.init),
             group: localGroup.map { LinkView(title: $0.title, href: $0.showURL.path) },
-            projects: relatedProjects.map { LinkView(title: $0.title, href: $0.showURL.path) },
             organisations: organisers.map { LinkView(title: $0.name, href: SiteURL.organisations(.show(.value($0.slug))).path) },
             translation: partner?.translationLink(request)
         )
@@ -102,7 +100,7 @@ struct EventController: Sendable {
                    structuredData: request.structuredData.event(event, organisers: organisers, siteName: request.application.settings.siteName)),
             event: detail,
             editHref: mayEdit ? Event.url(.edit(.value(event.slug))).path : nil,
-            panels: unpublished ? [] : try await request.panels(for: event),
+            panels: unpublished ? .none : try await request.panels(for: event),
             publication: mayEdit ? EventShowPage.Publication(
                 unpublishedReason: unpublished ? (event.unpublishedReason ?? "") : nil,
                 unpublishAction: access.isStaff && !unpublished ? Event.url(.unpublish(.value(event.slug))).path : nil,

@@ -65,7 +65,6 @@ struct EventShowPage: Encodable {
         let links: [LinkView]
         let partners: [PartnerView]
         let group: LinkView?
-        let projects: [LinkView]
         let organisations: [LinkView]
         let translation: LinkView?
     }
@@ -82,7 +81,7 @@ struct EventShowPage: Encodable {
     let layout: LayoutContext
     let event: Detail
     let editHref: String?
-    /// What other capabilities show on the page (sign-up).
-    let panels: [PagePanel]
+    /// What other capabilities show on the page: sign-up, the projects that took part.
+    let panels: PagePanels
     let publication: Publication?
 }

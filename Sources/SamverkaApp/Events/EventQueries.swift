@@ -44,4 +44,12 @@ enum EventQueries {
             .all()
         return (events, total)
     }
+
+    /// The events an organisation organises or takes part in, latest first.
+    static func of(organisation id: UUID, on database: any Database) async throws -> [Event] {
+        try await Event.query(on: database)
+            .join(EventOrganisation.self, on: \EventOrganisation.$event.$id == \Event.$id)
+            .filter(EventOrganisation.self, \.$organisation.$id == id)
+            .sort(\.$startsAt, .descending).all()
+    }
 }

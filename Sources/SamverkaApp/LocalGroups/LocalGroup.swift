@@ -21,7 +21,5 @@ final class LocalGroup: Model, @unchecked Sendable {
     @Field(key: "contacts") var contacts: [ContactPerson]
     @Field(key: "partners") var partners: [Partner]
 
-    @Children(for: \.$localGroup) var events: [Event]
-
     init() {}
 }

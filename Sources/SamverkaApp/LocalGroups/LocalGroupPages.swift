@@ -11,15 +11,12 @@ struct LocalGroupShowPage: Encodable {
         let bodyHTML: String
         let image: String?
         let partners: [PartnerView]
-        let upcoming: [EventCard]
-        let past: [EventCard]
-        let projects: [LinkView]
         let translation: LinkView?
     }
 
     let layout: LayoutContext
-    /// What other capabilities attach to the group.
-    let panels: [PagePanel]
+    /// What other capabilities attach to the group: its events, its projects.
+    let panels: PagePanels
     let group: Detail
     let contacts: [ContactView]
     let editHref: String?

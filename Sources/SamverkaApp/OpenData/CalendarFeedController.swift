@@ -37,10 +37,10 @@ struct CalendarFeedController: Sendable {
 
     @Sendable func organisation(request: Request) async throws -> Response {
         let organisation = try await OrganisationController.find(request)
-        let events = try await organisation.$events.query(on: request.db).sort(\.$startsAt).all()
+        let events = Array(try await EventQueries.of(organisation: organisation.requireID(), on: request.db).reversed())
         let shown = Self.recent(events, request: request)
         let since = Self.since(request)
-        let activities = try await OrganisationController.publicActivities(of: organisation, request: request)
+        let activities = try await OrganisationActivitiesPanelProvider.publicActivities(of: organisation.requireID(), on: request.db, now: request.now)
             .filter { ($0.0.endsAt ?? $0.0.startsAt ?? .distantPast) >= since }
         let builder = entries(request)
         return respond(request, name: organisation.name,

@@ -24,7 +24,6 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "verified_at") var verifiedAt: Date?
 
     @Children(for: \.$organisation) var memberships: [OrganisationMembership]
-    @Siblings(through: EventOrganisation.self, from: \.$organisation, to: \.$event) var events: [Event]
 
     init() {}
 }

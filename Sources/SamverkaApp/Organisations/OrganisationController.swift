@@ -80,16 +80,6 @@ struct OrganisationController: Sendable {
     @Sendable func show(request: Request) async throws -> Response {
         let organisation = try await Self.find(request)
         let access = try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db)
-        let now = request.now
-        let calendar = request.application.calendar
-        let events = LanguagePreference.preferred(
-            try await organisation.$events.query(on: request.db).sort(\.$startsAt, .descending).all(),
-            language: request.language
-        )
-        let upcoming = events.compactMap { event in event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) } }
-            .sorted { $0.1 < $1.1 }
-        let past = events.filter { $0.nextOccurrence(after: now, calendar: calendar) == nil }
-        let activities = try await Self.publicActivities(of: organisation, request: request)
         let slug = organisation.slug
         let detail = OrganisationShowPage.Detail(
             name: organisation.name,
@@ -101,13 +91,7 @@ struct OrganisationController: Sendable {
             websiteHref: SafeURL.href(organisation.website),
             website: organisation.website,
             logo: SafeURL.href(organisation.logo),
-            descriptionHTML: Markdown.html(organisation.description),
-            upcoming: upcoming.map { EventCard($0.0, occurrence: $0.1, request: request) },
-            past: past.map { EventCard($0, request: request) },
-            upcomingActivities: activities.filter { ($0.0.endsAt ?? $0.0.startsAt ?? now) >= now }
-                .map { ActivityCard($0.0, programme: $0.1, organisation: nil, showStatus: false, request: request) },
-            pastActivities: activities.filter { ($0.0.endsAt ?? $0.0.startsAt ?? now) < now }.reversed()
-                .map { ActivityCard($0.0, programme: $0.1, organisation: nil, showStatus: false, request: request) }
+            descriptionHTML: Markdown.html(organisation.description)
         )
         let context = OrganisationShowPage(
             layout: request.layout(title: organisation.name, section: .organisations, description: request.t("sector.\(organisation.sector.rawValue)"))
@@ -177,7 +161,7 @@ struct OrganisationController: Sendable {
         if lostBadge { organisation.verifiedAt = nil }
         try await request.db.transaction { database in
             try await organisation.save(on: database)
-            try await ProgrammeQueries.organisationsChanged(on: database)
+            try await request.application.saved(organisation, on: database)
         }
         request.flash(request.t(lostBadge ? "flash.organisation_needs_verification" : "flash.saved", ["title": organisation.name]))
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
@@ -198,6 +182,7 @@ struct OrganisationController: Sendable {
         organisation.verifiedAt = verified ? request.now : nil
         try await request.db.transaction { database in
             try await organisation.save(on: database)
+            try await request.application.saved(organisation, on: database)
             guard newlyVerified else { return }
             try await Notifier(request).tell(
                 try await OrganisationMembership.people(of: organisation.requireID(), on: database), .organisationVerified,
@@ -206,24 +191,6 @@ struct OrganisationController: Sendable {
         }
         request.flash(request.t(verified ? "flash.organisation_verified" : "flash.organisation_unverified", ["name": organisation.name]))
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
-    }
-
-    /// The organisation's approved activities in editions that are public, soonest first.
-    static func publicActivities(of organisation: Organisation, request: Request) async throws -> [(Activity, Programme)] {
-        let id = try organisation.requireID()
-        let partnerOf = try await ActivityPartner.query(on: request.db)
-            .filter(\.$organisation.$id == id).filter(\.$confirmedAt != nil).all().map(\.$activity.id)
-        let activities = try await Activity.query(on: request.db)
-            .group(.or) { either in
-                either.filter(\.$organisation.$id == id)
-                either.filter(\.$id ~~ partnerOf)
-            }
-            .filter(\.$status == .approved)
-            .with(\.$programme)
-            .sort(\.$startsAt)
-            .all()
-        let now = request.now
-        return activities.filter { $0.programme.isPublic(at: now) }.map { ($0, $0.programme) }
     }
 
     static func find(_ request: Request) async throws -> Organisation {

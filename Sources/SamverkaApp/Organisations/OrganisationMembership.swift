@@ -46,14 +46,3 @@ final class OrganisationMembership: Model, @unchecked Sendable {
         return try await memberships.all().map(\.member)
     }
 }
-
-/// Links an event to an organisation that organises or takes part in it.
-final class EventOrganisation: Model, @unchecked Sendable {
-    static let schema = "event_organisations"
-
-    @ID var id: UUID?
-    @Parent(key: "event_id") var event: Event
-    @Parent(key: "organisation_id") var organisation: Organisation
-
-    init() {}
-}

@@ -42,18 +42,3 @@ struct CreateOrganisationMembership: AsyncMigration {
         try await database.schema("organisation_members").delete()
     }
 }
-
-struct CreateEventOrganisation: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema("event_organisations")
-            .id()
-            .field("event_id", .uuid, .required, .references("events", "id", onDelete: .cascade))
-            .field("organisation_id", .uuid, .required, .references("organisations", "id", onDelete: .cascade))
-            .unique(on: "event_id", "organisation_id")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema("event_organisations").delete()
-    }
-}

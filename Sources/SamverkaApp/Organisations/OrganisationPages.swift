@@ -46,16 +46,11 @@ struct OrganisationShowPage: Encodable {
         let website: String?
         let logo: String?
         let descriptionHTML: String
-        let upcoming: [EventCard]
-        let past: [EventCard]
-        /// Approved activities in public programmes, as organiser or confirmed partner.
-        let upcomingActivities: [ActivityCard]
-        let pastActivities: [ActivityCard]
     }
 
     let layout: LayoutContext
-    /// What other capabilities attach to the organisation.
-    let panels: [PagePanel]
+    /// What other capabilities attach to the organisation: its activities, its events.
+    let panels: PagePanels
     let organisation: Detail
     let editHref: String?
     /// "New event" for those who act for the organisation: it comes filled in as organiser.

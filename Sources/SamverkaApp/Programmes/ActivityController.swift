@@ -184,7 +184,7 @@ struct ActivityController: Sendable {
                 }
             }
             try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
-            try await request.application.activitySaved(activity, programme: programme, on: database)
+            try await request.application.saved(ProgrammeActivity(activity: activity, programme: programme), on: database)
             try await PartnerConfirmation.ask(newlyAsked, for: activity, programme: programme, by: organisation,
                                               actor: member, app: request.application, now: now, on: database)
             if submitted {

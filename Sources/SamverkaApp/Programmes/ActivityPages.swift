@@ -118,7 +118,7 @@ struct ActivityShowPage: Encodable {
     let reviewHref: String?
     let csrf: String?
     /// What other capabilities show on the page (sign-up).
-    let panels: [PagePanel]
+    let panels: PagePanels
     /// Only on an activity the public can see.
     let star: Star?
 }

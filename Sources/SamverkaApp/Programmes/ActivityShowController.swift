@@ -95,7 +95,7 @@ struct ActivityShowController: Sendable {
             reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + (try activity.requireID().uuidString) : nil,
             csrf: access.member == nil ? nil : request.csrfToken,
             panels: activity.status == .approved || access.canEdit(activity)
-                ? try await request.panels(for: ProgrammeActivity(activity: activity, programme: programme)) : [],
+                ? try await request.panels(for: ProgrammeActivity(activity: activity, programme: programme)) : .none,
             star: star
         )
         return try await request.render("Programmes/activity", context)

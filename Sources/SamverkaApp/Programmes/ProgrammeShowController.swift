@@ -7,7 +7,7 @@ struct ProgrammeShowController: Sendable {
     struct Page: Encodable {
         let layout: LayoutContext
         /// What other capabilities attach to the edition.
-        let panels: [PagePanel]
+        let panels: PagePanels
         let name: String
         let descriptionHTML: String
         let facts: ProgrammeFacts

@@ -174,7 +174,7 @@ struct ReviewController: Sendable {
         try await request.db.transaction { database in
             try await activity.save(on: database)
             // An approved change may have changed how to sign up.
-            if kind == .approved { try await request.application.activitySaved(activity, programme: programme, on: database) }
+            if kind == .approved { try await request.application.saved(ProgrammeActivity(activity: activity, programme: programme), on: database) }
             try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
             let told: MemberNotification.Kind = switch kind {

@@ -19,7 +19,7 @@ struct ProjectShowPage: Encodable {
 
     let layout: LayoutContext
     /// What other capabilities attach to the project.
-    let panels: [PagePanel]
+    let panels: PagePanels
     let project: Detail
     let contacts: [ContactView]
     let editHref: String?

@@ -41,9 +41,3 @@ enum ActivitySignUp {
     }
 }
 
-/// Hears of every saved activity and keeps its registration settings in step.
-struct ActivitySignUpKeeper: ActivityChangeObserver {
-    func activitySaved(_ activity: Activity, programme: Programme, on database: any Database) async throws {
-        try await ActivitySignUp.keepInStep(activity, programme: programme, on: database)
-    }
-}

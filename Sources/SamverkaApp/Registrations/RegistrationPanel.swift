@@ -49,7 +49,7 @@ struct RegistrationPanel: Encodable, Hashable {
 struct RegistrationPanelProvider: PagePanelProvider {
     func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
         guard let subject = Self.subject(item), let panel = try await RegistrationPanel.make(subject, request: request) else { return nil }
-        return try await request.panel("registration", template: "Registrations/panel", ["registration": panel])
+        return try await request.panel("registration", placement: .lead, template: "Registrations/panel", ["registration": panel])
     }
 
     /// What the box says (seats, waiting list, open or closed) is what it depends on.

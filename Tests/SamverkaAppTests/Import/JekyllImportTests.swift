@@ -225,7 +225,7 @@ struct DemoTests {
             #expect(try await Organisation.query(on: app.db).count() == 6)
             let orebro = try #require(try await Organisation.find(slug: "orebro-kommun", on: app.db))
             #expect(orebro.isVerified)
-            #expect(try await orebro.$events.get(on: app.db).count == 3)
+            #expect(try await EventQueries.of(organisation: orebro.requireID(), on: app.db).count == 3)
         }
     }
 }

@@ -179,6 +179,25 @@ struct OrganisationTests {
         }
     }
 
+    @Test("a renamed organisation shows by its new name at once on the programme a visitor reads")
+    func renameReachesProgramme() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            #expect(try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026").text.contains("Umeå kommun"))
+            let owner = Browser(app)
+            try await owner.signIn(as: .member, email: "ny-agare@example.org")
+            let organisation = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
+            let member = try #require(try await Member.find(email: "ny-agare@example.org", on: app.db))
+            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .owner, status: .active)
+                .save(on: app.db)
+            try await owner.get("/organisations/umea-kommun/edit")
+            let saved = try await owner.post("/organisations/umea-kommun/edit", form: Self.umea.merging(["name": "Umeå kommun (ny)", "slug": "umea-kommun"]) { $1 })
+            #expect(saved.status == .seeOther)
+            let programme = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026")
+            #expect(programme.text.contains("Umeå kommun (ny)"))
+        }
+    }
+
     @Test("a verified organisation keeps its badge through ordinary edits and loses it when its name, number or sector changes")
     func badgeFollowsFacts() async throws {
         try await withSamverka { app in

@@ -15,7 +15,7 @@ struct PagePanelTests {
 
         func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
             let html = "<section class=\"greeting\">\(words.withLockedValue { $0 }) från \(type(of: item).attachmentKind) \(item.attachmentID?.uuidString ?? "-")</section>"
-            return PagePanel(name: "greeting", html: html)
+            return PagePanel(name: "greeting", placement: .related, html: html)
         }
 
         func version(for item: any AttachableItem, request: Request) async throws -> Int {
@@ -82,6 +82,40 @@ struct PagePanelTests {
             app.pagePanels = PagePanelRegistry()
             let bare = try await app.testing().sendRequest(.GET, "/events/workshop")
             #expect(bare.status == .ok && !bare.body.string.contains("registration-panel"))
+        }
+    }
+
+    @Test("a group's and an organisation's events, their activities and projects, and an event's projects are panels: without the providers the pages still work and show none")
+    func listsAreAttached() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            try await Fixtures.importCivicTechSite(into: app)
+            let names = app.pagePanels.providers.map { String(describing: type(of: $0)) }
+            #expect(names == ["RegistrationPanelProvider", "OrganisationActivitiesPanelProvider", "EventListPanelProvider", "ProjectListPanelProvider"])
+
+            let organisation = try await app.testing().sendRequest(.GET, "/organisations/umea-kommun")
+            #expect(organisation.text.contains("Kommande aktiviteter i program") && organisation.text.contains("Kommunerna och AI"))
+            #expect(organisation.text.contains("Kommande evenemang"))
+            let group = try await app.testing().sendRequest(.GET, "/groups/goteborg")
+            #expect(group.text.contains("Tidigare evenemang"))
+
+            app.pagePanels = PagePanelRegistry()
+            let bareOrganisation = try await app.testing().sendRequest(.GET, "/organisations/umea-kommun")
+            #expect(bareOrganisation.status == .ok && !bareOrganisation.text.contains("Kommunerna och AI") && !bareOrganisation.text.contains("Kommande evenemang"))
+            let bareGroup = try await app.testing().sendRequest(.GET, "/groups/goteborg")
+            #expect(bareGroup.status == .ok && !bareGroup.text.contains("Tidigare evenemang"))
+        }
+    }
+
+    @Test("save observers hear of each saved item in the order they asked, and only of their own kind")
+    func saveObservers() async throws {
+        try await withSamverka { app in
+            let heard = NIOLockedValueBox<[String]>([])
+            app.whenSaved(String.self) { text, _ in heard.withLockedValue { $0.append("first " + text) } }
+            app.whenSaved(String.self) { text, _ in heard.withLockedValue { $0.append("second " + text) } }
+            app.whenSaved(Int.self) { number, _ in heard.withLockedValue { $0.append("number \(number)") } }
+            try await app.saved("hej", on: app.db)
+            #expect(heard.withLockedValue { $0 } == ["first hej", "second hej"])
         }
     }
 }

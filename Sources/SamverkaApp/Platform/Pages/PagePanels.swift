@@ -14,9 +14,29 @@ protocol AttachableItem: Sendable {
 
 /// One capability's box on another's show page, rendered with its own template.
 struct PagePanel: Encodable, Sendable {
+    /// Where on the page it goes.
+    enum Placement: String, Encodable, Sendable {
+        /// Near the top, beside the item's key facts: what a reader acts on (signing up).
+        case lead
+        /// After the item's own text: what relates to it (its events, its projects, a discussion).
+        case related
+    }
+
     /// Which capability it comes from, so a page or a test can tell the panels apart.
     let name: String
+    let placement: Placement
     let html: String
+}
+
+/// A page's panels by where they go; each show page's template has a slot for both.
+struct PagePanels: Encodable, Sendable {
+    var lead: [PagePanel] = []
+    var related: [PagePanel] = []
+
+    /// For a page that shows nothing attached (an unpublished event).
+    static let none = PagePanels()
+
+    var all: [PagePanel] { lead + related }
 }
 
 /// What a capability puts on other capabilities' show pages.
@@ -28,6 +48,15 @@ protocol PagePanelProvider: Sendable {
     /// anonymous page cache folds it into its version, so an attached capability's change
     /// shows at once. Required, not defaulted, because a forgotten version is a stale page.
     func version(for item: any AttachableItem, request: Request) async throws -> Int
+}
+
+extension PagePanelProvider {
+    /// The version that is right by construction: the panel itself, drawn and hashed. Enough
+    /// while the pages it appears on are drawn for every visitor anyway; a provider whose
+    /// panel sits on a cached page gives a cheaper number that changes with what it shows.
+    func drawnVersion(for item: any AttachableItem, request: Request) async throws -> Int {
+        try await panel(for: item, request: request)?.html.hashValue ?? 0
+    }
 }
 
 /// The providers, in the order their panels appear on a page.
@@ -51,11 +80,16 @@ extension Application {
 }
 
 extension Request {
-    /// The panels the registered capabilities have for `item`, for this reader.
-    func panels(for item: any AttachableItem) async throws -> [PagePanel] {
-        var panels: [PagePanel] = []
+    /// The panels the registered capabilities have for `item`, for this reader, in the order
+    /// the providers were registered.
+    func panels(for item: any AttachableItem) async throws -> PagePanels {
+        var panels = PagePanels()
         for provider in application.pagePanels.providers {
-            if let panel = try await provider.panel(for: item, request: self) { panels.append(panel) }
+            guard let panel = try await provider.panel(for: item, request: self) else { continue }
+            switch panel.placement {
+            case .lead: panels.lead.append(panel)
+            case .related: panels.related.append(panel)
+            }
         }
         return panels
     }
@@ -70,8 +104,8 @@ extension Request {
     }
 
     /// A panel drawn by `template` with `context`, as HTML for the page that shows it.
-    func panel(_ name: String, template: String, _ context: some Encodable) async throws -> PagePanel {
+    func panel(_ name: String, placement: PagePanel.Placement, template: String, _ context: some Encodable) async throws -> PagePanel {
         let view = try await self.view.render(template, context)
-        return PagePanel(name: name, html: String(buffer: view.data))
+        return PagePanel(name: name, placement: placement, html: String(buffer: view.data))
     }
 }
