@@ -5,7 +5,7 @@ let package = Package(
     name: "samverka",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "samverka", targets: ["samverka"]),
+        .executable(name: "samverka", targets: ["samverka"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),

@@ -11,13 +11,16 @@ public enum Samverka {
             var env = try Environment.detect()
             try LoggingSystem.bootstrap(from: &env) { level in
                 let console = Terminal()
-                return { label in BindlessLogHandler(base: ConsoleLogger(label: label, console: console, level: level)) }
+                return { label in BindlessLogHandler(base: ConsoleLogger(label: label, console: console, level: level))
+                }
             }
             let app = try await Application.make(env)
             do {
-                app.directory = DirectoryConfiguration(workingDirectory: try SamverkaHome.locate(
-                    setting: Environment.get("SAMVERKA_HOME"), workingDirectory: FileManager.default.currentDirectoryPath,
-                    executable: Bundle.main.executablePath))
+                app.directory = DirectoryConfiguration(
+                    workingDirectory: try SamverkaHome.locate(
+                        setting: Environment.get("SAMVERKA_HOME"),
+                        workingDirectory: FileManager.default.currentDirectoryPath,
+                        executable: Bundle.main.executablePath))
                 try await configure(app, settings: try AppSettings.fromEnvironment(app.environment))
                 try await app.execute()
             } catch {

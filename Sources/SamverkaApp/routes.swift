@@ -34,7 +34,8 @@ func routes(_ app: Application) throws {
     everyone.get(.programmes(.activity(.key, .key)), use: activityPages.show)
     everyone.get(.programmes(.activityCalendar(.key, .key)), use: activityPages.calendar)
     everyone.get(.programmes(.oldActivity(.key, .key)), use: ActivityController().oldAddress)
-    everyone.get(SiteURL.programmes(.oldActivity(.key, .key)).pathComponents + [.catchall], use: ActivityController().oldAddress)
+    everyone.get(
+        SiteURL.programmes(.oldActivity(.key, .key)).pathComponents + [.catchall], use: ActivityController().oldAddress)
     let statistics = StatisticsController()
     everyone.get(.programmes(.statistics(.key)), use: statistics.show)
     everyone.get(.programmes(.csv(.key)), use: statistics.csv)

@@ -16,7 +16,11 @@ enum APIResponse {
         let body = try encoder.encode(value)
         let tag = "W/\"" + SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
         let headers: HTTPHeaders = ["ETag": tag, "Cache-Control": "public, max-age=60"]
-        if let known = request.headers.first(name: .ifNoneMatch), known.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+        if let known = request.headers.first(name: .ifNoneMatch),
+            known.split(separator: ",").contains(where: {
+                $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*"
+            })
+        {
             return Response(status: .notModified, headers: headers)
         }
         var all = headers
@@ -37,7 +41,9 @@ enum APIResponse {
             self.limit = limit
             // An empty `cursor=` is the first page, as a form or a client that always sends the field would expect.
             if let cursor = try? request.query.get(String.self, at: "cursor"), !cursor.isEmpty {
-                guard let offset = Self.offset(in: cursor) else { throw Abort(.badRequest, reason: "cursor is not one this API gave out") }
+                guard let offset = Self.offset(in: cursor) else {
+                    throw Abort(.badRequest, reason: "cursor is not one this API gave out")
+                }
                 self.offset = offset
             } else {
                 offset = 0
@@ -54,7 +60,8 @@ enum APIResponse {
         func range(of count: Int) -> Range<Int> { min(offset, count)..<min(offset + limit, count) }
 
         func page<Item: Encodable>(_ items: [Item], total: Int) -> API.Page<Item> {
-            API.Page(data: items, total: total, nextCursor: offset + limit < total ? Self.cursor(for: offset + limit) : nil)
+            API.Page(
+                data: items, total: total, nextCursor: offset + limit < total ? Self.cursor(for: offset + limit) : nil)
         }
 
         /// "o" and the offset: opaque to clients, and exactly what the OpenAPI pattern `^(o[0-9]{1,7})?$`
@@ -63,7 +70,8 @@ enum APIResponse {
 
         static func offset(in cursor: String) -> Int? {
             guard cursor.first == "o", (2...8).contains(cursor.count), cursor.dropFirst().isAllASCIIDigits,
-                  let offset = Int(cursor.dropFirst()), offset >= 0 else { return nil }
+                let offset = Int(cursor.dropFirst()), offset >= 0
+            else { return nil }
             return offset
         }
     }
@@ -76,7 +84,8 @@ struct ReadOnlyAPIMiddleware: AsyncMiddleware {
         guard request.url.path.hasPrefix("/api/"), ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
             return try await next.respond(to: request)
         }
-        throw Abort(.methodNotAllowed, headers: ["Allow": "GET, HEAD, OPTIONS"], reason: "the API is read only: use GET")
+        throw Abort(
+            .methodNotAllowed, headers: ["Allow": "GET, HEAD, OPTIONS"], reason: "the API is read only: use GET")
     }
 }
 

@@ -50,7 +50,8 @@ struct AccountChores: Sendable {
                 let data = record.data.snapshot
                 if let signedIn = SignInSessionPolicy.time(data[SignInSessionPolicy.signedInKey]) {
                     let seen = SignInSessionPolicy.time(data[SignInSessionPolicy.seenKey]) ?? signedIn
-                    return now.timeIntervalSince(seen) > settings.sessionIdleTimeout || now.timeIntervalSince(signedIn) > settings.sessionLifetime
+                    return now.timeIntervalSince(seen) > settings.sessionIdleTimeout
+                        || now.timeIntervalSince(signedIn) > settings.sessionLifetime
                 }
                 // A visitor's session without a start time is from before they were stamped.
                 let began = SignInSessionPolicy.time(data[SessionStamp.beganKey]) ?? .distantPast

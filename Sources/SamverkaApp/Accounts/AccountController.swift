@@ -31,8 +31,9 @@ struct AccountController: Sendable {
         if let existing = try await Member.find(email: email, on: request.db) {
             try await mailer.send(.alreadyRegistered, to: existing, on: request.db)
         } else {
-            let member = Member(email: email.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
-                                passwordHash: hash, role: .member, language: request.language, emailConfirmedAt: nil)
+            let member = Member(
+                email: email.trimmingCharacters(in: .whitespaces), name: name.trimmingCharacters(in: .whitespaces),
+                passwordHash: hash, role: .member, language: request.language, emailConfirmedAt: nil)
             do {
                 try await request.db.transaction { database in
                     try await member.save(on: database)
@@ -49,7 +50,8 @@ struct AccountController: Sendable {
 
     @Sendable func signInForm(request: Request) async throws -> Response {
         let next = try? request.query.get(String.self, at: "next")
-        return try await renderSignIn(request, input: SignInInput(email: nil, password: nil, next: next), errors: FieldErrors())
+        return try await renderSignIn(
+            request, input: SignInInput(email: nil, password: nil, next: next), errors: FieldErrors())
     }
 
     /// Tries are counted per client address (by the route's limiter) and per account tried,
@@ -73,11 +75,17 @@ struct AccountController: Sendable {
         func refused(_ message: String, _ status: HTTPStatus) async throws -> Response {
             var errors = FieldErrors()
             errors.add("email", message)
-            return try await renderSignIn(request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors, status: status)
+            return try await renderSignIn(
+                request, input: SignInInput(email: input.email, password: nil, next: input.next), errors: errors,
+                status: status)
         }
         guard valid, let member else { return try await refused(request.t("error.sign_in_failed"), .unauthorized) }
         guard member.suspendedAt == nil else {
-            return try await refused(request.t("error.account_suspended", ["reason": member.suspensionReason, "contact": request.application.settings.contactEmail]), .forbidden)
+            return try await refused(
+                request.t(
+                    "error.account_suspended",
+                    ["reason": member.suspensionReason, "contact": request.application.settings.contactEmail]),
+                .forbidden)
         }
         guard member.emailConfirmedAt != nil else {
             // The right password proves enough to send the link again, to the address itself.
@@ -85,7 +93,9 @@ struct AccountController: Sendable {
                 .sendLink(.confirmEmail, purpose: .confirmEmail, to: member, on: request.db)
             return try await refused(request.t("error.email_unconfirmed"), .forbidden)
         }
-        if member.totpEnabledAt != nil { return try TwoFactorController.begin(request, member: member, next: input.safeNext) }
+        if member.totpEnabledAt != nil {
+            return try TwoFactorController.begin(request, member: member, next: input.safeNext)
+        }
         try await request.signIn(member)
         return request.redirect(to: input.safeNext, redirectType: .normal)
     }
@@ -96,12 +106,16 @@ struct AccountController: Sendable {
         return request.redirect(to: SiteURL.home.path, redirectType: .normal)
     }
 
-    private func renderSignUp(_ request: Request, input: SignUpInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderSignUp(
+        _ request: Request, input: SignUpInput, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let heading = request.t("account.sign_up")
         let page = AccountPage(
             layout: request.layout(title: heading, section: .account),
             heading: heading,
-            form: FormContext(action: SiteURL.signUp.path, submitLabel: request.t("account.sign_up"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
+            form: FormContext(
+                action: SiteURL.signUp.path, submitLabel: request.t("account.sign_up"), csrf: request.csrfToken,
+                fields: input.fields(request, errors: errors), errors: errors),
             otherHref: SiteURL.signIn.path,
             otherLabel: request.t("account.have_account"),
             forgotHref: nil
@@ -109,12 +123,16 @@ struct AccountController: Sendable {
         return try await request.render("Accounts/form", page, status: status)
     }
 
-    private func renderSignIn(_ request: Request, input: SignInInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderSignIn(
+        _ request: Request, input: SignInInput, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let heading = request.t("account.sign_in")
         let page = AccountPage(
             layout: request.layout(title: heading, section: .account),
             heading: heading,
-            form: FormContext(action: SiteURL.signIn.path, submitLabel: request.t("account.sign_in"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors),
+            form: FormContext(
+                action: SiteURL.signIn.path, submitLabel: request.t("account.sign_in"), csrf: request.csrfToken,
+                fields: input.fields(request, errors: errors), errors: errors),
             otherHref: SiteURL.signUp.path,
             otherLabel: request.t("account.no_account"),
             forgotHref: SiteURL.forgotPassword.path

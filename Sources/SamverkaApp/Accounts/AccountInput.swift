@@ -20,8 +20,12 @@ struct SignUpInput: Content {
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
         [
-            FormField("name", label: request.t("field.name"), value: name ?? "", error: errors["name"], required: true, autocomplete: "name"),
-            FormField("email", label: request.t("field.email"), kind: .email, value: email ?? "", error: errors["email"], required: true, autocomplete: "email"),
+            FormField(
+                "name", label: request.t("field.name"), value: name ?? "", error: errors["name"], required: true,
+                autocomplete: "name"),
+            FormField(
+                "email", label: request.t("field.email"), kind: .email, value: email ?? "", error: errors["email"],
+                required: true, autocomplete: "email"),
         ] + PasswordRules.fields(request, errors: errors)
     }
 }
@@ -33,8 +37,12 @@ struct SignInInput: Content {
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
         [
-            FormField("email", label: request.t("field.email"), kind: .email, value: email ?? "", error: errors["email"], required: true, autocomplete: "email"),
-            FormField("password", label: request.t("field.password"), kind: .password, error: errors["password"], required: true, autocomplete: "current-password"),
+            FormField(
+                "email", label: request.t("field.email"), kind: .email, value: email ?? "", error: errors["email"],
+                required: true, autocomplete: "email"),
+            FormField(
+                "password", label: request.t("field.password"), kind: .password, error: errors["password"],
+                required: true, autocomplete: "current-password"),
             FormField("next", label: "", kind: .hidden, value: safeNext == SiteURL.home.path ? "" : safeNext),
         ]
     }
@@ -44,8 +52,11 @@ struct SignInInput: Content {
     /// lead away: any whitespace, control character or backslash refuses the whole address.
     var safeNext: String {
         guard let next, next.count <= 2_000, next.hasPrefix("/"), !next.hasPrefix("//"),
-              next.unicodeScalars.allSatisfy({ !CharacterSet.whitespacesAndNewlines.contains($0) && !CharacterSet.controlCharacters.contains($0) && $0 != "\\" }),
-              let parts = URLComponents(string: next), parts.scheme == nil, parts.host == nil, parts.path.hasPrefix("/")
+            next.unicodeScalars.allSatisfy({
+                !CharacterSet.whitespacesAndNewlines.contains($0) && !CharacterSet.controlCharacters.contains($0)
+                    && $0 != "\\"
+            }),
+            let parts = URLComponents(string: next), parts.scheme == nil, parts.host == nil, parts.path.hasPrefix("/")
         else { return SiteURL.home.path }
         return next
     }

@@ -21,7 +21,9 @@ struct AccountMailer: Sendable {
     let now: Date
 
     /// Writes the mail to the outbox; `secret` makes the link, `address` overrides the member's.
-    func send(_ notice: Notice, to member: Member, address: String? = nil, secret: String? = nil, on database: any Database) async throws {
+    func send(
+        _ notice: Notice, to member: Member, address: String? = nil, secret: String? = nil, on database: any Database
+    ) async throws {
         let language = Language(rawValue: member.language) ?? .sv
         let base = app.settings.publicURL
         let inLanguage = "?lang=" + language.rawValue
@@ -38,13 +40,19 @@ struct AccountMailer: Sendable {
             "name": member.name, "site": app.settings.siteName, "link": link, "email": address ?? member.email,
             "forgot": base + SiteURL.forgotPassword.path + inLanguage,
         ]
-        let message = MailMessage(writing: "mail.account.\(notice.rawValue)", values: values, language: language, catalogue: app.catalogue,
-                                  to: address ?? member.email, toName: member.name)
-        try await OutgoingMail(kind: "account.\(notice.rawValue)", message: message, sendAfter: now, memberID: member.id).save(on: database)
+        let message = MailMessage(
+            writing: "mail.account.\(notice.rawValue)", values: values, language: language, catalogue: app.catalogue,
+            to: address ?? member.email, toName: member.name)
+        try await OutgoingMail(
+            kind: "account.\(notice.rawValue)", message: message, sendAfter: now, memberID: member.id
+        ).save(on: database)
     }
 
     /// Issues a token and mails its link.
-    func sendLink(_ notice: Notice, purpose: AccountToken.Purpose, to member: Member, newEmail: String = "", on database: any Database) async throws {
+    func sendLink(
+        _ notice: Notice, purpose: AccountToken.Purpose, to member: Member, newEmail: String = "",
+        on database: any Database
+    ) async throws {
         let (token, secret) = try AccountToken.issue(purpose, for: member, newEmail: newEmail, now: now)
         try await token.save(on: database)
         try await send(notice, to: member, address: newEmail.isEmpty ? nil : newEmail, secret: secret, on: database)

@@ -35,7 +35,9 @@ final class AccountToken: Model, @unchecked Sendable {
     init() {}
 
     /// A fresh token for `member`; returns the model to save and the secret to mail.
-    static func issue(_ purpose: Purpose, for member: Member, newEmail: String = "", now: Date) throws -> (AccountToken, String) {
+    static func issue(
+        _ purpose: Purpose, for member: Member, newEmail: String = "", now: Date
+    ) throws -> (AccountToken, String) {
         let secret = Secrets.urlSafe(bytes: 32)
         let token = AccountToken()
         token.$member.id = try member.requireID()
@@ -52,7 +54,9 @@ final class AccountToken: Model, @unchecked Sendable {
 
     /// The unused, unexpired token for `secret` and `purpose`, with its member; nil for any
     /// other secret, so a wrong, old or used link is simply "not valid".
-    static func valid(_ secret: String, for purpose: Purpose, now: Date, on database: any Database) async throws -> AccountToken? {
+    static func valid(
+        _ secret: String, for purpose: Purpose, now: Date, on database: any Database
+    ) async throws -> AccountToken? {
         guard secret.count >= 20, secret.count <= 100 else { return nil }
         return try await AccountToken.query(on: database)
             .filter(\.$tokenHash == hash(secret))

@@ -26,14 +26,16 @@ struct IdentityController: Sendable {
     // MARK: Confirming the address after signing up
 
     @Sendable func signUpSent(request: Request) async throws -> Response {
-        try await notice(request, heading: "account.check_inbox", paragraphs: ["account.sign_up_sent", "account.sent_spam"],
-                         links: [NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
+        try await notice(
+            request, heading: "account.check_inbox", paragraphs: ["account.sign_up_sent", "account.sent_spam"],
+            links: [NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
     }
 
     @Sendable func confirmEmailPage(request: Request) async throws -> Response {
         guard try await validToken(request, .confirmEmail) != nil else { return try await invalidLink(request) }
-        return try await notice(request, heading: "account.confirm_heading", paragraphs: ["account.confirm_text"],
-                                action: request.url.path, actionLabel: "account.confirm_button")
+        return try await notice(
+            request, heading: "account.confirm_heading", paragraphs: ["account.confirm_text"],
+            action: request.url.path, actionLabel: "account.confirm_button")
     }
 
     @Sendable func confirmEmail(request: Request) async throws -> Response {
@@ -62,7 +64,9 @@ struct IdentityController: Sendable {
         let email = (input.email ?? "").trimmingCharacters(in: .whitespaces)
         var errors = FieldErrors()
         errors.checkEmail("email", email, request)
-        guard errors.isEmpty else { return try await renderForgot(request, input: input, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return try await renderForgot(request, input: input, errors: errors, status: .unprocessableEntity)
+        }
         if let member = try await Member.find(email: email, on: request.db) {
             try await AccountMailer(app: request.application, now: request.now)
                 .sendLink(.resetPassword, purpose: .resetPassword, to: member, on: request.db)
@@ -71,8 +75,9 @@ struct IdentityController: Sendable {
     }
 
     @Sendable func forgotSent(request: Request) async throws -> Response {
-        try await notice(request, heading: "account.check_inbox", paragraphs: ["account.forgot_sent", "account.sent_spam"],
-                         links: [NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
+        try await notice(
+            request, heading: "account.check_inbox", paragraphs: ["account.forgot_sent", "account.sent_spam"],
+            links: [NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
     }
 
     @Sendable func resetForm(request: Request) async throws -> Response {
@@ -87,7 +92,8 @@ struct IdentityController: Sendable {
         var errors = FieldErrors()
         PasswordRules.check(input.password, confirmation: input.passwordConfirmation, into: &errors, request)
         guard errors.isEmpty, let password = input.password else {
-            return try await renderNewPassword(request, action: request.url.path, askCurrent: false, errors: errors, status: .unprocessableEntity)
+            return try await renderNewPassword(
+                request, action: request.url.path, askCurrent: false, errors: errors, status: .unprocessableEntity)
         }
         let member = token.member
         // Following the mailed link proves the address too.
@@ -96,15 +102,18 @@ struct IdentityController: Sendable {
             token.usedAt = request.now
             try await token.save(on: database)
             // Every other reset link dies with this one.
-            try await AccountToken.query(on: database).filter(\.$member.$id == member.requireID()).filter(\.$purpose == .resetPassword)
-                .filter(\.$usedAt == nil).set(\.$usedAt, to: request.now).update()
+            try await AccountToken.query(on: database).filter(\.$member.$id == member.requireID()).filter(
+                \.$purpose == .resetPassword
+            )
+            .filter(\.$usedAt == nil).set(\.$usedAt, to: request.now).update()
         }
     }
 
     // MARK: Changes on the account page
 
     @Sendable func changePasswordForm(request: Request) async throws -> Response {
-        try await renderNewPassword(request, action: SiteURL.changePassword.path, askCurrent: true, errors: FieldErrors())
+        try await renderNewPassword(
+            request, action: SiteURL.changePassword.path, askCurrent: true, errors: FieldErrors())
     }
 
     @Sendable func changePassword(request: Request) async throws -> Response {
@@ -114,21 +123,26 @@ struct IdentityController: Sendable {
         try await checkCurrentPassword(input.currentPassword, of: member, into: &errors, request)
         PasswordRules.check(input.password, confirmation: input.passwordConfirmation, into: &errors, request)
         guard errors.isEmpty, let password = input.password else {
-            return try await renderNewPassword(request, action: SiteURL.changePassword.path, askCurrent: true, errors: errors, status: .unprocessableEntity)
+            return try await renderNewPassword(
+                request, action: SiteURL.changePassword.path, askCurrent: true, errors: errors,
+                status: .unprocessableEntity)
         }
         return try await setPassword(password, of: member, flash: "flash.password_changed", request)
     }
 
     /// A new password ends every session of the account but this browser's, and the owner is
     /// told by mail; `alongside` writes in the same transaction.
-    private func setPassword(_ password: String, of member: Member, flash: String, _ request: Request,
-                             alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }) async throws -> Response {
+    private func setPassword(
+        _ password: String, of member: Member, flash: String, _ request: Request,
+        alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }
+    ) async throws -> Response {
         member.passwordHash = try await request.hashPassword(password)
         member.endAllSessions()
         try await request.db.transaction { database in
             try await alongside(database)
             try await member.save(on: database)
-            try await AccountMailer(app: request.application, now: request.now).send(.passwordChanged, to: member, on: database)
+            try await AccountMailer(app: request.application, now: request.now).send(
+                .passwordChanged, to: member, on: database)
         }
         try await request.signIn(member)
         request.flash(request.t(flash))
@@ -148,7 +162,9 @@ struct IdentityController: Sendable {
         if email == member.email { errors.add("email", request.t("error.email_same")) }
         errors.checkEmail("email", email, request)
         try await checkCurrentPassword(input.currentPassword, of: member, into: &errors, request)
-        guard errors.isEmpty else { return try await renderChangeEmail(request, input: input, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return try await renderChangeEmail(request, input: input, errors: errors, status: .unprocessableEntity)
+        }
         // An address taken by another account gets no link; the page says the same either way.
         if try await Member.find(email: email, on: request.db) == nil {
             try await AccountMailer(app: request.application, now: request.now)
@@ -160,8 +176,9 @@ struct IdentityController: Sendable {
 
     @Sendable func confirmEmailChangePage(request: Request) async throws -> Response {
         guard let token = try await validToken(request, .changeEmail) else { return try await invalidLink(request) }
-        return try await notice(request, heading: "account.change_email_heading", paragraphs: ["account.change_email_text"],
-                                values: ["email": token.newEmail], action: request.url.path, actionLabel: "account.change_email_button")
+        return try await notice(
+            request, heading: "account.change_email_heading", paragraphs: ["account.change_email_text"],
+            values: ["email": token.newEmail], action: request.url.path, actionLabel: "account.change_email_button")
     }
 
     @Sendable func confirmEmailChange(request: Request) async throws -> Response {
@@ -176,12 +193,14 @@ struct IdentityController: Sendable {
             member.email = token.newEmail
             member.emailConfirmedAt = request.now
             try await member.save(on: database)
-            try await AccountMailer(app: request.application, now: request.now).send(.emailChanged, to: member, address: old, on: database)
+            try await AccountMailer(app: request.application, now: request.now).send(
+                .emailChanged, to: member, address: old, on: database)
         }
         guard !taken else { return try await invalidLink(request) }
         if request.auth.get(Member.self)?.id == member.id { request.auth.login(member) }
         request.flash(request.t("flash.email_changed", ["email": member.email]))
-        return request.redirect(to: request.auth.has(Member.self) ? SiteURL.account.path : SiteURL.signIn.path, redirectType: .normal)
+        return request.redirect(
+            to: request.auth.has(Member.self) ? SiteURL.account.path : SiteURL.signIn.path, redirectType: .normal)
     }
 
     @Sendable func signOutEverywhere(request: Request) async throws -> Response {
@@ -191,10 +210,12 @@ struct IdentityController: Sendable {
         request.auth.logout(Member.self)
         request.session.destroy()
         let heading = request.t("account.signed_out_everywhere_heading")
-        return try await request.render("Shared/error", ErrorPageMiddleware.ErrorPage(
-            layout: request.layout(title: heading, section: .account), heading: heading,
-            message: request.t("account.signed_out_everywhere_text"), status: 200
-        ))
+        return try await request.render(
+            "Shared/error",
+            ErrorPageMiddleware.ErrorPage(
+                layout: request.layout(title: heading, section: .account), heading: heading,
+                message: request.t("account.signed_out_everywhere_text"), status: 200
+            ))
     }
 
     // MARK: Helpers
@@ -204,21 +225,32 @@ struct IdentityController: Sendable {
         return try await AccountToken.valid(secret, for: purpose, now: request.now, on: request.db)
     }
 
-    private func checkCurrentPassword(_ password: String?, of member: Member, into errors: inout FieldErrors, _ request: Request) async throws {
+    private func checkCurrentPassword(
+        _ password: String?, of member: Member, into errors: inout FieldErrors, _ request: Request
+    ) async throws {
         let password = password ?? ""
         var valid = false
         if !password.isEmpty { valid = try await request.verifyPassword(password, against: member.passwordHash) }
-        if !valid { errors.add("currentPassword", request.t(password.isEmpty ? "error.required" : "error.password_wrong")) }
+        if !valid {
+            errors.add("currentPassword", request.t(password.isEmpty ? "error.required" : "error.password_wrong"))
+        }
     }
 
     private func invalidLink(_ request: Request) async throws -> Response {
-        try await notice(request, heading: "account.link_invalid_heading", paragraphs: ["account.link_invalid_text"], status: .notFound,
-                         links: [NoticePage.Link(href: SiteURL.forgotPassword.path, label: request.t("account.forgot_link")),
-                                 NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
+        try await notice(
+            request, heading: "account.link_invalid_heading", paragraphs: ["account.link_invalid_text"],
+            status: .notFound,
+            links: [
+                NoticePage.Link(href: SiteURL.forgotPassword.path, label: request.t("account.forgot_link")),
+                NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in")),
+            ])
     }
 
-    private func notice(_ request: Request, heading: String, paragraphs: [String], values: [String: String] = [:], action: String? = nil,
-                        actionLabel: String = "", status: HTTPStatus = .ok, links: [NoticePage.Link] = []) async throws -> Response {
+    private func notice(
+        _ request: Request, heading: String, paragraphs: [String], values: [String: String] = [:],
+        action: String? = nil,
+        actionLabel: String = "", status: HTTPStatus = .ok, links: [NoticePage.Link] = []
+    ) async throws -> Response {
         let title = request.t(heading)
         let page = NoticePage(
             layout: request.layout(title: title, section: .account), heading: title,
@@ -232,20 +264,28 @@ struct IdentityController: Sendable {
         return response
     }
 
-    private func renderForgot(_ request: Request, input: ForgotPasswordInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderForgot(
+        _ request: Request, input: ForgotPasswordInput, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
         try await request.renderFormPage(
             heading: request.t("account.forgot_heading"), section: .account,
-            form: FormContext(action: SiteURL.forgotPassword.path, submitLabel: request.t("account.forgot_button"), csrf: request.csrfToken,
-                              fields: input.fields(request, errors: errors), errors: errors),
+            form: FormContext(
+                action: SiteURL.forgotPassword.path, submitLabel: request.t("account.forgot_button"),
+                csrf: request.csrfToken,
+                fields: input.fields(request, errors: errors), errors: errors),
             status: status
         )
     }
 
-    private func renderNewPassword(_ request: Request, action: String, askCurrent: Bool, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderNewPassword(
+        _ request: Request, action: String, askCurrent: Bool, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let response = try await request.renderFormPage(
-            heading: request.t(askCurrent ? "account.change_password_heading" : "account.reset_heading"), section: .account,
-            form: FormContext(action: action, submitLabel: request.t("account.save_password"), csrf: request.csrfToken,
-                              fields: NewPasswordInput().fields(request, errors: errors, askCurrent: askCurrent), errors: errors),
+            heading: request.t(askCurrent ? "account.change_password_heading" : "account.reset_heading"),
+            section: .account,
+            form: FormContext(
+                action: action, submitLabel: request.t("account.save_password"), csrf: request.csrfToken,
+                fields: NewPasswordInput().fields(request, errors: errors, askCurrent: askCurrent), errors: errors),
             status: status
         )
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -253,11 +293,15 @@ struct IdentityController: Sendable {
         return response
     }
 
-    private func renderChangeEmail(_ request: Request, input: ChangeEmailInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderChangeEmail(
+        _ request: Request, input: ChangeEmailInput, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
         try await request.renderFormPage(
             heading: request.t("account.change_email_form_heading"), section: .account,
-            form: FormContext(action: SiteURL.changeEmail.path, submitLabel: request.t("account.change_email_send"), csrf: request.csrfToken,
-                              fields: input.fields(request, errors: errors), errors: errors),
+            form: FormContext(
+                action: SiteURL.changeEmail.path, submitLabel: request.t("account.change_email_send"),
+                csrf: request.csrfToken,
+                fields: input.fields(request, errors: errors), errors: errors),
             status: status
         )
     }

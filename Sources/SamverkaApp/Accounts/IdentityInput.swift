@@ -20,10 +20,13 @@ enum PasswordRules {
     /// `labelKey` is "field.new_password" where the member already has one.
     static func fields(_ request: Request, errors: FieldErrors, labelKey: String = "field.password") -> [FormField] {
         [
-            FormField("password", label: request.t(labelKey), kind: .password, error: errors["password"],
-                      hint: request.t("hint.password", ["min": "\(minimumLength)"]), required: true, autocomplete: "new-password"),
-            FormField("passwordConfirmation", label: request.t("field.password_confirmation"), kind: .password,
-                      error: errors["passwordConfirmation"], required: true, autocomplete: "new-password"),
+            FormField(
+                "password", label: request.t(labelKey), kind: .password, error: errors["password"],
+                hint: request.t("hint.password", ["min": "\(minimumLength)"]), required: true,
+                autocomplete: "new-password"),
+            FormField(
+                "passwordConfirmation", label: request.t("field.password_confirmation"), kind: .password,
+                error: errors["passwordConfirmation"], required: true, autocomplete: "new-password"),
         ]
     }
 }
@@ -33,8 +36,11 @@ struct ForgotPasswordInput: Content {
     var email: String?
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
-        [FormField("email", label: request.t("field.email"), kind: .email, value: email ?? "", error: errors["email"],
-                   hint: request.t("hint.forgot_password"), required: true, autocomplete: "email")]
+        [
+            FormField(
+                "email", label: request.t("field.email"), kind: .email, value: email ?? "", error: errors["email"],
+                hint: request.t("hint.forgot_password"), required: true, autocomplete: "email")
+        ]
     }
 }
 
@@ -46,9 +52,11 @@ struct NewPasswordInput: Content {
     var passwordConfirmation: String?
 
     func fields(_ request: Request, errors: FieldErrors, askCurrent: Bool) -> [FormField] {
-        let current = FormField("currentPassword", label: request.t("field.current_password"), kind: .password,
-                                error: errors["currentPassword"], required: true, autocomplete: "current-password")
-        return (askCurrent ? [current] : []) + PasswordRules.fields(request, errors: errors, labelKey: "field.new_password")
+        let current = FormField(
+            "currentPassword", label: request.t("field.current_password"), kind: .password,
+            error: errors["currentPassword"], required: true, autocomplete: "current-password")
+        return (askCurrent ? [current] : [])
+            + PasswordRules.fields(request, errors: errors, labelKey: "field.new_password")
     }
 }
 
@@ -59,10 +67,12 @@ struct ChangeEmailInput: Content {
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
         [
-            FormField("email", label: request.t("field.new_email"), kind: .email, value: email ?? "", error: errors["email"],
-                      hint: request.t("hint.new_email"), required: true, autocomplete: "email"),
-            FormField("currentPassword", label: request.t("field.current_password"), kind: .password,
-                      error: errors["currentPassword"], required: true, autocomplete: "current-password"),
+            FormField(
+                "email", label: request.t("field.new_email"), kind: .email, value: email ?? "", error: errors["email"],
+                hint: request.t("hint.new_email"), required: true, autocomplete: "email"),
+            FormField(
+                "currentPassword", label: request.t("field.current_password"), kind: .password,
+                error: errors["currentPassword"], required: true, autocomplete: "current-password"),
         ]
     }
 }

@@ -108,6 +108,8 @@ extension FieldErrors {
     /// and the profile ask the same.
     mutating func checkMemberName(_ field: String, _ name: String, _ request: Request) {
         if name.isEmpty { add(field, request.t("error.required")) }
-        if name.count > Self.memberNameLimit { add(field, request.t("error.too_long", ["max": "\(Self.memberNameLimit)"])) }
+        if name.count > Self.memberNameLimit {
+            add(field, request.t("error.too_long", ["max": "\(Self.memberNameLimit)"]))
+        }
     }
 }

@@ -27,8 +27,10 @@ struct MemberData: Encodable {
         }
         return MemberData(
             exportedAt: context.now, site: site,
-            member: Profile(name: member.name, email: member.email, role: member.role.rawValue, language: member.language, createdAt: member.createdAt,
-                            notifyByMail: member.notifyByMail, notifySignUps: member.notifySignUps),
+            member: Profile(
+                name: member.name, email: member.email, role: member.role.rawValue, language: member.language,
+                createdAt: member.createdAt,
+                notifyByMail: member.notifyByMail, notifySignUps: member.notifySignUps),
             sections: sections
         )
     }

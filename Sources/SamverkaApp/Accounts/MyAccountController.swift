@@ -30,18 +30,21 @@ struct MyAccountController: Sendable {
     @Sendable func data(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let settings = request.application.settings
-        let data = try await MemberData.gather(for: member, site: settings.siteName,
-                                               context: PersonalDataContext(app: request.application, now: request.now, baseURL: settings.publicURL))
+        let data = try await MemberData.gather(
+            for: member, site: settings.siteName,
+            context: PersonalDataContext(app: request.application, now: request.now, baseURL: settings.publicURL))
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let day = request.dates.machine(request.now).prefix(10)
-        return Response(status: .ok, headers: [
-            "Content-Type": "application/json; charset=utf-8",
-            "Content-Disposition": "attachment; filename=\"samverka-\(day).json\"",
-            "Cache-Control": "no-store",
-        ], body: .init(data: try encoder.encode(data)))
+        return Response(
+            status: .ok,
+            headers: [
+                "Content-Type": "application/json; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"samverka-\(day).json\"",
+                "Cache-Control": "no-store",
+            ], body: .init(data: try encoder.encode(data)))
     }
 
     @Sendable func delete(request: Request) async throws -> Response {
@@ -63,18 +66,21 @@ struct MyAccountController: Sendable {
         request.auth.logout(Member.self)
         request.session.destroy()
         let heading = request.t("account.deleted")
-        return try await request.render("Shared/error", ErrorPageMiddleware.ErrorPage(
-            layout: request.layout(title: heading, section: .none), heading: heading,
-            message: request.t("account.deleted_message"), status: 200
-        ))
+        return try await request.render(
+            "Shared/error",
+            ErrorPageMiddleware.ErrorPage(
+                layout: request.layout(title: heading, section: .none), heading: heading,
+                message: request.t("account.deleted_message"), status: 200
+            ))
     }
 
     private func render(_ request: Request, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let heading = request.t("account.title")
         let fields = [
-            FormField("password", label: request.t("field.password"), kind: .password, error: errors["password"],
-                      hint: request.t("account.delete_password_hint"), required: true, autocomplete: "current-password"),
+            FormField(
+                "password", label: request.t("field.password"), kind: .password, error: errors["password"],
+                hint: request.t("account.delete_password_hint"), required: true, autocomplete: "current-password")
         ]
         let page = Page(
             layout: request.layout(title: heading, section: .account), heading: heading,
@@ -82,15 +88,17 @@ struct MyAccountController: Sendable {
             since: member.createdAt.map { request.dates.date($0) } ?? "",
             registrationsHref: SiteURL.myRegistrations.path, activitiesHref: SiteURL.myActivities.path,
             dataHref: SiteURL.accountData.path,
-            calendarURL: member.calendarToken.isEmpty ? nil
+            calendarURL: member.calendarToken.isEmpty
+                ? nil
                 : request.application.settings.publicURL + SiteURL.memberCalendar(.value(member.calendarToken)).path,
             calendarAction: SiteURL.resetMemberCalendar.path,
             changePasswordHref: SiteURL.changePassword.path,
             changeEmailHref: SiteURL.changeEmail.path,
             signOutEverywhereAction: SiteURL.signOutEverywhere.path,
             csrf: request.csrfToken,
-            form: FormContext(action: SiteURL.deleteAccount.path, submitLabel: request.t("account.delete_button"),
-                                    csrf: request.csrfToken, fields: fields, errors: errors)
+            form: FormContext(
+                action: SiteURL.deleteAccount.path, submitLabel: request.t("account.delete_button"),
+                csrf: request.csrfToken, fields: fields, errors: errors)
         )
         let response = try await request.render("Accounts/account", page, status: status)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

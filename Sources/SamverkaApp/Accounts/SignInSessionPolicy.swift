@@ -19,7 +19,8 @@ struct SignInSessionPolicy: AsyncMiddleware {
         let seen = Self.time(request.session.data[Self.seenKey]) ?? signedIn
         let over: Bool
         if let signedIn, let seen {
-            over = now.timeIntervalSince(seen) > settings.sessionIdleTimeout
+            over =
+                now.timeIntervalSince(seen) > settings.sessionIdleTimeout
                 || now.timeIntervalSince(signedIn) > settings.sessionLifetime
                 || request.session.data[Self.generationKey] != String(member.sessionGeneration)
                 || member.suspendedAt != nil

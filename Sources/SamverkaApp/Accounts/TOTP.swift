@@ -23,7 +23,9 @@ enum TOTP {
         let message = withUnsafeBytes(of: &big) { Array($0) }
         let mac = Array(HMAC<Insecure.SHA1>.authenticationCode(for: message, using: SymmetricKey(data: secret)))
         let offset = Int(mac[mac.count - 1] & 0x0F)
-        let value = (UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8 | UInt32(mac[offset + 3]))
+        let value =
+            (UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8
+                | UInt32(mac[offset + 3]))
             % 1_000_000
         return String(format: "%06u", value)
     }
@@ -42,8 +44,11 @@ enum TOTP {
 
     /// The address an authenticator app reads (as a link or typed in by its key).
     static func provisioningURI(secret: String, account: String, issuer: String) -> String {
-        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text }
-        return "otpauth://totp/\(encode(issuer)):\(encode(account))?secret=\(secret)&issuer=\(encode(issuer))&digits=\(digits)&period=\(Int(step))"
+        func encode(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+        }
+        return
+            "otpauth://totp/\(encode(issuer)):\(encode(account))?secret=\(secret)&issuer=\(encode(issuer))&digits=\(digits)&period=\(Int(step))"
     }
 }
 

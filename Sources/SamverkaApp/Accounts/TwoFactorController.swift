@@ -42,7 +42,8 @@ struct TwoFactorController: Sendable {
         guard let step = TOTP.matchingStep(code, secret: secret, at: request.now, after: 0) else {
             var errors = FieldErrors()
             errors.add("code", request.t("error.code_wrong"))
-            return try await renderSetup(request, member: member, secret: secret, errors: errors, status: .unprocessableEntity)
+            return try await renderSetup(
+                request, member: member, secret: secret, errors: errors, status: .unprocessableEntity)
         }
         let codes = (0..<Self.recoveryCodeCount).map { _ in Self.newRecoveryCode() }
         member.totpSecret = secret
@@ -52,10 +53,13 @@ struct TwoFactorController: Sendable {
         try await member.save(on: request.db)
         request.session.data[Self.pendingSecretKey] = nil
         let heading = request.t("two_factor.enabled_heading")
-        let response = try await request.render("Accounts/two-factor", SetupPage(
-            layout: request.layout(title: heading, section: .account), heading: heading, intro: request.t("two_factor.recovery_intro"),
-            key: nil, uri: nil, recoveryCodes: codes, form: nil
-        ))
+        let response = try await request.render(
+            "Accounts/two-factor",
+            SetupPage(
+                layout: request.layout(title: heading, section: .account), heading: heading,
+                intro: request.t("two_factor.recovery_intro"),
+                key: nil, uri: nil, recoveryCodes: codes, form: nil
+            ))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
@@ -68,8 +72,12 @@ struct TwoFactorController: Sendable {
         if !valid {
             errors.add("currentPassword", request.t(password.isEmpty ? "error.required" : "error.password_wrong"))
         }
-        if try await TwoFactorPolicy.required(for: member.role, request) { errors.add("currentPassword", request.t("error.two_factor_required")) }
-        guard errors.isEmpty else { return try await renderEnabled(request, errors: errors, status: .unprocessableEntity) }
+        if try await TwoFactorPolicy.required(for: member.role, request) {
+            errors.add("currentPassword", request.t("error.two_factor_required"))
+        }
+        guard errors.isEmpty else {
+            return try await renderEnabled(request, errors: errors, status: .unprocessableEntity)
+        }
         member.totpSecret = ""
         member.totpEnabledAt = nil
         member.totpLastStep = 0
@@ -90,19 +98,26 @@ struct TwoFactorController: Sendable {
     }
 
     @Sendable func codeForm(request: Request) async throws -> Response {
-        guard try await pendingMember(request) != nil else { return request.redirect(to: SiteURL.signIn.path, redirectType: .normal) }
+        guard try await pendingMember(request) != nil else {
+            return request.redirect(to: SiteURL.signIn.path, redirectType: .normal)
+        }
         return try await renderCode(request, errors: FieldErrors())
     }
 
     @Sendable func code(request: Request) async throws -> Response {
-        guard let member = try await pendingMember(request) else { return request.redirect(to: SiteURL.signIn.path, redirectType: .normal) }
+        guard let member = try await pendingMember(request) else {
+            return request.redirect(to: SiteURL.signIn.path, redirectType: .normal)
+        }
         try request.application.rateLimiter.enforce(.signInAccount, client: member.email)
         let given = ((try? request.content.get(String.self, at: "code")) ?? "").trimmingCharacters(in: .whitespaces)
         if let step = TOTP.matchingStep(given, secret: member.totpSecret, at: request.now, after: member.totpLastStep) {
             member.totpLastStep = step
         } else if let used = Self.recoveryCodeMatch(given, member: member) {
-            member.recoveryCodeHashes = member.recoveryCodeHashes.split(separator: " ").filter { $0 != used }.joined(separator: " ")
-            request.flash(request.t("flash.recovery_code_used", ["left": "\(member.recoveryCodeHashes.split(separator: " ").count)"]))
+            member.recoveryCodeHashes = member.recoveryCodeHashes.split(separator: " ").filter { $0 != used }.joined(
+                separator: " ")
+            request.flash(
+                request.t(
+                    "flash.recovery_code_used", ["left": "\(member.recoveryCodeHashes.split(separator: " ").count)"]))
         } else {
             var errors = FieldErrors()
             errors.add("code", request.t("error.code_wrong"))
@@ -110,7 +125,9 @@ struct TwoFactorController: Sendable {
         }
         try await member.save(on: request.db)
         let next = request.session.data[Self.pendingNextKey] ?? SiteURL.home.path
-        for key in [Self.pendingMemberKey, Self.pendingNextKey, Self.pendingSinceKey] { request.session.data[key] = nil }
+        for key in [Self.pendingMemberKey, Self.pendingNextKey, Self.pendingSinceKey] {
+            request.session.data[key] = nil
+        }
         try await request.signIn(member)
         return request.redirect(to: SignInInput(email: nil, password: nil, next: next).safeNext, redirectType: .normal)
     }
@@ -119,9 +136,10 @@ struct TwoFactorController: Sendable {
 
     private func pendingMember(_ request: Request) async throws -> Member? {
         guard let text = request.session.data[Self.pendingMemberKey], let id = UUID(uuidString: text),
-              let since = SignInSessionPolicy.time(request.session.data[Self.pendingSinceKey]),
-              request.now.timeIntervalSince(since) < Self.pendingLifetime,
-              let member = try await Member.find(id, on: request.db), member.totpEnabledAt != nil, member.suspendedAt == nil
+            let since = SignInSessionPolicy.time(request.session.data[Self.pendingSinceKey]),
+            request.now.timeIntervalSince(since) < Self.pendingLifetime,
+            let member = try await Member.find(id, on: request.db), member.totpEnabledAt != nil,
+            member.suspendedAt == nil
         else { return nil }
         return member
     }
@@ -138,38 +156,63 @@ struct TwoFactorController: Sendable {
         return member.recoveryCodeHashes.split(separator: " ").first { $0 == hash }
     }
 
-    private func renderSetup(_ request: Request, member: Member, secret: String, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderSetup(
+        _ request: Request, member: Member, secret: String, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let heading = request.t("two_factor.setup_heading")
         let grouped = stride(from: 0, to: secret.count, by: 4).map { offset in
             String(secret.dropFirst(offset).prefix(4))
         }.joined(separator: " ")
-        let field = FormField("code", label: request.t("field.code"), error: errors["code"], hint: request.t("hint.code"), required: true, autocomplete: "one-time-code")
-        let response = try await request.render("Accounts/two-factor", SetupPage(
-            layout: request.layout(title: heading, section: .account), heading: heading, intro: request.t("two_factor.setup_intro"),
-            key: grouped, uri: TOTP.provisioningURI(secret: secret, account: member.email, issuer: request.application.settings.siteName),
-            recoveryCodes: [],
-            form: FormContext(action: SiteURL.twoFactor.path, submitLabel: request.t("two_factor.turn_on"), csrf: request.csrfToken, fields: [field], errors: errors)
-        ), status: status)
+        let field = FormField(
+            "code", label: request.t("field.code"), error: errors["code"], hint: request.t("hint.code"), required: true,
+            autocomplete: "one-time-code")
+        let response = try await request.render(
+            "Accounts/two-factor",
+            SetupPage(
+                layout: request.layout(title: heading, section: .account), heading: heading,
+                intro: request.t("two_factor.setup_intro"),
+                key: grouped,
+                uri: TOTP.provisioningURI(
+                    secret: secret, account: member.email, issuer: request.application.settings.siteName),
+                recoveryCodes: [],
+                form: FormContext(
+                    action: SiteURL.twoFactor.path, submitLabel: request.t("two_factor.turn_on"),
+                    csrf: request.csrfToken, fields: [field], errors: errors)
+            ), status: status)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
 
-    private func renderEnabled(_ request: Request, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderEnabled(
+        _ request: Request, errors: FieldErrors, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let heading = request.t("two_factor.on_heading")
-        let field = FormField("currentPassword", label: request.t("field.current_password"), kind: .password, error: errors["currentPassword"],
-                              required: true, autocomplete: "current-password")
-        return try await request.render("Accounts/two-factor", SetupPage(
-            layout: request.layout(title: heading, section: .account), heading: heading, intro: request.t("two_factor.on_intro"),
-            key: nil, uri: nil, recoveryCodes: [],
-            form: FormContext(action: SiteURL.twoFactorOff.path, submitLabel: request.t("two_factor.turn_off"), csrf: request.csrfToken, fields: [field], errors: errors)
-        ), status: status)
+        let field = FormField(
+            "currentPassword", label: request.t("field.current_password"), kind: .password,
+            error: errors["currentPassword"],
+            required: true, autocomplete: "current-password")
+        return try await request.render(
+            "Accounts/two-factor",
+            SetupPage(
+                layout: request.layout(title: heading, section: .account), heading: heading,
+                intro: request.t("two_factor.on_intro"),
+                key: nil, uri: nil, recoveryCodes: [],
+                form: FormContext(
+                    action: SiteURL.twoFactorOff.path, submitLabel: request.t("two_factor.turn_off"),
+                    csrf: request.csrfToken, fields: [field], errors: errors)
+            ), status: status)
     }
 
-    private func renderCode(_ request: Request, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
-        let field = FormField("code", label: request.t("field.code"), error: errors["code"], hint: request.t("hint.sign_in_code"), required: true, autocomplete: "one-time-code")
+    private func renderCode(_ request: Request, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response
+    {
+        let field = FormField(
+            "code", label: request.t("field.code"), error: errors["code"], hint: request.t("hint.sign_in_code"),
+            required: true, autocomplete: "one-time-code")
         return try await request.renderFormPage(
             heading: request.t("two_factor.code_heading"), section: .account,
-            form: FormContext(action: SiteURL.signInCode.path, submitLabel: request.t("account.sign_in"), csrf: request.csrfToken, fields: [field], errors: errors),
+            form: FormContext(
+                action: SiteURL.signInCode.path, submitLabel: request.t("account.sign_in"), csrf: request.csrfToken,
+                fields: [field], errors: errors),
             status: status
         )
     }
@@ -207,8 +250,9 @@ struct TwoFactorRequirement: AsyncMiddleware {
     static let open: Set<String> = [SiteURL.twoFactor.path, SiteURL.signOut.path, SiteURL.healthz.path]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let member = request.auth.get(Member.self), member.totpEnabledAt == nil, !Self.open.contains(request.url.path),
-              try await TwoFactorPolicy.required(for: member.role, request)
+        guard let member = request.auth.get(Member.self), member.totpEnabledAt == nil,
+            !Self.open.contains(request.url.path),
+            try await TwoFactorPolicy.required(for: member.role, request)
         else { return try await next.respond(to: request) }
         guard request.method == .GET else { throw Abort(.forbidden) }
         request.flash(request.t("flash.two_factor_required"))

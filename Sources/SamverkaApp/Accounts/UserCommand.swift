@@ -42,7 +42,8 @@ struct UserCommand: AsyncCommand {
         switch signature.action {
         case "create":
             guard try await Member.find(email: email, on: app.db) == nil else {
-                throw Failure(description: "A member with that address exists already; use `user role` to change the role.")
+                throw Failure(
+                    description: "A member with that address exists already; use `user role` to change the role.")
             }
             let password = try readPassword(context)
             guard password.count >= PasswordRules.minimumLength else {
@@ -50,7 +51,9 @@ struct UserCommand: AsyncCommand {
             }
             let hash = try await app.password.async.hash(password)
             let language = Language(rawValue: signature.language ?? "sv") ?? .sv
-            let member = Member(email: email, name: signature.name ?? email, passwordHash: hash, role: role, language: language, emailConfirmedAt: Date())
+            let member = Member(
+                email: email, name: signature.name ?? email, passwordHash: hash, role: role, language: language,
+                emailConfirmedAt: Date())
             try await member.save(on: app.db)
             context.console.print("Created \(member.email) as \(role.rawValue).")
         case "role":

@@ -87,14 +87,18 @@ struct ContentBasicsInput: Content {
     func apply<Item: EditableContent>(to item: Item, request: Request, errors: inout FieldErrors) async throws {
         let title = (self.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty { errors.add("title", request.t("error.required")) }
-        if title.count > Self.titleLimit { errors.add("title", request.t("error.too_long", ["max": "\(Self.titleLimit)"])) }
+        if title.count > Self.titleLimit {
+            errors.add("title", request.t("error.too_long", ["max": "\(Self.titleLimit)"]))
+        }
         item.title = title
 
         var slug = (self.slug ?? "").trimmingCharacters(in: .whitespaces)
         if slug.isEmpty { slug = Slug.make(from: title) }
         if !title.isEmpty && !Slug.isValid(slug) {
             errors.add("slug", request.t("error.slug"))
-        } else if let existing = try await Item.find(slug: slug, includingUnpublished: true, on: request.db), existing.id != item.id {
+        } else if let existing = try await Item.find(slug: slug, includingUnpublished: true, on: request.db),
+            existing.id != item.id
+        {
             errors.add("slug", request.t("error.slug_taken"))
         }
         item.slug = slug
@@ -116,23 +120,44 @@ struct ContentBasicsInput: Content {
         errors.checkMarkdown("body", body, request)
         item.body = body ?? ""
 
-        item.image = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
+        item.image = ImageUpload.accept(
+            file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request,
+            errors: &errors)
     }
 
     func fields(request: Request, errors: FieldErrors) -> [FormField] {
         let languageOptions = Language.allCases.map {
-            FormField.Option(value: $0.rawValue, label: request.t("language.\($0.rawValue)"), selected: $0.rawValue == (language ?? request.language.rawValue))
+            FormField.Option(
+                value: $0.rawValue, label: request.t("language.\($0.rawValue)"),
+                selected: $0.rawValue == (language ?? request.language.rawValue))
         }
         return [
-            FormField("title", label: request.t("field.title"), value: title ?? "", error: errors["title"], required: true),
-            FormField("slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"], hint: request.t("hint.slug")),
-            FormField("language", label: request.t("field.language"), kind: .select, error: errors["language"], required: true, options: languageOptions),
-            FormField("translationKey", label: request.t("field.translation_key"), value: translationKey ?? "", error: errors["translationKey"], hint: request.t("hint.translation_key")),
-            FormField("excerpt", label: request.t("field.excerpt"), value: excerpt ?? "", error: errors["excerpt"], hint: request.t("hint.excerpt")),
-            FormField("ingress", label: request.t("field.ingress"), kind: .textarea, value: ingress ?? "", error: errors["ingress"], rows: 3),
-            FormField("body", label: request.t("field.body"), kind: .textarea, value: body ?? "", error: errors["body"], hint: request.t("hint.markdown"), rows: 14),
-            FormField("image", label: request.t("field.image"), value: image ?? "", error: errors["image"], hint: request.t("hint.image")),
-            FormField("imageFile", label: request.t("field.image_file"), kind: .file, error: errors["imageFile"], hint: request.t("hint.image_file")),
+            FormField(
+                "title", label: request.t("field.title"), value: title ?? "", error: errors["title"], required: true),
+            FormField(
+                "slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"],
+                hint: request.t("hint.slug")),
+            FormField(
+                "language", label: request.t("field.language"), kind: .select, error: errors["language"],
+                required: true, options: languageOptions),
+            FormField(
+                "translationKey", label: request.t("field.translation_key"), value: translationKey ?? "",
+                error: errors["translationKey"], hint: request.t("hint.translation_key")),
+            FormField(
+                "excerpt", label: request.t("field.excerpt"), value: excerpt ?? "", error: errors["excerpt"],
+                hint: request.t("hint.excerpt")),
+            FormField(
+                "ingress", label: request.t("field.ingress"), kind: .textarea, value: ingress ?? "",
+                error: errors["ingress"], rows: 3),
+            FormField(
+                "body", label: request.t("field.body"), kind: .textarea, value: body ?? "", error: errors["body"],
+                hint: request.t("hint.markdown"), rows: 14),
+            FormField(
+                "image", label: request.t("field.image"), value: image ?? "", error: errors["image"],
+                hint: request.t("hint.image")),
+            FormField(
+                "imageFile", label: request.t("field.image_file"), kind: .file, error: errors["imageFile"],
+                hint: request.t("hint.image_file")),
         ]
     }
 }

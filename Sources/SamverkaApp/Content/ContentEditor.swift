@@ -7,7 +7,9 @@ import Vapor
 struct ContentEditor<Item: EditableContent>: Sendable {
     @Sendable func new(request: Request) async throws -> Response {
         guard try await Item.mayCreate(request) else { throw Abort(.forbidden) }
-        return try await renderForm(request, editing: nil, basics: ContentBasicsInput(), details: try await Item.Details.starting(request), errors: FieldErrors())
+        return try await renderForm(
+            request, editing: nil, basics: ContentBasicsInput(), details: try await Item.Details.starting(request),
+            errors: FieldErrors())
     }
 
     @Sendable func create(request: Request) async throws -> Response {
@@ -17,7 +19,9 @@ struct ContentEditor<Item: EditableContent>: Sendable {
 
     @Sendable func edit(request: Request) async throws -> Response {
         let item = try await editable(request)
-        return try await renderForm(request, editing: Editing(item), basics: ContentBasicsInput(item), details: try await Item.Details(item: item, request: request), errors: FieldErrors())
+        return try await renderForm(
+            request, editing: Editing(item), basics: ContentBasicsInput(item),
+            details: try await Item.Details(item: item, request: request), errors: FieldErrors())
     }
 
     @Sendable func update(request: Request) async throws -> Response {
@@ -26,8 +30,9 @@ struct ContentEditor<Item: EditableContent>: Sendable {
 
     @Sendable func confirmDelete(request: Request) async throws -> Response {
         let item = try await editable(request)
-        return try await request.renderDeletePage(question: request.t("delete.question", ["title": item.title]),
-                                                  action: Item.url(.delete(.value(item.slug))).path, cancelHref: item.showURL.path, section: Item.section)
+        return try await request.renderDeletePage(
+            question: request.t("delete.question", ["title": item.title]),
+            action: Item.url(.delete(.value(item.slug))).path, cancelHref: item.showURL.path, section: Item.section)
     }
 
     @Sendable func delete(request: Request) async throws -> Response {
@@ -38,11 +43,10 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         return request.redirect(to: Item.url(.index).path, redirectType: .normal)
     }
 
-
     /// The item of the address, if the member may change it.
     private func editable(_ request: Request) async throws -> Item {
         guard let slug = request.parameters.get("slug"),
-              let item = try await Item.find(slug: slug, includingUnpublished: true, on: request.db)
+            let item = try await Item.find(slug: slug, includingUnpublished: true, on: request.db)
         else { throw Abort(.notFound) }
         guard try await item.mayEdit(request) else { throw Abort(.forbidden) }
         return item
@@ -73,7 +77,9 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         try await details.apply(to: item, request: request, errors: &errors)
         ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
-            return try await renderForm(request, editing: editing, basics: basics, details: details, errors: errors, status: .unprocessableEntity)
+            return try await renderForm(
+                request, editing: editing, basics: basics, details: details, errors: errors,
+                status: .unprocessableEntity)
         }
         let unpublished = item.isUnpublished
         try await request.db.transaction { database in
@@ -95,11 +101,17 @@ struct ContentEditor<Item: EditableContent>: Sendable {
         _ request: Request, editing: Editing?, basics: ContentBasicsInput, details: Item.Details,
         errors: FieldErrors, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let heading = editing.map { request.t("\(Item.nounKey).edit", ["title": $0.title]) } ?? request.t("\(Item.nounKey).new")
+        let heading =
+            editing.map { request.t("\(Item.nounKey).edit", ["title": $0.title]) } ?? request.t("\(Item.nounKey).new")
         let action = editing.map { Item.url(.edit(.value($0.slug))).path } ?? Item.url(.index).path
-        let fields = basics.fields(request: request, errors: errors) + (try await details.fields(request: request, errors: errors))
-        let form = FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: fields, errors: errors)
-        return try await request.renderFormPage(heading: heading, section: Item.section, form: form,
-                                                deleteHref: editing.map { Item.url(.delete(.value($0.slug))).path }, status: status)
+        let fields =
+            basics.fields(request: request, errors: errors)
+            + (try await details.fields(request: request, errors: errors))
+        let form = FormContext(
+            action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: fields,
+            errors: errors)
+        return try await request.renderFormPage(
+            heading: heading, section: Item.section, form: form,
+            deleteHref: editing.map { Item.url(.delete(.value($0.slug))).path }, status: status)
     }
 }

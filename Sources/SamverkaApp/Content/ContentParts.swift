@@ -48,7 +48,10 @@ extension ContentLink {
 
 extension ContactPerson {
     static func columns(_ contacts: [ContactPerson]) -> ([String], [String], [String], [String], [String]) {
-        (contacts.map(\.name), contacts.map(\.role), contacts.map(\.email), contacts.map(\.organisation), contacts.map(\.organisationURL))
+        (
+            contacts.map(\.name), contacts.map(\.role), contacts.map(\.email), contacts.map(\.organisation),
+            contacts.map(\.organisationURL)
+        )
     }
 }
 

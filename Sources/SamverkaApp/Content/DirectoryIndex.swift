@@ -13,7 +13,9 @@ extension DirectoryContent {
     static var indexFeed: SiteURL? { nil }
 
     var card: CardView {
-        CardView(title: title, href: showURL.path, excerpt: ContentText.clean(excerpt.isEmpty ? ingress : excerpt), image: SafeURL.href(image), lang: nil)
+        CardView(
+            title: title, href: showURL.path, excerpt: ContentText.clean(excerpt.isEmpty ? ingress : excerpt),
+            image: SafeURL.href(image), lang: nil)
     }
 }
 
@@ -44,8 +46,10 @@ struct DirectoryIndex<Item: DirectoryContent>: Sendable {
             .all()
         let heading = request.t("\(Item.nounKey).index_title")
         let context = DirectoryIndexPage(
-            layout: request.layout(title: heading, section: Item.section, description: request.t("\(Item.nounKey).index_intro"))
-                .with(feeds: Item.indexFeed.map { request.feeds(calendar: nil, atom: $0) } ?? []),
+            layout: request.layout(
+                title: heading, section: Item.section, description: request.t("\(Item.nounKey).index_intro")
+            )
+            .with(feeds: Item.indexFeed.map { request.feeds(calendar: nil, atom: $0) } ?? []),
             heading: heading,
             intro: request.t("\(Item.nounKey).index_intro"),
             listHeading: request.t("\(Item.nounKey).count", count: total),
@@ -60,7 +64,8 @@ struct DirectoryIndex<Item: DirectoryContent>: Sendable {
 
     private func card(for item: Item, request: Request) -> CardView {
         let base = item.card
-        return CardView(title: base.title, href: base.href, excerpt: base.excerpt, image: base.image,
-                        lang: item.language == request.language ? nil : item.language.rawValue)
+        return CardView(
+            title: base.title, href: base.href, excerpt: base.excerpt, image: base.image,
+            lang: item.language == request.language ? nil : item.language.rawValue)
     }
 }

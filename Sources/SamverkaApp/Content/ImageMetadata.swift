@@ -22,7 +22,10 @@ enum ImageMetadata {
         while index + 4 <= bytes.count {
             guard bytes[index] == 0xFF else { break }
             let marker = bytes[index + 1]
-            if marker == 0xFF { index += 1; continue }  // fill byte
+            if marker == 0xFF {
+                index += 1
+                continue
+            }  // fill byte
             if marker == 0xDA {  // start of scan: the picture itself, to the end
                 out += bytes[index...]
                 return out
@@ -41,7 +44,9 @@ enum ImageMetadata {
         var out = Array(bytes.prefix(8))
         var index = 8
         while index + 12 <= bytes.count {
-            let length = Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
+            let length =
+                Int(bytes[index]) << 24 | Int(bytes[index + 1]) << 16 | Int(bytes[index + 2]) << 8
+                | Int(bytes[index + 3])
             guard index + 12 + length <= bytes.count else { break }
             let type = String(decoding: bytes[index + 4..<index + 8], as: UTF8.self)
             if !dropped.contains(type) { out += bytes[index..<index + 12 + length] }
@@ -59,7 +64,9 @@ enum ImageMetadata {
         var index = 12
         while index + 8 <= bytes.count {
             let type = String(decoding: bytes[index..<index + 4], as: UTF8.self)
-            let size = Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16 | Int(bytes[index + 7]) << 24
+            let size =
+                Int(bytes[index + 4]) | Int(bytes[index + 5]) << 8 | Int(bytes[index + 6]) << 16 | Int(bytes[index + 7])
+                << 24
             let padded = size + (size & 1)
             guard index + 8 + size <= bytes.count else {
                 body += bytes[index...]
@@ -71,6 +78,8 @@ enum ImageMetadata {
             index += 8 + padded
         }
         let size = UInt32(body.count)
-        return Array("RIFF".utf8) + [UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 24)] + body
+        return Array("RIFF".utf8) + [
+            UInt8(size & 0xFF), UInt8(size >> 8 & 0xFF), UInt8(size >> 16 & 0xFF), UInt8(size >> 24),
+        ] + body
     }
 }

@@ -24,11 +24,17 @@ enum ImageUpload {
             func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
                 bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix
             }
-            if starts([0xFF, 0xD8, 0xFF]) { self = .jpeg }
-            else if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { self = .png }
-            else if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { self = .gif }
-            else if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { self = .webp }
-            else { return nil }
+            if starts([0xFF, 0xD8, 0xFF]) {
+                self = .jpeg
+            } else if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+                self = .png
+            } else if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) {
+                self = .gif
+            } else if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) {
+                self = .webp
+            } else {
+                return nil
+            }
         }
     }
 
@@ -101,7 +107,9 @@ enum ImageUpload {
         let received = Array(file.data.readableBytesView)
         guard let format = Format(bytes: received) else { throw .notAnImage }
         let name = UUID().uuidString.lowercased() + "." + format.rawValue
-        return Pending(address: SiteURL.uploads.path + "/images/" + name, bytes: ImageMetadata.stripped(received, format: format), field: field)
+        return Pending(
+            address: SiteURL.uploads.path + "/images/" + name, bytes: ImageMetadata.stripped(received, format: format),
+            field: field)
     }
 }
 

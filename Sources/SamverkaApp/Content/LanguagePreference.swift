@@ -4,7 +4,9 @@ import Fluent
 /// in the language it was written in. An English visitor sees the English event, not also its
 /// Swedish partner, yet still sees a Swedish-only event.
 enum LanguagePreference {
-    static func apply<Item: TranslatableContent>(_ language: Language, to query: QueryBuilder<Item>, on database: any Database) async throws {
+    static func apply<Item: TranslatableContent>(
+        _ language: Language, to query: QueryBuilder<Item>, on database: any Database
+    ) async throws {
         let keysInLanguage = try await Item.query(on: database)
             .filter("language", .equal, language)
             .filter(.path(["translation_key"], schema: Item.schema), .notEqual, .null)
@@ -16,7 +18,9 @@ enum LanguagePreference {
             if keysInLanguage.isEmpty {
                 either.filter("language", .notEqual, language)
             } else {
-                either.filter(.path(["translation_key"], schema: Item.schema), .subset(inverse: true), .array(keysInLanguage.map { .bind($0) }))
+                either.filter(
+                    .path(["translation_key"], schema: Item.schema), .subset(inverse: true),
+                    .array(keysInLanguage.map { .bind($0) }))
             }
         }
     }

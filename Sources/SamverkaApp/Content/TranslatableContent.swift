@@ -16,7 +16,8 @@ protocol TranslatableContent: Model where IDValue == UUID {
 extension TranslatableContent {
     /// The item at this slug; one taken off the site (an unpublished event) only when asked,
     /// as the slug check must, since the slug stays its own.
-    static func find(slug: String, includingUnpublished: Bool = false, on database: any Database) async throws -> Self? {
+    static func find(slug: String, includingUnpublished: Bool = false, on database: any Database) async throws -> Self?
+    {
         let query = query(on: database).filter("slug", .equal, slug)
         if includingUnpublished { query.withDeleted() }
         return try await query.first()
@@ -47,6 +48,8 @@ extension TranslatableContent {
 
     /// "Read in English" / "Läs på svenska", linking to this item as a translation.
     func translationLink(_ request: Request) -> LinkView {
-        LinkView(title: request.t("translation.read_in_\(language.rawValue)"), href: showURL.path + "?lang=" + language.rawValue)
+        LinkView(
+            title: request.t("translation.read_in_\(language.rawValue)"),
+            href: showURL.path + "?lang=" + language.rawValue)
     }
 }

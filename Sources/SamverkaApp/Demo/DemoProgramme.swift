@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 /// Builds a realistic programme week: an edition around today, organisations across Sweden,
@@ -31,17 +31,26 @@ struct DemoProgramme: Sendable {
         ProgrammeTerm(key: "associations", sv: "Föreningar", en: "Associations"),
     ]
     /// Kinds of activity with their Swedish article, for "… bjuder in till en workshop".
-    static let kinds = [("Workshop", "en"), ("Seminarium", "ett"), ("Frukostmöte", "ett"), ("Webbinarium", "ett"), ("Hackathon", "ett"),
-                        ("Öppet hus", "ett"), ("Studiebesök", "ett"), ("Panelsamtal", "ett"), ("Föreläsning", "en"), ("Innovationslabb", "ett")]
+    static let kinds = [
+        ("Workshop", "en"), ("Seminarium", "ett"), ("Frukostmöte", "ett"), ("Webbinarium", "ett"), ("Hackathon", "ett"),
+        ("Öppet hus", "ett"), ("Studiebesök", "ett"), ("Panelsamtal", "ett"), ("Föreläsning", "en"),
+        ("Innovationslabb", "ett"),
+    ]
     static let subjects: [(String, String)] = [
-        ("AI i offentlig sektor", "ai"), ("kommunernas öppna data", "open-data"), ("klimatanpassning med data", "climate"),
-        ("digital vård på distans", "health"), ("medborgardialog på nätet", "democracy"), ("digitala verktyg i skolan", "school"),
+        ("AI i offentlig sektor", "ai"), ("kommunernas öppna data", "open-data"),
+        ("klimatanpassning med data", "climate"),
+        ("digital vård på distans", "health"), ("medborgardialog på nätet", "democracy"),
+        ("digitala verktyg i skolan", "school"),
         ("e-tjänster som alla kan använda", "services"), ("informationssäkerhet i kommunen", "security"),
-        ("smarta energisystem", "climate"), ("öppen källkod i förvaltningen", "services"), ("delaktighet för unga", "democracy"),
-        ("framtidens äldreomsorg", "health"), ("data för bättre kollektivtrafik", "open-data"), ("krisberedskap och samverkan", "security"),
+        ("smarta energisystem", "climate"), ("öppen källkod i förvaltningen", "services"),
+        ("delaktighet för unga", "democracy"),
+        ("framtidens äldreomsorg", "health"), ("data för bättre kollektivtrafik", "open-data"),
+        ("krisberedskap och samverkan", "security"),
         ("AI-stöd i handläggning", "ai"), ("innovation i upphandling", "services"),
     ]
-    static let orgWords = ["Framtid", "Innovation", "Samhälle", "Digital", "Data", "Teknik", "Hållbarhet", "Kunskap", "Närhet", "Öppenhet"]
+    static let orgWords = [
+        "Framtid", "Innovation", "Samhälle", "Digital", "Data", "Teknik", "Hållbarhet", "Kunskap", "Närhet", "Öppenhet",
+    ]
 
     /// Builds (or rebuilds) the demo edition with `activityCount` activities.
     func build(activityCount: Int) async throws -> Int {
@@ -57,7 +66,8 @@ struct DemoProgramme: Sendable {
             let programme = Programme()
             programme.slug = Self.slug
             programme.name = "Innovationsveckan (demo)"
-            programme.description = "En demovecka där kommuner, regioner, myndigheter, föreningar, företag och lärosäten visar hur de förnyar Sverige. **Alla aktiviteter är påhittade** för att visa hur Samverka fungerar."
+            programme.description =
+                "En demovecka där kommuner, regioner, myndigheter, föreningar, företag och lärosäten visar hur de förnyar Sverige. **Alla aktiviteter är påhittade** för att visa hur Samverka fungerar."
             programme.firstDay = firstDay
             programme.lastDay = lastDay
             programme.submissionOpensAt = calendar.date(byAdding: .day, value: -60, to: today) ?? today
@@ -70,7 +80,8 @@ struct DemoProgramme: Sendable {
             programme.activitiesVersion = 0
             try await programme.save(on: database)
 
-            let organisations = try await organisationsFor(activityCount: activityCount, municipalities: municipalities, random: &random, on: database)
+            let organisations = try await organisationsFor(
+                activityCount: activityCount, municipalities: municipalities, random: &random, on: database)
             let publicOnes = organisations.filter { $0.sector.isPublic }
             var activities: [Activity] = []
             var slugs: Set<String> = []
@@ -79,12 +90,20 @@ struct DemoProgramme: Sendable {
                 let organisation = organisations[Int.random(in: 0..<organisations.count, using: &random)]
                 let format = random.weighted([(Activity.Format.physical, 6), (.digital, 3), (.hybrid, 2)])
                 let (subject, theme) = Self.subjects[Int.random(in: 0..<Self.subjects.count, using: &random)]
-                let (kind, article) = format == .digital ? ("Webbinarium", "ett") : Self.kinds[Int.random(in: 0..<Self.kinds.count, using: &random)]
-                let place = organisation.municipalityCode.flatMap { app.municipalities[$0] }
+                let (kind, article) =
+                    format == .digital
+                    ? ("Webbinarium", "ett") : Self.kinds[Int.random(in: 0..<Self.kinds.count, using: &random)]
+                let place =
+                    organisation.municipalityCode.flatMap { app.municipalities[$0] }
                     ?? municipalities[Int.random(in: 0..<municipalities.count, using: &random)]
-                let day = calendar.date(byAdding: .day, value: Int.random(in: 0...4, using: &random), to: firstDay) ?? firstDay
+                let day =
+                    calendar.date(byAdding: .day, value: Int.random(in: 0...4, using: &random), to: firstDay)
+                    ?? firstDay
                 let hour = Int.random(in: 8...18, using: &random)
-                let start = calendar.date(bySettingHour: hour, minute: [0, 15, 30][Int.random(in: 0...2, using: &random)], second: 0, of: day) ?? day
+                let start =
+                    calendar.date(
+                        bySettingHour: hour, minute: [0, 15, 30][Int.random(in: 0...2, using: &random)], second: 0,
+                        of: day) ?? day
                 let activity = Activity()
                 activity.$programme.id = try programme.requireID()
                 activity.$organisation.id = try organisation.requireID()
@@ -92,21 +111,33 @@ struct DemoProgramme: Sendable {
                 activity.title = format == .digital ? "\(kind): \(subject)" : "\(kind): \(subject) i \(place.name)"
                 activity.slug = ActivitySlugs.free(for: activity.title, taken: slugs)
                 slugs.insert(activity.slug)
-                activity.summary = "\(organisation.name) bjuder in till \(article) \(kind.lowercased()) om \(subject). Välkommen att lyssna, fråga och dela dina erfarenheter."
-                activity.description = "## Om aktiviteten\n\nVi går igenom hur \(subject) förändrar vardagen och vad som krävs för att lyckas.\n\n- Korta exempel från verksamheten\n- Frågor och samtal\n- Tips på hur du kommer vidare"
+                activity.summary =
+                    "\(organisation.name) bjuder in till \(article) \(kind.lowercased()) om \(subject). Välkommen att lyssna, fråga och dela dina erfarenheter."
+                activity.description =
+                    "## Om aktiviteten\n\nVi går igenom hur \(subject) förändrar vardagen och vad som krävs för att lyckas.\n\n- Korta exempel från verksamheten\n- Frågor och samtal\n- Tips på hur du kommer vidare"
                 activity.format = format
                 activity.startsAt = start
-                activity.endsAt = start.addingTimeInterval(Double([60, 90, 120, 180][Int.random(in: 0...3, using: &random)]) * 60)
+                activity.endsAt = start.addingTimeInterval(
+                    Double([60, 90, 120, 180][Int.random(in: 0...3, using: &random)]) * 60)
                 let allSweden = format == .digital && Int.random(in: 0...2, using: &random) == 0
                 activity.allSweden = allSweden
                 activity.municipalityCode = allSweden ? nil : place.code
-                activity.venue = format == .digital ? "" : ["Stadsbiblioteket", "Kulturhuset", "Innovationshuset", "Rådhuset", "Science Park"][Int.random(in: 0...4, using: &random)]
-                activity.address = format == .digital ? "" : "Storgatan \(Int.random(in: 1...60, using: &random)), \(place.name)"
+                activity.venue =
+                    format == .digital
+                    ? ""
+                    : ["Stadsbiblioteket", "Kulturhuset", "Innovationshuset", "Rådhuset", "Science Park"][
+                        Int.random(in: 0...4, using: &random)]
+                activity.address =
+                    format == .digital ? "" : "Storgatan \(Int.random(in: 1...60, using: &random)), \(place.name)"
                 activity.onlineURL = format == .physical ? nil : "https://meet.example.org/\(Self.slug)-\(index)"
                 var themes = [theme]
-                if Int.random(in: 0...3, using: &random) == 0 { themes.append(Self.themes[Int.random(in: 0..<Self.themes.count, using: &random)].key) }
+                if Int.random(in: 0...3, using: &random) == 0 {
+                    themes.append(Self.themes[Int.random(in: 0..<Self.themes.count, using: &random)].key)
+                }
                 activity.themes = Array(Set(themes)).sorted()
-                activity.targetGroups = [Self.targetGroups[Int.random(in: 0..<Self.targetGroups.count, using: &random)].key]
+                activity.targetGroups = [
+                    Self.targetGroups[Int.random(in: 0..<Self.targetGroups.count, using: &random)].key
+                ]
                 activity.language = random.weighted([("sv", 8), ("en", 1), ("sv-en", 1)])
                 activity.stepFree = Bool.random(using: &random)
                 activity.hearingLoop = Int.random(in: 0...2, using: &random) == 0
@@ -135,7 +166,9 @@ struct DemoProgramme: Sendable {
             // Saved in one go, the activities would share one change time, which feed readers
             // take as one entry changed many times; each was last changed when it was submitted.
             if let sql = database as? any SQLDatabase {
-                try await sql.raw("UPDATE activities SET updated_at = submitted_at WHERE programme_id = \(bind: try programme.requireID()) AND submitted_at IS NOT NULL").run()
+                try await sql.raw(
+                    "UPDATE activities SET updated_at = submitted_at WHERE programme_id = \(bind: try programme.requireID()) AND submitted_at IS NOT NULL"
+                ).run()
             }
             let setups = try activities.enumerated().filter { $0.element.signUp == .samverka }.map { index, activity in
                 let setup = RegistrationSetup.fresh(for: .activity(activity, programme))
@@ -148,7 +181,9 @@ struct DemoProgramme: Sendable {
             }
             var partners: [ActivityPartner] = []
             for (index, organisation) in partnerLinks {
-                let partner = ActivityPartner(activityID: try activities[index].requireID(), organisationID: try organisation.requireID(), role: .participant)
+                let partner = ActivityPartner(
+                    activityID: try activities[index].requireID(), organisationID: try organisation.requireID(),
+                    role: .participant)
                 partner.confirmedAt = now
                 partners.append(partner)
             }
@@ -177,24 +212,30 @@ struct DemoProgramme: Sendable {
 
     /// About one organisation for every eight activities: municipalities and regions by the
     /// names they go by, the rest invented.
-    private func organisationsFor(activityCount: Int, municipalities: [Municipality], random: inout SeededRandom, on database: any Database) async throws -> [Organisation] {
+    private func organisationsFor(
+        activityCount: Int, municipalities: [Municipality], random: inout SeededRandom, on database: any Database
+    ) async throws -> [Organisation] {
         let count = max(12, min(400, activityCount / 8))
         var made: [Organisation] = []
         var used = Set<String>()
         for _ in 0..<count {
-            let sector = random.weighted([(Sector.municipality, 40), (.region, 6), (.agency, 8), (.civilSociety, 18), (.business, 16), (.academia, 8), (.otherPublic, 4)])
+            let sector = random.weighted([
+                (Sector.municipality, 40), (.region, 6), (.agency, 8), (.civilSociety, 18), (.business, 16),
+                (.academia, 8), (.otherPublic, 4),
+            ])
             let municipality = municipalities[Int.random(in: 0..<municipalities.count, using: &random)]
             let word = Self.orgWords[Int.random(in: 0..<Self.orgWords.count, using: &random)]
-            let name: String = switch sector {
-            case .municipality: municipality.councilName
-            case .region: Region(code: municipality.regionCode, name: municipality.regionName).councilName
-            case .agency: "Myndigheten för \(word.lowercased()) (demo)"
-            case .otherPublic: "\(municipality.name) \(word.lowercased())bolag (demo)"
-            case .civilSociety: "Föreningen \(word) \(municipality.name)"
-            case .business: "\(word)verkstaden i \(municipality.name) AB (demo)"
-            case .academia: "Högskolan i \(municipality.name) (demo)"
-            case .other: "Nätverket \(word) (demo)"
-            }
+            let name: String =
+                switch sector {
+                case .municipality: municipality.councilName
+                case .region: Region(code: municipality.regionCode, name: municipality.regionName).councilName
+                case .agency: "Myndigheten för \(word.lowercased()) (demo)"
+                case .otherPublic: "\(municipality.name) \(word.lowercased())bolag (demo)"
+                case .civilSociety: "Föreningen \(word) \(municipality.name)"
+                case .business: "\(word)verkstaden i \(municipality.name) AB (demo)"
+                case .academia: "Högskolan i \(municipality.name) (demo)"
+                case .other: "Nätverket \(word) (demo)"
+                }
             // One organisation a name: a network has one Tranemo kommun, not two.
             let slug = "demo-" + Slug.make(from: name)
             guard used.insert(slug).inserted else { continue }

@@ -14,18 +14,31 @@ enum DemoRegistrations {
     }
 
     static let specs = [
-        Spec(event: "workshop-oppna-data", capacity: 30, approval: false, questions: [
-            RegistrationQuestion(key: "diet", kind: .shortText, label: "Önskemål om mat", required: false, choices: []),
-            RegistrationQuestion(key: "access", kind: .longText, label: "Behöver du stöd för att kunna delta?", required: false, choices: []),
-            RegistrationQuestion(key: "level", kind: .singleChoice, label: "Hur van är du vid öppna data?", required: true,
-                                 choices: ["Ny på området", "Har provat", "Jobbar med det"]),
-        ]),
-        Spec(event: "meetup-malmo-januari", capacity: 25, approval: false, questions: [
-            RegistrationQuestion(key: "dinner", kind: .yesNo, label: "Följer du med på middag efteråt?", required: false, choices: []),
-        ]),
-        Spec(event: "meetup-orebro-februari", capacity: 40, approval: true, questions: [
-            RegistrationQuestion(key: "organisation", kind: .shortText, label: "Organisation", required: true, choices: []),
-        ]),
+        Spec(
+            event: "workshop-oppna-data", capacity: 30, approval: false,
+            questions: [
+                RegistrationQuestion(
+                    key: "diet", kind: .shortText, label: "Önskemål om mat", required: false, choices: []),
+                RegistrationQuestion(
+                    key: "access", kind: .longText, label: "Behöver du stöd för att kunna delta?", required: false,
+                    choices: []),
+                RegistrationQuestion(
+                    key: "level", kind: .singleChoice, label: "Hur van är du vid öppna data?", required: true,
+                    choices: ["Ny på området", "Har provat", "Jobbar med det"]),
+            ]),
+        Spec(
+            event: "meetup-malmo-januari", capacity: 25, approval: false,
+            questions: [
+                RegistrationQuestion(
+                    key: "dinner", kind: .yesNo, label: "Följer du med på middag efteråt?", required: false, choices: []
+                )
+            ]),
+        Spec(
+            event: "meetup-orebro-februari", capacity: 40, approval: true,
+            questions: [
+                RegistrationQuestion(
+                    key: "organisation", kind: .shortText, label: "Organisation", required: true, choices: [])
+            ]),
         Spec(event: "webinar-budgetdata-en", capacity: nil, approval: false, questions: []),
     ]
 

@@ -8,7 +8,9 @@ import Vapor
 /// `samverka seed` alone, or `samverka seed --activities N`, means `seed demo`.
 struct SeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "demo (the demo network and a programme week; the default), or programme (only the week)")
+        @Argument(
+            name: "what",
+            help: "demo (the demo network and a programme week; the default), or programme (only the week)")
         var what: String
 
         @Option(name: "activities", help: "How many activities the programme week gets (default 300)")
@@ -21,7 +23,11 @@ struct SeedCommand: AsyncCommand {
     var help: String { "Adds Samverka's demo content (events, projects, local groups)." }
 
     /// The Monday the demo site's dates are written around.
-    static let demoAnchor = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "Europe/Stockholm"), year: 2026, month: 1, day: 5).date ?? Date(timeIntervalSince1970: 0)
+    static let demoAnchor =
+        DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "Europe/Stockholm"), year: 2026,
+            month: 1, day: 5
+        ).date ?? Date(timeIntervalSince1970: 0)
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -44,7 +50,9 @@ struct SeedCommand: AsyncCommand {
         let app = context.application
         let now = app.clock.now()
         let count = signature.activities ?? 300
-        guard count >= 0 && count <= 1_000_000 else { throw Failure(description: "--activities must be between 0 and 1000000.") }
+        guard count >= 0 && count <= 1_000_000 else {
+            throw Failure(description: "--activities must be between 0 and 1000000.")
+        }
         let week = DemoProgramme(app: app, now: now, seed: UInt64(max(0, signature.seed ?? 2026)))
         switch signature.what {
         case "demo":

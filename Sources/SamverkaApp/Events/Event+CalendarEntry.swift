@@ -7,8 +7,11 @@ extension CalendarEntries {
         let place = event.placeParts(municipalities)
         var entry = ICalendar.Event(
             uid: event.calendarUID, stamp: stamp, start: event.startsAt, end: event.endsAt,
-            summary: event.title, description: Self.description(event.excerpt.isEmpty ? event.ingress : event.excerpt, online: event.onlineURL, page: page),
-            location: PlaceLine.join(event.format == .online ? [] : place, link: event.format == .physical ? nil : event.onlineURL),
+            summary: event.title,
+            description: Self.description(
+                event.excerpt.isEmpty ? event.ingress : event.excerpt, online: event.onlineURL, page: page),
+            location: PlaceLine.join(
+                event.format == .online ? [] : place, link: event.format == .physical ? nil : event.onlineURL),
             url: page, cancelled: event.status == .cancelled, sequence: event.calendarSequence
         )
         entry.weekly = event.recurrence == .weekly

@@ -18,8 +18,10 @@ struct EventAccess {
         guard let member = request.auth.get(Member.self), let memberID = member.id else {
             return EventAccess(member: nil, organisationIDs: [], groupIDs: [])
         }
-        let access = EventAccess(member: member, organisationIDs: try await OrganisationMembership.organisationIDs(of: memberID, on: request.db),
-                                 groupIDs: try await LocalGroupOrganiser.groupIDs(of: memberID, on: request.db))
+        let access = EventAccess(
+            member: member,
+            organisationIDs: try await OrganisationMembership.organisationIDs(of: memberID, on: request.db),
+            groupIDs: try await LocalGroupOrganiser.groupIDs(of: memberID, on: request.db))
         request.storage[Key.self] = access
         return access
     }
@@ -41,8 +43,12 @@ struct EventAccess {
     /// The members an event belongs to, told when moderators unpublish it.
     static func owners(of event: Event, on database: any Database) async throws -> [Member] {
         var people: [Member] = []
-        if let groupID = event.$localGroup.id { people += try await LocalGroupOrganiser.people(of: groupID, on: database) }
-        for organisationID in try await event.organisationIDs(on: database) { people += try await OrganisationMembership.people(of: organisationID, on: database) }
+        if let groupID = event.$localGroup.id {
+            people += try await LocalGroupOrganiser.people(of: groupID, on: database)
+        }
+        for organisationID in try await event.organisationIDs(on: database) {
+            people += try await OrganisationMembership.people(of: organisationID, on: database)
+        }
         return people
     }
 }
@@ -50,7 +56,8 @@ struct EventAccess {
 extension Event {
     /// The organisations the event names.
     func organisationIDs(on database: any Database) async throws -> [UUID] {
-        try await EventOrganisation.query(on: database).filter(\.$event.$id == requireID()).all().map(\.$organisation.id)
+        try await EventOrganisation.query(on: database).filter(\.$event.$id == requireID()).all().map(
+            \.$organisation.id)
     }
 
     static func mayCreate(_ request: Request) async throws -> Bool {
@@ -66,7 +73,8 @@ extension Event {
     /// The network's moderators and admins hear that the owners have changed it.
     func changedWhileUnpublished(by request: Request, on database: any Database) async throws {
         let staff = try await Member.query(on: database).filter(\.$role ~~ [.moderator, .admin]).all()
-        try await Notifier(request).tell(staff, .unpublishedEventChanged, values: ["title": title], link: showURL.path,
-                                         except: request.auth.get(Member.self), on: database)
+        try await Notifier(request).tell(
+            staff, .unpublishedEventChanged, values: ["title": title], link: showURL.path,
+            except: request.auth.get(Member.self), on: database)
     }
 }

@@ -48,10 +48,13 @@ struct EventDetailsInput: ContentDetailsInput {
     static func starting(_ request: Request) async throws -> EventDetailsInput {
         var input = EventDetailsInput()
         if let slug = try? request.query.get(String.self, at: "organisation"),
-           let organisation = try await Organisation.find(slug: slug, on: request.db) {
+            let organisation = try await Organisation.find(slug: slug, on: request.db)
+        {
             input.organisationName = [organisation.name]
         }
-        if let slug = try? request.query.get(String.self, at: "group"), try await LocalGroup.find(slug: slug, on: request.db) != nil {
+        if let slug = try? request.query.get(String.self, at: "group"),
+            try await LocalGroup.find(slug: slug, on: request.db) != nil
+        {
             input.localGroup = slug
         }
         return input
@@ -61,7 +64,8 @@ struct EventDetailsInput: ContentDetailsInput {
         let dates = request.dates
         // An event stored without a way to attend online (imported so, or from before the
         // rule) may still be saved as it is; only taking a way away, or a new event, is refused.
-        let lackedWayToAttend = event.id != nil && event.format != .physical && event.onlineURL == nil && event.placeName.isEmpty
+        let lackedWayToAttend =
+            event.id != nil && event.format != .physical && event.onlineURL == nil && event.placeName.isEmpty
         if let start = dates.parseInput(startsAt ?? "") {
             event.startsAt = start
         } else {
@@ -84,8 +88,16 @@ struct EventDetailsInput: ContentDetailsInput {
         // the form left out has no value yet, and reading it would stop the server.
         let chosenFormat = EventFormat(rawValue: format ?? "")
         if let chosenFormat { event.format = chosenFormat } else { errors.add("format", request.t("error.choose_one")) }
-        if let value = EventStatus(rawValue: status ?? "") { event.status = value } else { errors.add("status", request.t("error.choose_one")) }
-        if let value = Recurrence(rawValue: recurrence ?? "") { event.recurrence = value } else { errors.add("recurrence", request.t("error.choose_one")) }
+        if let value = EventStatus(rawValue: status ?? "") {
+            event.status = value
+        } else {
+            errors.add("status", request.t("error.choose_one"))
+        }
+        if let value = Recurrence(rawValue: recurrence ?? "") {
+            event.recurrence = value
+        } else {
+            errors.add("recurrence", request.t("error.choose_one"))
+        }
 
         event.placeName = (placeName ?? "").trimmingCharacters(in: .whitespaces)
         event.address = (address ?? "").trimmingCharacters(in: .whitespaces)
@@ -104,7 +116,11 @@ struct EventDetailsInput: ContentDetailsInput {
 
         event.recurrenceUntil = nil
         if let text = recurrenceUntil, !text.isEmpty {
-            if let until = dates.parseInput(text) { event.recurrenceUntil = until } else { errors.add("recurrenceUntil", request.t("error.datetime")) }
+            if let until = dates.parseInput(text) {
+                event.recurrenceUntil = until
+            } else {
+                errors.add("recurrenceUntil", request.t("error.datetime"))
+            }
         }
 
         switch LineLists.links(title: linkTitle, url: linkURL) {
@@ -127,7 +143,8 @@ struct EventDetailsInput: ContentDetailsInput {
         // A member who is not staff publishes for their own: the event must stay theirs.
         let access = try await EventAccess.of(request)
         if !access.isStaff, case .success(let organisations) = named,
-           !access.owns(groupID: event.$localGroup.id, organisationIDs: organisations.compactMap(\.organisation.id)) {
+            !access.owns(groupID: event.$localGroup.id, organisationIDs: organisations.compactMap(\.organisation.id))
+        {
             errors.add("organisations", request.t("error.event_not_yours"))
         }
     }
@@ -139,27 +156,66 @@ struct EventDetailsInput: ContentDetailsInput {
     }
 
     func fields(request: Request, errors: FieldErrors) async throws -> [FormField] {
-        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ current: String?) -> [FormField.Option] where T.RawValue == String {
-            type.allCases.map { FormField.Option(value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == current) }
+        func options<T: RawRepresentable & CaseIterable>(
+            _ type: T.Type, _ prefix: String, _ current: String?
+        ) -> [FormField.Option] where T.RawValue == String {
+            type.allCases.map {
+                FormField.Option(
+                    value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == current)
+            }
         }
         return [
-            FormField("startsAt", label: request.t("field.starts_at"), kind: .datetime, value: startsAt ?? "", error: errors["startsAt"], hint: request.t("hint.local_time"), required: true),
-            FormField("endsAt", label: request.t("field.ends_at"), kind: .datetime, value: endsAt ?? "", error: errors["endsAt"]),
-            FormField("dateDescription", label: request.t("field.date_description"), value: dateDescription ?? "", error: errors["dateDescription"], hint: request.t("hint.date_description")),
-            FormField("format", label: request.t("field.format"), kind: .select, error: errors["format"], required: true, options: options(EventFormat.self, "format", format ?? EventFormat.physical.rawValue)),
-            FormField("status", label: request.t("field.status"), kind: .select, error: errors["status"], required: true, options: options(EventStatus.self, "status", status ?? EventStatus.scheduled.rawValue)),
-            FormField("placeName", label: request.t("field.place_name"), value: placeName ?? "", error: errors["placeName"]),
-            FormField("address", label: request.t("field.address"), value: address ?? "", error: errors["address"], autocomplete: "street-address"),
-            FormField("municipalityCode", label: request.t("field.municipality"), kind: .select, error: errors["municipalityCode"], options: MunicipalityOptions.options(request, selected: municipalityCode)),
-            FormField("onlineURL", label: request.t("field.online_url"), kind: .url, value: onlineURL ?? "", error: errors["onlineURL"]),
-            FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),
-            FormField("recurrence", label: request.t("field.recurrence"), kind: .select, error: errors["recurrence"], options: options(Recurrence.self, "recurrence", recurrence ?? Recurrence.none.rawValue)),
-            FormField("recurrenceUntil", label: request.t("field.recurrence_until"), kind: .datetime, value: recurrenceUntil ?? "", error: errors["recurrenceUntil"]),
-            FormRows.links(FormRows.filled([linkTitle, linkURL]).map(\.cells), error: errors["links"], request: request),
-            FormRows.partners(FormRows.filled([partnerTitle, partnerURL, partnerLogo]).map(\.cells), error: errors["partners"], request: request),
-            FormRows.field("organisations", label: request.t("field.event_organisations"), hint: request.t("hint.event_organisations"), error: errors["organisations"],
-                           columns: [FormRows.Column(name: "organisationName", label: request.t("field.partner_organisation"), autocomplete: "off", list: "list-organisations")],
-                           values: FormRows.filled([organisationName]).map(\.cells), request: request, suggestions: try await OrganisationNames.suggestions(request)),
+            FormField(
+                "startsAt", label: request.t("field.starts_at"), kind: .datetime, value: startsAt ?? "",
+                error: errors["startsAt"], hint: request.t("hint.local_time"), required: true),
+            FormField(
+                "endsAt", label: request.t("field.ends_at"), kind: .datetime, value: endsAt ?? "",
+                error: errors["endsAt"]),
+            FormField(
+                "dateDescription", label: request.t("field.date_description"), value: dateDescription ?? "",
+                error: errors["dateDescription"], hint: request.t("hint.date_description")),
+            FormField(
+                "format", label: request.t("field.format"), kind: .select, error: errors["format"], required: true,
+                options: options(EventFormat.self, "format", format ?? EventFormat.physical.rawValue)),
+            FormField(
+                "status", label: request.t("field.status"), kind: .select, error: errors["status"], required: true,
+                options: options(EventStatus.self, "status", status ?? EventStatus.scheduled.rawValue)),
+            FormField(
+                "placeName", label: request.t("field.place_name"), value: placeName ?? "", error: errors["placeName"]),
+            FormField(
+                "address", label: request.t("field.address"), value: address ?? "", error: errors["address"],
+                autocomplete: "street-address"),
+            FormField(
+                "municipalityCode", label: request.t("field.municipality"), kind: .select,
+                error: errors["municipalityCode"],
+                options: MunicipalityOptions.options(request, selected: municipalityCode)),
+            FormField(
+                "onlineURL", label: request.t("field.online_url"), kind: .url, value: onlineURL ?? "",
+                error: errors["onlineURL"]),
+            FormField(
+                "localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"],
+                options: try await LocalGroupOptions.options(request, selected: localGroup)),
+            FormField(
+                "recurrence", label: request.t("field.recurrence"), kind: .select, error: errors["recurrence"],
+                options: options(Recurrence.self, "recurrence", recurrence ?? Recurrence.none.rawValue)),
+            FormField(
+                "recurrenceUntil", label: request.t("field.recurrence_until"), kind: .datetime,
+                value: recurrenceUntil ?? "", error: errors["recurrenceUntil"]),
+            FormRows.links(
+                FormRows.filled([linkTitle, linkURL]).map(\.cells), error: errors["links"], request: request),
+            FormRows.partners(
+                FormRows.filled([partnerTitle, partnerURL, partnerLogo]).map(\.cells), error: errors["partners"],
+                request: request),
+            FormRows.field(
+                "organisations", label: request.t("field.event_organisations"),
+                hint: request.t("hint.event_organisations"), error: errors["organisations"],
+                columns: [
+                    FormRows.Column(
+                        name: "organisationName", label: request.t("field.partner_organisation"), autocomplete: "off",
+                        list: "list-organisations")
+                ],
+                values: FormRows.filled([organisationName]).map(\.cells), request: request,
+                suggestions: try await OrganisationNames.suggestions(request)),
         ]
     }
 }

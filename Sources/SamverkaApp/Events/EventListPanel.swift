@@ -21,17 +21,23 @@ struct EventListPanelProvider: PagePanelProvider {
             // A group's events are often filed under its partner in the other language.
             let partner = try await group.translation(on: request.db)
             let ids = [try group.requireID()] + (partner?.id.map { [$0] } ?? [])
-            let events = try await Event.query(on: request.db).filter(\.$localGroup.$id ~~ ids).sort(\.$startsAt, .descending).all()
-            sections = Self.comingAndPast(LanguagePreference.preferred(events, language: request.language), pastLimit: Self.pastEventLimit, request: request)
+            let events = try await Event.query(on: request.db).filter(\.$localGroup.$id ~~ ids).sort(
+                \.$startsAt, .descending
+            ).all()
+            sections = Self.comingAndPast(
+                LanguagePreference.preferred(events, language: request.language), pastLimit: Self.pastEventLimit,
+                request: request)
         case let organisation as Organisation:
             let events = try await EventQueries.of(organisation: organisation.requireID(), on: request.db)
-            sections = Self.comingAndPast(LanguagePreference.preferred(events, language: request.language), pastLimit: nil, request: request)
+            sections = Self.comingAndPast(
+                LanguagePreference.preferred(events, language: request.language), pastLimit: nil, request: request)
         default:
             return nil
         }
         let shown = sections.filter { !$0.events.isEmpty || $0.empty != nil }
         guard !shown.isEmpty else { return nil }
-        return try await request.panel("events", placement: .related, template: "Events/panel-events", ["sections": shown])
+        return try await request.panel(
+            "events", placement: .related, template: "Events/panel-events", ["sections": shown])
     }
 
     func version(for item: any AttachableItem, request: Request) async throws -> Int {
@@ -42,13 +48,18 @@ struct EventListPanelProvider: PagePanelProvider {
     private static func comingAndPast(_ events: [Event], pastLimit: Int?, request: Request) -> [Section] {
         let now = request.now
         let calendar = request.application.calendar
-        let upcoming = events.compactMap { event in event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) } }
-            .sorted { $0.1 < $1.1 }
+        let upcoming = events.compactMap { event in
+            event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) }
+        }
+        .sorted { $0.1 < $1.1 }
         let past = events.filter { $0.nextOccurrence(after: now, calendar: calendar) == nil }.prefix(pastLimit ?? .max)
         return [
-            Section(heading: request.t("events.upcoming"), events: upcoming.map { EventCard($0.0, occurrence: $0.1, request: request) },
-                    empty: request.t("events.none_upcoming")),
-            Section(heading: request.t("events.past"), events: past.map { EventCard($0, request: request) }, empty: nil),
+            Section(
+                heading: request.t("events.upcoming"),
+                events: upcoming.map { EventCard($0.0, occurrence: $0.1, request: request) },
+                empty: request.t("events.none_upcoming")),
+            Section(
+                heading: request.t("events.past"), events: past.map { EventCard($0, request: request) }, empty: nil),
         ]
     }
 }

@@ -11,10 +11,13 @@ enum EventNames {
     }
 
     static func display(_ event: Event, request: Request) -> String {
-        event.title + " (" + request.dates.date(event.startsAt) + ", " + request.t("language.\(event.language.rawValue)").lowercased() + ")"
+        event.title + " (" + request.dates.date(event.startsAt) + ", "
+            + request.t("language.\(event.language.rawValue)").lowercased() + ")"
     }
 
-    static func resolve(_ names: [String]?, request: Request, on database: any Database) async throws -> Result<[Event], Unknown> {
+    static func resolve(
+        _ names: [String]?, request: Request, on database: any Database
+    ) async throws -> Result<[Event], Unknown> {
         let rows = FormRows.filled([names])
         guard !rows.isEmpty else { return .success([]) }
         let all = try await Event.query(on: database).all()
@@ -23,8 +26,11 @@ enum EventNames {
             let name = cells[0]
             let folded = name.lowercased()
             let titled = all.filter { $0.title.lowercased() == folded }
-            guard let event = all.first(where: { $0.slug == name }) ?? all.first(where: { display($0, request: request) == name })
-                ?? (titled.count == 1 ? titled.first : nil)
+            guard
+                let event = all.first(where: { $0.slug == name }) ?? all.first(where: {
+                    display($0, request: request) == name
+                })
+                    ?? (titled.count == 1 ? titled.first : nil)
             else { return .failure(Unknown(row: row, name: name)) }
             found.append(event)
         }

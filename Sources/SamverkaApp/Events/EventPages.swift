@@ -25,7 +25,9 @@ struct EventCard: Encodable {
         place = event.placeName.isEmpty ? request.t("format.\(event.format.rawValue)") : event.placeName
         image = SafeURL.href(event.image)
         status = event.status == .scheduled ? nil : request.t("status.\(event.status.rawValue)")
-        recurring = event.recurrence == .weekly ? ContentText.clean(event.dateDescription).nonEmpty ?? request.t("recurrence.weekly") : nil
+        recurring =
+            event.recurrence == .weekly
+            ? ContentText.clean(event.dateDescription).nonEmpty ?? request.t("recurrence.weekly") : nil
         lang = event.language == request.language ? nil : event.language.rawValue
     }
 }

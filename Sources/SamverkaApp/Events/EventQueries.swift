@@ -6,7 +6,9 @@ enum EventQueries {
     /// Events still to come, soonest first: one-off events that have not started and weekly
     /// events that go on. The upcoming list is short, so it is ordered in memory by each event's
     /// next occurrence; the past list, which grows every week, is paged in the database.
-    static func upcoming(now: Date, calendar: Calendar, language: Language, on database: any Database) async throws -> [(event: Event, next: Date)] {
+    static func upcoming(
+        now: Date, calendar: Calendar, language: Language, on database: any Database
+    ) async throws -> [(event: Event, next: Date)] {
         let query = Event.query(on: database)
             .group(.or) { either in
                 either.filter(\.$startsAt >= now)
@@ -21,13 +23,16 @@ enum EventQueries {
             }
         try await LanguagePreference.apply(language, to: query, on: database)
         let events = try await query.with(\.$localGroup).all()
-        return events
+        return
+            events
             .compactMap { event in event.nextOccurrence(after: now, calendar: calendar).map { (event, $0) } }
             .sorted { $0.1 < $1.1 }
     }
 
     /// Events that have taken place, newest first, one page at a time.
-    static func past(now: Date, language: Language, page: Int, pageSize: Int, on database: any Database) async throws -> (events: [Event], total: Int) {
+    static func past(
+        now: Date, language: Language, page: Int, pageSize: Int, on database: any Database
+    ) async throws -> (events: [Event], total: Int) {
         let query = Event.query(on: database)
             .filter(\.$startsAt < now)
             .group(.or) { notRecurring in

@@ -12,11 +12,13 @@ struct HelpController: Sendable {
 
     @Sendable func show(request: Request) async throws -> Response {
         let title = request.t("help.title")
-        return try await request.render("Pages/help-\(request.language.rawValue)", Page(
-            layout: request.layout(title: title, section: .none, description: request.t("help.description")),
-            contactEmail: request.application.settings.contactEmail,
-            programmes: try await RunningProgramme.all(request)
-        ))
+        return try await request.render(
+            "Pages/help-\(request.language.rawValue)",
+            Page(
+                layout: request.layout(title: title, section: .none, description: request.t("help.description")),
+                contactEmail: request.application.settings.contactEmail,
+                programmes: try await RunningProgramme.all(request)
+            ))
     }
 }
 
@@ -34,7 +36,8 @@ struct RunningProgramme: Encodable {
         let now = request.now
         return try await Programme.running(at: now, calendar: calendar, on: request.db).map { programme in
             RunningProgramme(
-                slug: programme.slug, name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path,
+                slug: programme.slug, name: programme.name,
+                href: SiteURL.programmes(.show(.value(programme.slug))).path,
                 facts: ProgrammeFacts(programme, request: request),
                 submitHref: programme.acceptsSubmissions(at: now, calendar: calendar)
                     ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil

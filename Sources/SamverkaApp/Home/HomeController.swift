@@ -26,7 +26,8 @@ struct HomeController: Sendable {
         async let groups = Self.newest(LocalGroup.self, limit: nil, language: language, on: request.db)
         let (events, projectList, groupList) = try await (upcoming, projects, groups)
         let context = HomePage(
-            layout: request.layout(title: request.t("home.title"), section: .home, description: request.t("home.intro")),
+            layout: request.layout(
+                title: request.t("home.title"), section: .home, description: request.t("home.intro")),
             heading: request.t("home.heading"),
             intro: request.t("home.intro"),
             programmes: try await RunningProgramme.all(request),
@@ -37,7 +38,9 @@ struct HomeController: Sendable {
         return try await request.render("Home/index", context)
     }
 
-    private static func newest<Item: DirectoryContent>(_ type: Item.Type, limit: Int?, language: Language, on database: any Database) async throws -> [Item] {
+    private static func newest<Item: DirectoryContent>(
+        _ type: Item.Type, limit: Int?, language: Language, on database: any Database
+    ) async throws -> [Item] {
         let query = Item.query(on: database)
         try await LanguagePreference.apply(language, to: query, on: database)
         query.sort("updated_at", .descending)

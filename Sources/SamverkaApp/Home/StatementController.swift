@@ -31,7 +31,9 @@ struct StatementController: Sendable {
 
     private func render(_ request: Request, template: String, title: String) async throws -> Response {
         let settings = request.application.settings
-        let reviewed = request.dates.parseDay(settings.accessibilityReviewed).map { request.dates.longDate($0) } ?? settings.accessibilityReviewed
+        let reviewed =
+            request.dates.parseDay(settings.accessibilityReviewed).map { request.dates.longDate($0) }
+            ?? settings.accessibilityReviewed
         let page = Page(
             layout: request.layout(title: request.t(title, ["site": settings.siteName]), section: .none),
             siteName: settings.siteName, operatorName: settings.operatorName, contactEmail: settings.contactEmail,

@@ -9,8 +9,10 @@ struct UploadChores: Sendable {
     static let grace: TimeInterval = 86_400
     /// Where content refers to uploaded images: the image fields and the Markdown texts.
     static let references: [(table: String, columns: [String])] = [
-        ("events", ["image", "ingress", "body"]), ("projects", ["image", "ingress", "body"]), ("local_groups", ["image", "ingress", "body"]),
-        ("organisations", ["logo", "description"]), ("activities", ["image", "description"]), ("programmes", ["description"]),
+        ("events", ["image", "ingress", "body"]), ("projects", ["image", "ingress", "body"]),
+        ("local_groups", ["image", "ingress", "body"]),
+        ("organisations", ["logo", "description"]), ("activities", ["image", "description"]),
+        ("programmes", ["description"]),
     ]
 
     let app: Application
@@ -25,7 +27,7 @@ struct UploadChores: Sendable {
         for name in names where !referenced.contains(name) {
             let path = folder + "/" + name
             guard let stored = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                  now.timeIntervalSince(stored) > Self.grace
+                now.timeIntervalSince(stored) > Self.grace
             else { continue }
             try manager.removeItem(atPath: path)
             removed += 1

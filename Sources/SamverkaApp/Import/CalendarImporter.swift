@@ -74,7 +74,9 @@ struct CalendarImporter {
         let wholeDay: Bool
     }
 
-    private func essentials(of entry: ICalendarReader.Entry, place: String, seen: inout Set<String>, report: inout Report) -> Essentials? {
+    private func essentials(
+        of entry: ICalendarReader.Entry, place: String, seen: inout Set<String>, report: inout Report
+    ) -> Essentials? {
         func skip(_ reason: String) -> Essentials? {
             report.skipped.append("\(place): \(reason)")
             return nil
@@ -82,20 +84,28 @@ struct CalendarImporter {
         guard let uid = entry.text("UID")?.trimmingCharacters(in: .whitespaces), !uid.isEmpty else {
             return skip("no UID, so a later import could not find it again")
         }
-        guard entry.first("RECURRENCE-ID") == nil else { return skip("a change to one occurrence of a repeating event; the series itself is imported") }
+        guard entry.first("RECURRENCE-ID") == nil else {
+            return skip("a change to one occurrence of a repeating event; the series itself is imported")
+        }
         guard seen.insert(uid).inserted else { return skip("the UID \(uid) appears twice in the file") }
-        guard let title = entry.text("SUMMARY")?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else { return skip("no title (SUMMARY)") }
+        guard let title = entry.text("SUMMARY")?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
+            return skip("no title (SUMMARY)")
+        }
         guard let startProperty = entry.first("DTSTART") else { return skip("no start time (DTSTART)") }
         guard let (start, wholeDay) = ICalendarReader.date(startProperty, fallback: timeZone) else {
-            return skip("the start time '\(startProperty.value)' or its time zone '\(startProperty.parameters["TZID"] ?? "")' cannot be read")
+            return skip(
+                "the start time '\(startProperty.value)' or its time zone '\(startProperty.parameters["TZID"] ?? "")' cannot be read"
+            )
         }
         return Essentials(uid: uid, title: title, start: start, wholeDay: wholeDay)
     }
 
     /// Copies the entry into the event, touching only fields that differ (so an unchanged
     /// event keeps its calendar SEQUENCE); returns whether anything changed.
-    private func fill(_ event: Event, from entry: ICalendarReader.Entry, _ essentials: Essentials, isNew: Bool, place: String,
-                      report: inout Report) -> Bool {
+    private func fill(
+        _ event: Event, from entry: ICalendarReader.Entry, _ essentials: Essentials, isNew: Bool, place: String,
+        report: inout Report
+    ) -> Bool {
         var changed = false
         func set<Value: Equatable>(_ path: ReferenceWritableKeyPath<Event, Value>, _ value: Value) {
             if isNew || event[keyPath: path] != value {
@@ -114,22 +124,32 @@ struct CalendarImporter {
         set(\.dateDescription, essentials.wholeDay ? (language == .sv ? "Heldag" : "All day") : "")
         // The same reading of a free-text place as the Jekyll import: a link or "Online" is an
         // online event, otherwise "Venue, address" with the municipality found in it.
-        let place = PlaceText(entry.text("LOCATION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", municipalities: municipalities)
+        let place = PlaceText(
+            entry.text("LOCATION")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+            municipalities: municipalities)
         set(\.format, place.format)
         set(\.placeName, place.name)
         set(\.address, place.address)
         set(\.municipalityCode, place.municipalityCode)
         set(\.onlineURL, place.onlineURL)
-        set(\.links, entry.text("URL").flatMap(SafeURL.href).map { [ContentLink(title: language == .sv ? "Mer information" : "More information", url: $0)] } ?? [])
+        set(
+            \.links,
+            entry.text("URL").flatMap(SafeURL.href).map {
+                [ContentLink(title: language == .sv ? "Mer information" : "More information", url: $0)]
+            } ?? [])
         set(\.status, entry.text("STATUS")?.uppercased() == "CANCELLED" ? .cancelled : .scheduled)
         var recurrence = Recurrence.none
         var until: Date?
         if let rule = entry.first("RRULE").map({ ICalendarReader.rule($0.value) }) {
             if rule["FREQ"]?.uppercased() == "WEEKLY", (rule["INTERVAL"] ?? "1") == "1", rule["COUNT"] == nil {
                 recurrence = .weekly
-                until = rule["UNTIL"].flatMap { ICalendarReader.date(.init(name: "UNTIL", parameters: [:], value: $0), fallback: timeZone)?.date }
+                until = rule["UNTIL"].flatMap {
+                    ICalendarReader.date(.init(name: "UNTIL", parameters: [:], value: $0), fallback: timeZone)?.date
+                }
             } else {
-                report.warnings.append("\(place): repeats as '\(entry.first("RRULE")?.value ?? "")', which Samverka cannot show; imported as one event")
+                report.warnings.append(
+                    "\(place): repeats as '\(entry.first("RRULE")?.value ?? "")', which Samverka cannot show; imported as one event"
+                )
             }
         }
         set(\.recurrence, recurrence)

@@ -22,7 +22,9 @@ struct ImportCommand: AsyncCommand {
         var dryRun: Bool
     }
 
-    var help: String { "Imports a Jekyll site (events, projects, local groups, uploads) or an organisation's iCalendar file." }
+    var help: String {
+        "Imports a Jekyll site (events, projects, local groups, uploads) or an organisation's iCalendar file."
+    }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -54,7 +56,8 @@ struct ImportCommand: AsyncCommand {
     private func importCalendar(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let slug = signature.organisation, !slug.isEmpty else {
-            throw Failure(description: "Say whose calendar it is: --organisation SLUG (the organisation's address on Samverka).")
+            throw Failure(
+                description: "Say whose calendar it is: --organisation SLUG (the organisation's address on Samverka).")
         }
         guard let organisation = try await Organisation.find(slug: slug, on: app.db) else {
             throw Failure(description: "No organisation has the address '\(slug)'.")
@@ -71,8 +74,9 @@ struct ImportCommand: AsyncCommand {
         guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
             throw Failure(description: "The file '\(signature.path)' is not text.")
         }
-        let importer = CalendarImporter(organisation: organisation, timeZone: app.settings.timeZone, language: language,
-                                        municipalities: app.municipalities, dryRun: signature.dryRun)
+        let importer = CalendarImporter(
+            organisation: organisation, timeZone: app.settings.timeZone, language: language,
+            municipalities: app.municipalities, dryRun: signature.dryRun)
         let report: CalendarImporter.Report
         do {
             report = try await importer.run(text, on: app.db)

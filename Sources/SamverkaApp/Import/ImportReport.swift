@@ -53,7 +53,9 @@ struct ImportReport: Sendable {
         ]
         let warnings = problems.filter { $0.severity == .warning }.count
         let skipped = problems.count - warnings
-        lines.append("Problems: \(skipped) files skipped, \(warnings) warnings" + (dryRun ? " (dry run: nothing was changed)" : ""))
+        lines.append(
+            "Problems: \(skipped) files skipped, \(warnings) warnings"
+                + (dryRun ? " (dry run: nothing was changed)" : ""))
         return lines.joined(separator: "\n")
     }
 }

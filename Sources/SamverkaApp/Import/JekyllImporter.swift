@@ -27,7 +27,9 @@ struct JekyllImporter: Sendable {
         let groupFiles = reader.files(in: "_groups")
         let eventFiles = reader.files(in: "_events")
         let projectFiles = reader.files(in: "_posts")
-        guard !(groupFiles.isEmpty && eventFiles.isEmpty && projectFiles.isEmpty) else { throw NotASite(path: root.path) }
+        guard !(groupFiles.isEmpty && eventFiles.isEmpty && projectFiles.isEmpty) else {
+            throw NotASite(path: root.path)
+        }
 
         var site = ImportedSite()
         let total = groupFiles.count + eventFiles.count + projectFiles.count
@@ -37,15 +39,27 @@ struct JekyllImporter: Sendable {
             progress(done, total, file)
         }
         for file in groupFiles {
-            if let group = reader.readGroup(file) { site.groups.append(group) } else { reader.report.groups.skipped += 1 }
+            if let group = reader.readGroup(file) {
+                site.groups.append(group)
+            } else {
+                reader.report.groups.skipped += 1
+            }
             step(file)
         }
         for file in eventFiles {
-            if let event = reader.readEvent(file) { site.events.append(event) } else { reader.report.events.skipped += 1 }
+            if let event = reader.readEvent(file) {
+                site.events.append(event)
+            } else {
+                reader.report.events.skipped += 1
+            }
             step(file)
         }
         for file in projectFiles {
-            if let project = reader.readProject(file) { site.projects.append(project) } else { reader.report.projects.skipped += 1 }
+            if let project = reader.readProject(file) {
+                site.projects.append(project)
+            } else {
+                reader.report.projects.skipped += 1
+            }
             step(file)
         }
         var report = reader.report
@@ -88,18 +102,33 @@ struct JekyllImporter: Sendable {
         }
         for event in site.events { check(event.common, extra: event.partners.map(\.logo)) }
         for project in site.projects { check(project.common, extra: project.contacts.map(\.image)) }
-        for group in site.groups { check(group.common, extra: group.partners.map(\.logo) + group.contacts.map(\.image)) }
+        for group in site.groups {
+            check(group.common, extra: group.partners.map(\.logo) + group.contacts.map(\.image))
+        }
     }
 
-    private func countChanges(_ site: ImportedSite, report: inout ImportReport, on database: any Database) async throws {
+    private func countChanges(_ site: ImportedSite, report: inout ImportReport, on database: any Database) async throws
+    {
         for group in site.groups {
-            if try await LocalGroup.find(slug: group.common.slug, on: database) == nil { report.groups.created += 1 } else { report.groups.updated += 1 }
+            if try await LocalGroup.find(slug: group.common.slug, on: database) == nil {
+                report.groups.created += 1
+            } else {
+                report.groups.updated += 1
+            }
         }
         for event in site.events {
-            if try await Event.find(slug: event.common.slug, includingUnpublished: true, on: database) == nil { report.events.created += 1 } else { report.events.updated += 1 }
+            if try await Event.find(slug: event.common.slug, includingUnpublished: true, on: database) == nil {
+                report.events.created += 1
+            } else {
+                report.events.updated += 1
+            }
         }
         for project in site.projects {
-            if try await Project.find(slug: project.common.slug, on: database) == nil { report.projects.created += 1 } else { report.projects.updated += 1 }
+            if try await Project.find(slug: project.common.slug, on: database) == nil {
+                report.projects.created += 1
+            } else {
+                report.projects.updated += 1
+            }
         }
         report.uploadsCopied = site.uploads.count
     }
@@ -119,7 +148,9 @@ struct JekyllImporter: Sendable {
         }
         // A group may also be named by its `ref`, the key it shares with its translation.
         for imported in site.groups {
-            if let key = imported.common.translationKey, groupIDs[key] == nil { groupIDs[key] = groupIDs[imported.common.slug] }
+            if let key = imported.common.translationKey, groupIDs[key] == nil {
+                groupIDs[key] = groupIDs[imported.common.slug]
+            }
         }
 
         var eventIDs: [String: UUID] = [:]
@@ -138,7 +169,8 @@ struct JekyllImporter: Sendable {
             event.status = created ? .scheduled : event.status
             event.recurrence = imported.recurrence
             event.recurrenceUntil = imported.recurrenceUntil.map(shifted)
-            event.$localGroup.id = try await groupID(imported.groupReference, known: groupIDs, file: imported.common.file, report: &report, on: database)
+            event.$localGroup.id = try await groupID(
+                imported.groupReference, known: groupIDs, file: imported.common.file, report: &report, on: database)
             try await event.save(on: database)
             if created { report.events.created += 1 } else { report.events.updated += 1 }
             eventIDs[imported.common.slug] = event.id
@@ -152,7 +184,8 @@ struct JekyllImporter: Sendable {
             project.chat = imported.chat
             project.tags = imported.tags
             project.publishedAt = imported.publishedAt
-            project.$localGroup.id = try await groupID(imported.groupReference, known: groupIDs, file: imported.common.file, report: &report, on: database)
+            project.$localGroup.id = try await groupID(
+                imported.groupReference, known: groupIDs, file: imported.common.file, report: &report, on: database)
             try await project.save(on: database)
             if created { report.projects.created += 1 } else { report.projects.updated += 1 }
             var events: [Event] = []
@@ -160,7 +193,8 @@ struct JekyllImporter: Sendable {
                 if let event = try await Event.find(slug: slug, on: database) {
                     events.append(event)
                 } else {
-                    report.warn(imported.common.file, "event '\(slug)' it took part in is not in the site; link left out")
+                    report.warn(
+                        imported.common.file, "event '\(slug)' it took part in is not in the site; link left out")
                 }
             }
             try await project.$events.detachAll(on: database)
@@ -177,7 +211,9 @@ struct JekyllImporter: Sendable {
     }
 
     /// Finds the item with the file's slug or makes a new one, and sets the shared fields.
-    private func upsert<Item: EditableContent>(_ type: Item.Type, _ common: ImportedCommon, on database: any Database) async throws -> (Item, Bool) {
+    private func upsert<Item: EditableContent>(
+        _ type: Item.Type, _ common: ImportedCommon, on database: any Database
+    ) async throws -> (Item, Bool) {
         // An event a moderator unpublished keeps its slug and is left as the moderator left it
         // (Fluent writes no change to a soft-deleted row).
         let existing = try await Item.find(slug: common.slug, includingUnpublished: true, on: database)
@@ -193,7 +229,9 @@ struct JekyllImporter: Sendable {
         return (item, existing == nil)
     }
 
-    private func groupID(_ reference: String?, known: [String: UUID], file: String, report: inout ImportReport, on database: any Database) async throws -> UUID? {
+    private func groupID(
+        _ reference: String?, known: [String: UUID], file: String, report: inout ImportReport, on database: any Database
+    ) async throws -> UUID? {
         guard let reference else { return nil }
         if let id = known[reference] { return id }
         if let group = try await LocalGroup.find(slug: reference, on: database) { return group.id }
@@ -201,13 +239,17 @@ struct JekyllImporter: Sendable {
         return nil
     }
 
-    private func redirect(_ common: ImportedCommon, to target: LegacyRedirect.Target, id: UUID?, report: inout ImportReport, on database: any Database) async throws {
+    private func redirect(
+        _ common: ImportedCommon, to target: LegacyRedirect.Target, id: UUID?, report: inout ImportReport,
+        on database: any Database
+    ) async throws {
         guard let id else { return }
-        let newPath: String = switch target {
-        case .event: Event.url(.show(.value(common.slug))).path
-        case .project: Project.url(.show(.value(common.slug))).path
-        case .group: LocalGroup.url(.show(.value(common.slug))).path
-        }
+        let newPath: String =
+            switch target {
+            case .event: Event.url(.show(.value(common.slug))).path
+            case .project: Project.url(.show(.value(common.slug))).path
+            case .group: LocalGroup.url(.show(.value(common.slug))).path
+            }
         for oldPath in common.oldPaths {
             let path = LegacyRedirect.normalise(oldPath)
             guard path != newPath, path != "/" else { continue }
@@ -216,7 +258,8 @@ struct JekyllImporter: Sendable {
                     existing.targetID = id
                     try await existing.save(on: database)
                 } else if existing.targetID != id {
-                    report.warn(common.file, "old address \(oldPath) belongs to another item already; not redirected here")
+                    report.warn(
+                        common.file, "old address \(oldPath) belongs to another item already; not redirected here")
                     continue
                 }
             } else {
@@ -233,7 +276,8 @@ struct JekyllImporter: Sendable {
         for file in files {
             let source = root.appendingPathComponent("_uploads").appendingPathComponent(file).path
             let target = uploadsDirectory + "/" + file
-            try manager.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try manager.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             if manager.fileExists(atPath: target) {
                 if manager.contentsEqual(atPath: source, andPath: target) { continue }
                 try manager.removeItem(atPath: target)

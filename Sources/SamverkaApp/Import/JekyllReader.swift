@@ -43,7 +43,9 @@ struct JekyllReader {
         var files: [String] = []
         while let next = walker.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base.appendingPathComponent(next).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(
+                atPath: base.appendingPathComponent(next).path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 files.append(next)
             }
         }
@@ -53,15 +55,16 @@ struct JekyllReader {
     /// The language of files without `lang`, from `_config.yml`'s defaults for the collection.
     func defaultLanguage(for collection: String) -> Language {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("_config.yml").path),
-              let text = String(data: data, encoding: .utf8),
-              let document = try? FrontMatterDocument(text: "---\n" + text + "\n---\n"),
-              let defaults = document.fields["defaults"] as? [Any]
+            let text = String(data: data, encoding: .utf8),
+            let document = try? FrontMatterDocument(text: "---\n" + text + "\n---\n"),
+            let defaults = document.fields["defaults"] as? [Any]
         else { return .sv }
         for entry in defaults.compactMap({ $0 as? [String: Any] }) {
             let scope = entry["scope"] as? [String: Any]
             let values = entry["values"] as? [String: Any]
             if FrontMatterValue.string(scope?["type"]) == collection,
-               let language = FrontMatterValue.string(values?["lang"]).flatMap(Language.init(rawValue:)) {
+                let language = FrontMatterValue.string(values?["lang"]).flatMap(Language.init(rawValue:))
+            {
                 return language
             }
         }
@@ -107,7 +110,9 @@ struct JekyllReader {
         return slug(of: text)
     }
 
-    private mutating func common(_ document: FrontMatterDocument, file: String, collection: String, known: Set<String>) -> ImportedCommon? {
+    private mutating func common(
+        _ document: FrontMatterDocument, file: String, collection: String, known: Set<String>
+    ) -> ImportedCommon? {
         for key in document.fields.keys.sorted() where !known.contains(key) {
             report.warn(file, "unknown field '\(key)' was not imported")
         }
@@ -143,7 +148,7 @@ struct JekyllReader {
 
     mutating func readEvent(_ file: String) -> ImportedEvent? {
         guard let document = load(file),
-              var common = common(document, file: file, collection: "events", known: Self.knownEventFields)
+            var common = common(document, file: file, collection: "events", known: Self.knownEventFields)
         else { return nil }
         guard let dateText = document.string("event-date") else {
             report.skip(file, "has no event-date")
@@ -158,7 +163,10 @@ struct JekyllReader {
         let place = PlaceText(document.string("place") ?? "", municipalities: municipalities)
         let recurrence = RecurrenceText(description: description, title: common.title)
         if recurrence.recurrence == .weekly {
-            report.warn(file, "weekly recurrence read from '\(description)'" + (recurrence.hasEnded ? "; the title says it has ended" : ""))
+            report.warn(
+                file,
+                "weekly recurrence read from '\(description)'"
+                    + (recurrence.hasEnded ? "; the title says it has ended" : ""))
         }
         return ImportedEvent(
             common: common,
@@ -179,14 +187,16 @@ struct JekyllReader {
 
     mutating func readProject(_ file: String) -> ImportedProject? {
         guard let document = load(file),
-              let common = common(document, file: file, collection: "posts", known: Self.knownProjectFields)
+            let common = common(document, file: file, collection: "posts", known: Self.knownProjectFields)
         else { return nil }
         var tags: [String] = []
         for tag in document.strings("categories") + document.strings("tags") where !tags.contains(tag) {
             tags.append(tag)
         }
         let published = document.string("date").flatMap { FrontMatterValue.date($0, defaultZone: timeZone) }
-        if let date = document.string("date"), published == nil { report.warn(file, "date '\(date)' is not a date; left out") }
+        if let date = document.string("date"), published == nil {
+            report.warn(file, "date '\(date)' is not a date; left out")
+        }
         return ImportedProject(
             common: common,
             links: links(document, file: file),
@@ -201,7 +211,7 @@ struct JekyllReader {
 
     mutating func readGroup(_ file: String) -> ImportedGroup? {
         guard let document = load(file),
-              var common = common(document, file: file, collection: "groups", known: Self.knownGroupFields)
+            var common = common(document, file: file, collection: "groups", known: Self.knownGroupFields)
         else { return nil }
         common.oldPaths.insert("/\(common.slug)/", at: 0)
         return ImportedGroup(common: common, contacts: contacts(document), partners: partners(document))
@@ -221,7 +231,9 @@ struct JekyllReader {
                 report.warn(file, "link '\(title)' had no https://; it was added")
                 url = "https://" + url
             }
-            if SafeURL.href(url) == nil { report.warn(file, "link '\(title)' has an unsafe address; it shows as text only") }
+            if SafeURL.href(url) == nil {
+                report.warn(file, "link '\(title)' has an unsafe address; it shows as text only")
+            }
             return ContentLink(title: title, url: url)
         }
     }
@@ -243,7 +255,9 @@ struct JekyllReader {
     private func partners(_ document: FrontMatterDocument) -> [Partner] {
         document.list("partners").compactMap { entry in
             guard let title = FrontMatterValue.string(entry["title"]) else { return nil }
-            return Partner(title: title, url: FrontMatterValue.string(entry["link"]) ?? "", logo: FrontMatterValue.string(entry["logo"]) ?? "")
+            return Partner(
+                title: title, url: FrontMatterValue.string(entry["link"]) ?? "",
+                logo: FrontMatterValue.string(entry["logo"]) ?? "")
         }
     }
 }

@@ -7,7 +7,7 @@ struct LegacyRedirectController: Sendable {
     @Sendable func resolve(request: Request) async throws -> Response {
         let path = LegacyRedirect.normalise(request.url.path)
         guard let redirect = try await LegacyRedirect.query(on: request.db).filter(\.$path == path).first(),
-              let target = try await currentPath(of: redirect, on: request.db)
+            let target = try await currentPath(of: redirect, on: request.db)
         else {
             throw Abort(.notFound)
         }

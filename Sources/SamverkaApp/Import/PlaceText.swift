@@ -9,7 +9,9 @@ struct PlaceText {
     var municipalityCode: String?
     var onlineURL: String?
 
-    static let onlineWords: Set<String> = ["online", "digitalt", "digital", "zoom", "webinar", "webbinarium", "distans"]
+    static let onlineWords: Set<String> = [
+        "online", "digitalt", "digital", "zoom", "webinar", "webbinarium", "distans",
+    ]
     /// English names of municipalities that old texts use.
     static let englishNames = ["gothenburg": "Göteborg"]
 
@@ -36,7 +38,8 @@ struct PlaceText {
     /// (addresses end with the town).
     static func municipality(in text: String, municipalities: Municipalities) -> String? {
         let words = text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-        let byName = Dictionary(municipalities.all.map { ($0.name.lowercased(), $0.code) }, uniquingKeysWith: { first, _ in first })
+        let byName = Dictionary(
+            municipalities.all.map { ($0.name.lowercased(), $0.code) }, uniquingKeysWith: { first, _ in first })
         for word in words.reversed() {
             let key = word.lowercased()
             let name = englishNames[key]?.lowercased() ?? key
@@ -52,8 +55,10 @@ struct RecurrenceText {
     var recurrence: Recurrence = .none
     var hasEnded = false
 
-    static let pluralWeekdays = ["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
-                                 "måndagar", "tisdagar", "onsdagar", "torsdagar", "fredagar", "lördagar", "söndagar"]
+    static let pluralWeekdays = [
+        "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+        "måndagar", "tisdagar", "onsdagar", "torsdagar", "fredagar", "lördagar", "söndagar",
+    ]
     static let everyWords = ["every", "varje", "weekly", "veckovis"]
     static let endedWords = ["avslutat", "avslutad", "not anymore", "ended", "upphört", "no longer"]
 

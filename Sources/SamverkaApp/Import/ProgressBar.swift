@@ -17,7 +17,9 @@ final class ProgressBar: @unchecked Sendable {
         let filled = width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let name = label.count > 40 ? "…" + label.suffix(39) : label
-        console.output("\r[\(bar)] \(done)/\(total) \(name)".padding(toLength: width + 60, withPad: " ", startingAt: 0).consoleText(), newLine: false)
+        console.output(
+            "\r[\(bar)] \(done)/\(total) \(name)".padding(toLength: width + 60, withPad: " ", startingAt: 0)
+                .consoleText(), newLine: false)
     }
 
     func finish() {

@@ -15,12 +15,16 @@ struct LocalGroupDetailsInput: ContentDetailsInput {
     init() {}
 
     init(item: LocalGroup, request: Request) async throws {
-        (contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL) = ContactPerson.columns(item.contacts)
+        (contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL) = ContactPerson.columns(
+            item.contacts)
         (partnerTitle, partnerURL, partnerLogo) = Partner.columns(item.partners)
     }
 
     func apply(to group: LocalGroup, request: Request, errors: inout FieldErrors) async throws {
-        switch LineLists.contacts(name: contactName, role: contactRole, email: contactEmail, organisation: contactOrganisation, organisationURL: contactOrganisationURL) {
+        switch LineLists.contacts(
+            name: contactName, role: contactRole, email: contactEmail, organisation: contactOrganisation,
+            organisationURL: contactOrganisationURL)
+        {
         case .success(let value): group.contacts = value
         case .failure(let error): errors.add("contacts", request.t(error.key, ["line": "\(error.line)"]))
         }
@@ -32,9 +36,13 @@ struct LocalGroupDetailsInput: ContentDetailsInput {
 
     func fields(request: Request, errors: FieldErrors) async throws -> [FormField] {
         [
-            FormRows.contacts(FormRows.filled([contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL]).map(\.cells),
-                              error: errors["contacts"], request: request),
-            FormRows.partners(FormRows.filled([partnerTitle, partnerURL, partnerLogo]).map(\.cells), error: errors["partners"], request: request),
+            FormRows.contacts(
+                FormRows.filled([contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL])
+                    .map(\.cells),
+                error: errors["contacts"], request: request),
+            FormRows.partners(
+                FormRows.filled([partnerTitle, partnerURL, partnerLogo]).map(\.cells), error: errors["partners"],
+                request: request),
         ]
     }
 }

@@ -18,9 +18,12 @@ struct LocalGroupOrganisersController: Sendable {
     @Sendable func add(request: Request) async throws -> Response {
         let group = try await LocalGroup.find(slugIn: request)
         guard try await Self.mayManage(group, request: request) else { throw Abort(.forbidden) }
-        let email = ((try? request.content.decode(Input.self))?.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let email = ((try? request.content.decode(Input.self))?.email ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let back = group.showURL.path + "#organisers"
-        guard email.count <= 320, let member = try await Member.find(email: email, on: request.db), member.suspendedAt == nil else {
+        guard email.count <= 320, let member = try await Member.find(email: email, on: request.db),
+            member.suspendedAt == nil
+        else {
             request.flash(request.t("group.organiser_unknown", ["email": String(email.prefix(320))]))
             return request.redirect(to: back, redirectType: .normal)
         }
@@ -32,8 +35,9 @@ struct LocalGroupOrganisersController: Sendable {
         }
         try await request.db.transaction { database in
             try await LocalGroupOrganiser(groupID: groupID, memberID: memberID).create(on: database)
-            try await Notifier(request).tell([member], .groupOrganiserAdded, values: ["group": group.title], link: group.showURL.path,
-                                             except: request.auth.get(Member.self), on: database)
+            try await Notifier(request).tell(
+                [member], .groupOrganiserAdded, values: ["group": group.title], link: group.showURL.path,
+                except: request.auth.get(Member.self), on: database)
         }
         request.flash(request.t("group.organiser_added", ["name": member.name, "group": group.title]))
         return request.redirect(to: back, redirectType: .normal)
@@ -43,8 +47,8 @@ struct LocalGroupOrganisersController: Sendable {
         let group = try await LocalGroup.find(slugIn: request)
         guard try await Self.mayManage(group, request: request) else { throw Abort(.forbidden) }
         guard let text = request.parameters.get("organiser"), let id = UUID(uuidString: text),
-              let organiser = try await LocalGroupOrganiser.query(on: request.db).filter(\.$id == id)
-                  .filter(\.$localGroup.$id == group.requireID()).with(\.$member).first()
+            let organiser = try await LocalGroupOrganiser.query(on: request.db).filter(\.$id == id)
+                .filter(\.$localGroup.$id == group.requireID()).with(\.$member).first()
         else { throw Abort(.notFound) }
         try await organiser.delete(on: request.db)
         request.flash(request.t("group.organiser_removed", ["name": organiser.member.name, "group": group.title]))
@@ -66,13 +70,20 @@ struct LocalGroupOrganisersController: Sendable {
 
     static func section(_ group: LocalGroup, request: Request) async throws -> Section? {
         guard try await mayManage(group, request: request) else { return nil }
-        let organisers = try await LocalGroupOrganiser.query(on: request.db).filter(\.$localGroup.$id == group.requireID())
-            .with(\.$member).sort(\.$createdAt).all()
+        let organisers = try await LocalGroupOrganiser.query(on: request.db).filter(
+            \.$localGroup.$id == group.requireID()
+        )
+        .with(\.$member).sort(\.$createdAt).all()
         return Section(
-            rows: organisers.map { Section.Row(name: $0.member.name,
-                                               removeAction: LocalGroup.url(.removeOrganiser(.value(group.slug), .value($0.id?.uuidString ?? ""))).path) },
+            rows: organisers.map {
+                Section.Row(
+                    name: $0.member.name,
+                    removeAction: LocalGroup.url(.removeOrganiser(.value(group.slug), .value($0.id?.uuidString ?? "")))
+                        .path)
+            },
             addAction: LocalGroup.url(.organisers(.value(group.slug))).path,
-            newEventHref: SiteURL.events(.new).path + "?group=" + (group.slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+            newEventHref: SiteURL.events(.new).path + "?group="
+                + (group.slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
             csrf: request.csrfToken
         )
     }

@@ -16,8 +16,10 @@ struct LocalGroupPersonalData: PersonalDataHolder {
         try await LocalGroupOrganiser.query(on: context.database).filter(\.$member.$id == memberID)
             .with(\.$localGroup).sort(\.$createdAt).all()
             .map {
-                Organiser(group: $0.localGroup.title, page: context.baseURL + SiteURL.groups(.show(.value($0.localGroup.slug))).path,
-                          since: $0.createdAt)
+                Organiser(
+                    group: $0.localGroup.title,
+                    page: context.baseURL + SiteURL.groups(.show(.value($0.localGroup.slug))).path,
+                    since: $0.createdAt)
             }
     }
 

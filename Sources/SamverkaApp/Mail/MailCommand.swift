@@ -22,12 +22,16 @@ struct MailCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "deliver" else { throw Failure(description: "Unknown action '\(signature.action)'; try: samverka mail deliver") }
+        guard signature.action == "deliver" else {
+            throw Failure(description: "Unknown action '\(signature.action)'; try: samverka mail deliver")
+        }
         let app = context.application
         guard app.settings.smtpURL != nil else {
-            throw Failure(description: "SMTP_URL is not set; messages stay in the outbox (admins read them at /admin/outbox).")
+            throw Failure(
+                description: "SMTP_URL is not set; messages stay in the outbox (admins read them at /admin/outbox).")
         }
-        let delivery = MailDelivery(database: app.db, settings: app.settings, now: { app.clock.now() }, logger: app.logger)
+        let delivery = MailDelivery(
+            database: app.db, settings: app.settings, now: { app.clock.now() }, logger: app.logger)
         repeat {
             var total = MailDelivery.Round()
             while true {

@@ -36,24 +36,28 @@ struct NotificationsController: Sendable {
         let unread = request.unreadNotifications
         let dates = request.dates
         let heading = request.t("notifications.title")
-        let response = try await request.render("Notifications/list", Page(
-            layout: request.layout(title: heading, section: .account), heading: heading,
-            count: request.t("notifications.unread_count", count: unread),
-            rows: shown.map { notification in
-                let values = notification.values
-                return Page.Row(
-                    text: request.t("notification.\(notification.kind.rawValue)", values),
-                    message: values["message"].flatMap { $0.isEmpty ? nil : $0 },
-                    when: notification.createdAt.map { dates.dateAndTime($0) } ?? "",
-                    href: SiteURL.notification(.value(notification.id?.uuidString ?? "")).path,
-                    unread: notification.readAt == nil
-                )
-            },
-            pagination: try Pagination(page: page, total: total, pageSize: Self.pageSize, basePath: SiteURL.notifications.path, request: request),
-            readAllAction: unread > 0 ? SiteURL.notificationsRead.path : nil,
-            profileHref: SiteURL.accountProfile.path,
-            csrf: request.csrfToken
-        ))
+        let response = try await request.render(
+            "Notifications/list",
+            Page(
+                layout: request.layout(title: heading, section: .account), heading: heading,
+                count: request.t("notifications.unread_count", count: unread),
+                rows: shown.map { notification in
+                    let values = notification.values
+                    return Page.Row(
+                        text: request.t("notification.\(notification.kind.rawValue)", values),
+                        message: values["message"].flatMap { $0.isEmpty ? nil : $0 },
+                        when: notification.createdAt.map { dates.dateAndTime($0) } ?? "",
+                        href: SiteURL.notification(.value(notification.id?.uuidString ?? "")).path,
+                        unread: notification.readAt == nil
+                    )
+                },
+                pagination: try Pagination(
+                    page: page, total: total, pageSize: Self.pageSize, basePath: SiteURL.notifications.path,
+                    request: request),
+                readAllAction: unread > 0 ? SiteURL.notificationsRead.path : nil,
+                profileHref: SiteURL.accountProfile.path,
+                csrf: request.csrfToken
+            ))
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
     }
@@ -63,22 +67,26 @@ struct NotificationsController: Sendable {
     @Sendable func open(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
         guard let text = request.parameters.get("notification"), let id = UUID(uuidString: text),
-              let notification = try await MemberNotification.find(id, on: request.db),
-              notification.$member.id == member.id
+            let notification = try await MemberNotification.find(id, on: request.db),
+            notification.$member.id == member.id
         else { throw Abort(.notFound) }
         if notification.readAt == nil {
             notification.readAt = request.now
             try await notification.save(on: request.db)
         }
         // Only ever a path on this site, as it was stored.
-        let target = notification.link.hasPrefix("/") && !notification.link.hasPrefix("//") ? notification.link : SiteURL.notifications.path
+        let target =
+            notification.link.hasPrefix("/") && !notification.link.hasPrefix("//")
+            ? notification.link : SiteURL.notifications.path
         return request.redirect(to: target, redirectType: .normal)
     }
 
     @Sendable func readAll(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
-        try await MemberNotification.query(on: request.db).filter(\.$member.$id == member.requireID()).filter(\.$readAt == nil)
-            .set(\.$readAt, to: request.now).update()
+        try await MemberNotification.query(on: request.db).filter(\.$member.$id == member.requireID()).filter(
+            \.$readAt == nil
+        )
+        .set(\.$readAt, to: request.now).update()
         request.flash(request.t("flash.notifications_read"))
         return request.redirect(to: SiteURL.notifications.path, redirectType: .normal)
     }

@@ -16,8 +16,9 @@ struct CalendarFeedController: Sendable {
             }
             .sort(\.$startsAt).all()
         let shown = Self.recent(events, request: request)
-        return respond(request, name: request.t("events.title") + " · " + request.application.settings.siteName,
-                       entries: shown.map(entries(request).entry), filename: "events")
+        return respond(
+            request, name: request.t("events.title") + " · " + request.application.settings.siteName,
+            entries: shown.map(entries(request).entry), filename: "events")
     }
 
     @Sendable func event(request: Request) async throws -> Response {
@@ -36,24 +37,28 @@ struct CalendarFeedController: Sendable {
     }
 
     @Sendable func organisation(request: Request) async throws -> Response {
-        let organisation = try await OrganisationController.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         let events = Array(try await EventQueries.of(organisation: organisation.requireID(), on: request.db).reversed())
         let shown = Self.recent(events, request: request)
         let since = Self.since(request)
-        let activities = try await OrganisationActivitiesPanelProvider.publicActivities(of: organisation.requireID(), on: request.db, now: request.now)
-            .filter { ($0.0.endsAt ?? $0.0.startsAt ?? .distantPast) >= since }
+        let activities = try await OrganisationActivitiesPanelProvider.publicActivities(
+            of: organisation.requireID(), on: request.db, now: request.now
+        )
+        .filter { ($0.0.endsAt ?? $0.0.startsAt ?? .distantPast) >= since }
         let builder = entries(request)
-        return respond(request, name: organisation.name,
-                       entries: shown.map(builder.entry) + activities.compactMap { builder.entry($0.0, programme: $0.1) },
-                       filename: organisation.slug)
+        return respond(
+            request, name: organisation.name,
+            entries: shown.map(builder.entry) + activities.compactMap { builder.entry($0.0, programme: $0.1) },
+            filename: organisation.slug)
     }
 
     @Sendable func programme(request: Request) async throws -> Response {
         let (programme, _, selection) = try await ProgrammeLookup.selection(request)
         let builder = entries(request)
         let activities = try await selection.activities(on: request.db)
-        return respond(request, name: programme.name, entries: activities.compactMap { builder.entry($0, programme: programme) },
-                       filename: programme.slug)
+        return respond(
+            request, name: programme.name, entries: activities.compactMap { builder.entry($0, programme: programme) },
+            filename: programme.slug)
     }
 
     // MARK: Helpers

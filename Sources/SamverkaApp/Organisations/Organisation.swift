@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 
 /// An actor: a municipality, region, agency, association, company, university or network.
 /// Not an account: members act for it through an `OrganisationMembership`.
@@ -33,6 +34,16 @@ extension Organisation {
         try await query(on: database).filter(\.$slug == slug).first()
     }
 
+    /// The organisation the address names (`{slug}`), or 404: the one lookup its pages, its
+    /// calendar and the API share.
+    static func find(slugIn request: Request) async throws -> Organisation {
+        guard let slug = request.parameters.get("slug"), let organisation = try await find(slug: slug, on: request.db)
+        else {
+            throw Abort(.notFound)
+        }
+        return organisation
+    }
+
     var isVerified: Bool { verifiedAt != nil }
 
     /// What an admin's verification vouches for: a change to any of these takes the badge away.
@@ -42,5 +53,7 @@ extension Organisation {
         let sector: Sector
     }
 
-    var verifiedFacts: VerifiedFacts { VerifiedFacts(name: name, organisationNumber: organisationNumber, sector: sector) }
+    var verifiedFacts: VerifiedFacts {
+        VerifiedFacts(name: name, organisationNumber: organisationNumber, sector: sector)
+    }
 }

@@ -10,7 +10,9 @@ struct OrganisationAccess {
     /// A request to join that waits for an owner.
     let pendingRequest: OrganisationMembership?
 
-    static func of(_ member: Member?, in organisation: Organisation, on database: any Database) async throws -> OrganisationAccess {
+    static func of(
+        _ member: Member?, in organisation: Organisation, on database: any Database
+    ) async throws -> OrganisationAccess {
         guard let member, let memberID = member.id, let organisationID = organisation.id else {
             return OrganisationAccess(member: member, membership: nil, pendingRequest: nil)
         }

@@ -14,7 +14,9 @@ struct OrganisationController: Sendable {
         /// `?q=…&sector=…`, or nothing.
         var parameters: String {
             var parts: [String] = []
-            if !query.isEmpty { parts.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            if !query.isEmpty {
+                parts.append("q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            }
             if let sector { parts.append("sector=" + sector.rawValue) }
             return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
         }
@@ -26,7 +28,9 @@ struct OrganisationController: Sendable {
             if let sector { builder.filter(\.$sector == sector) }
             // The directory holds hundreds, not millions: matching names in memory ignores case and
             // accents the same way on both databases.
-            let matching = try await builder.all().filter { query.isEmpty || OrganisationController.matches($0.name, query) }
+            let matching = try await builder.all().filter {
+                query.isEmpty || OrganisationController.matches($0.name, query)
+            }
             return Selection(query: query, sector: sector, organisations: matching)
         }
     }
@@ -39,14 +43,21 @@ struct OrganisationController: Sendable {
         let base = SiteURL.organisations(.index).path + selection.parameters
         let heading = request.t("organisation.index_title")
         let context = OrganisationIndexPage(
-            layout: request.layout(title: heading, section: .organisations, description: request.t("organisation.index_intro"))
-                .with(feeds: request.downloads(csv: .organisations(.csv), query: selection.parameters)),
+            layout: request.layout(
+                title: heading, section: .organisations, description: request.t("organisation.index_intro")
+            )
+            .with(feeds: request.downloads(csv: .organisations(.csv), query: selection.parameters)),
             heading: heading,
             intro: request.t("organisation.index_intro"),
             listHeading: request.t("organisation.count", count: matching.count),
             query: query,
-            sectorOptions: [FormField.Option(value: "", label: request.t("option.all_sectors"), selected: sector == nil)]
-                + Sector.allCases.map { FormField.Option(value: $0.rawValue, label: request.t("sector.\($0.rawValue)"), selected: $0 == sector) },
+            sectorOptions: [
+                FormField.Option(value: "", label: request.t("option.all_sectors"), selected: sector == nil)
+            ]
+                + Sector.allCases.map {
+                    FormField.Option(
+                        value: $0.rawValue, label: request.t("sector.\($0.rawValue)"), selected: $0 == sector)
+                },
             organisations: shown.map { OrganisationCard($0, request: request) },
             pagination: try Pagination(page: page, total: matching.count, basePath: base, request: request),
             newHref: request.auth.get(Member.self) == nil ? nil : SiteURL.organisations(.new).path
@@ -59,13 +70,17 @@ struct OrganisationController: Sendable {
         let selection = try await Selection.make(request)
         let municipalities = request.application.municipalities
         let base = request.application.settings.publicURL
-        var table = CSVTable(columns: ["name", "sector", "sector_code", "organisation_number", "municipality", "municipality_code", "region",
-                                       "website", "verified", "url"], request: request)
+        var table = CSVTable(
+            columns: [
+                "name", "sector", "sector_code", "organisation_number", "municipality", "municipality_code", "region",
+                "website", "verified", "url",
+            ], request: request)
         for organisation in selection.organisations {
             let municipality = organisation.municipalityCode.flatMap { municipalities[$0] }
             table.append([
                 organisation.name, request.t("sector.\(organisation.sector.rawValue)"), organisation.sector.rawValue,
-                organisation.organisationNumber ?? "", municipality?.name ?? "", organisation.municipalityCode ?? "", municipality?.regionName ?? "",
+                organisation.organisationNumber ?? "", municipality?.name ?? "", organisation.municipalityCode ?? "",
+                municipality?.regionName ?? "",
                 organisation.website ?? "", request.t(organisation.isVerified ? "csv.yes" : "csv.no"),
                 base + SiteURL.organisations(.show(.value(organisation.slug))).path,
             ])
@@ -74,11 +89,12 @@ struct OrganisationController: Sendable {
     }
 
     static func matches(_ name: String, _ query: String) -> Bool {
-        name.range(of: query, options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "sv_SE")) != nil
+        name.range(of: query, options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "sv_SE"))
+            != nil
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        let organisation = try await Self.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         let access = try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db)
         let slug = organisation.slug
         let detail = OrganisationShowPage.Detail(
@@ -94,13 +110,19 @@ struct OrganisationController: Sendable {
             descriptionHTML: Markdown.html(organisation.description)
         )
         let context = OrganisationShowPage(
-            layout: request.layout(title: organisation.name, section: .organisations, description: request.t("sector.\(organisation.sector.rawValue)"))
-                .with(feeds: request.feeds(calendar: .organisations(.calendar(.value(organisation.slug)))),
-                      structuredData: request.structuredData.organisation(organisation)),
+            layout: request.layout(
+                title: organisation.name, section: .organisations,
+                description: request.t("sector.\(organisation.sector.rawValue)")
+            )
+            .with(
+                feeds: request.feeds(calendar: .organisations(.calendar(.value(organisation.slug)))),
+                structuredData: request.structuredData.organisation(organisation)),
             panels: try await request.panels(for: organisation),
             organisation: detail,
             editHref: access.canEdit ? SiteURL.organisations(.edit(.value(slug))).path : nil,
-            newEventHref: access.canEdit ? SiteURL.events(.new).path + "?organisation=" + (slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
+            newEventHref: access.canEdit
+                ? SiteURL.events(.new).path + "?organisation="
+                    + (slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
             membersHref: access.canManageMembers ? SiteURL.organisations(.members(.value(slug))).path : nil,
             joinAction: access.canAskToJoin ? SiteURL.organisations(.join(.value(slug))).path : nil,
             requested: access.pendingRequest != nil,
@@ -126,26 +148,31 @@ struct OrganisationController: Sendable {
         try await input.apply(to: organisation, request: request, errors: &errors)
         ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
-            return try await renderForm(request, editing: nil, input: input, errors: errors, status: .unprocessableEntity)
+            return try await renderForm(
+                request, editing: nil, input: input, errors: errors, status: .unprocessableEntity)
         }
         let memberID = try member.requireID()
         try await request.db.transaction { database in
             try await organisation.save(on: database)
-            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: memberID, role: .owner, status: .active)
-                .save(on: database)
+            try await OrganisationMembership(
+                organisationID: try organisation.requireID(), memberID: memberID, role: .owner, status: .active
+            )
+            .save(on: database)
         }
         request.flash(request.t("flash.organisation_registered", ["name": organisation.name]))
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
     }
 
     @Sendable func edit(request: Request) async throws -> Response {
-        let organisation = try await Self.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db).requireEdit()
-        return try await renderForm(request, editing: (organisation.slug, organisation.name), input: OrganisationInput(organisation), errors: FieldErrors())
+        return try await renderForm(
+            request, editing: (organisation.slug, organisation.name), input: OrganisationInput(organisation),
+            errors: FieldErrors())
     }
 
     @Sendable func update(request: Request) async throws -> Response {
-        let organisation = try await Self.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db).requireEdit()
         let original = (slug: organisation.slug, name: organisation.name)
         let vouchedFor = organisation.verifiedFacts
@@ -154,29 +181,43 @@ struct OrganisationController: Sendable {
         try await input.apply(to: organisation, request: request, errors: &errors)
         ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
-            return try await renderForm(request, editing: original, input: input, errors: errors, status: .unprocessableEntity)
+            return try await renderForm(
+                request, editing: original, input: input, errors: errors, status: .unprocessableEntity)
         }
         // The badge vouched for a name, number and sector; other ones need an admin's look again.
-        let lostBadge = organisation.isVerified && organisation.verifiedFacts != vouchedFor && request.auth.get(Member.self)?.role != .admin
+        let lostBadge =
+            organisation.isVerified && organisation.verifiedFacts != vouchedFor
+            && request.auth.get(Member.self)?.role != .admin
         if lostBadge { organisation.verifiedAt = nil }
         try await request.db.transaction { database in
             try await organisation.save(on: database)
             try await request.application.saved(organisation, on: database)
         }
-        request.flash(request.t(lostBadge ? "flash.organisation_needs_verification" : "flash.saved", ["title": organisation.name]))
+        request.flash(
+            request.t(lostBadge ? "flash.organisation_needs_verification" : "flash.saved", ["title": organisation.name])
+        )
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
     }
 
-    private func renderForm(_ request: Request, editing: (slug: String, name: String)?, input: OrganisationInput, errors: FieldErrors, status: HTTPStatus = .ok) async throws -> Response {
-        let heading = editing.map { request.t("organisation.edit", ["title": $0.name]) } ?? request.t("organisation.new")
-        let action = editing.map { SiteURL.organisations(.edit(.value($0.slug))).path } ?? SiteURL.organisations(.index).path
-        return try await request.renderFormPage(heading: heading, section: .organisations, form: FormContext(action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken, fields: input.fields(request, errors: errors), errors: errors), status: status)
+    private func renderForm(
+        _ request: Request, editing: (slug: String, name: String)?, input: OrganisationInput, errors: FieldErrors,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let heading =
+            editing.map { request.t("organisation.edit", ["title": $0.name]) } ?? request.t("organisation.new")
+        let action =
+            editing.map { SiteURL.organisations(.edit(.value($0.slug))).path } ?? SiteURL.organisations(.index).path
+        return try await request.renderFormPage(
+            heading: heading, section: .organisations,
+            form: FormContext(
+                action: action, submitLabel: request.t("action.save"), csrf: request.csrfToken,
+                fields: input.fields(request, errors: errors), errors: errors), status: status)
     }
 
     // MARK: Verification
 
     @Sendable func verify(request: Request) async throws -> Response {
-        let organisation = try await Self.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         let verified = (try? request.content.get(String.self, at: "verified")) == "true"
         let newlyVerified = verified && !organisation.isVerified
         organisation.verifiedAt = verified ? request.now : nil
@@ -185,18 +226,16 @@ struct OrganisationController: Sendable {
             try await request.application.saved(organisation, on: database)
             guard newlyVerified else { return }
             try await Notifier(request).tell(
-                try await OrganisationMembership.people(of: organisation.requireID(), on: database), .organisationVerified,
-                values: ["organisation": organisation.name], link: SiteURL.organisations(.show(.value(organisation.slug))).path,
+                try await OrganisationMembership.people(of: organisation.requireID(), on: database),
+                .organisationVerified,
+                values: ["organisation": organisation.name],
+                link: SiteURL.organisations(.show(.value(organisation.slug))).path,
                 except: request.auth.get(Member.self), on: database)
         }
-        request.flash(request.t(verified ? "flash.organisation_verified" : "flash.organisation_unverified", ["name": organisation.name]))
+        request.flash(
+            request.t(
+                verified ? "flash.organisation_verified" : "flash.organisation_unverified", ["name": organisation.name])
+        )
         return request.redirect(to: SiteURL.organisations(.show(.value(organisation.slug))).path, redirectType: .normal)
-    }
-
-    static func find(_ request: Request) async throws -> Organisation {
-        guard let slug = request.parameters.get("slug"), let organisation = try await Organisation.find(slug: slug, on: request.db) else {
-            throw Abort(.notFound)
-        }
-        return organisation
     }
 }

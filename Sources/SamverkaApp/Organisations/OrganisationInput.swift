@@ -40,13 +40,18 @@ struct OrganisationInput: Content {
         if slug.isEmpty { slug = Slug.make(from: name) }
         if !name.isEmpty && !Slug.isValid(slug) {
             errors.add("slug", request.t("error.slug"))
-        } else if let existing = try await Organisation.find(slug: slug, on: request.db), existing.id != organisation.id {
+        } else if let existing = try await Organisation.find(slug: slug, on: request.db), existing.id != organisation.id
+        {
             errors.add("slug", request.t("error.slug_taken"))
         }
         organisation.slug = slug
 
         let chosenSector = Sector(rawValue: sector ?? "")
-        if let chosenSector { organisation.sector = chosenSector } else { errors.add("sector", request.t("error.choose_one")) }
+        if let chosenSector {
+            organisation.sector = chosenSector
+        } else {
+            errors.add("sector", request.t("error.choose_one"))
+        }
 
         let numberText = (organisationNumber ?? "").trimmingCharacters(in: .whitespaces)
         organisation.organisationNumber = nil
@@ -55,12 +60,17 @@ struct OrganisationInput: Content {
             do {
                 parsed = try OrganisationNumber(numberText)
             } catch {
-                errors.add("organisationNumber", request.t(error == .checkDigit ? "error.org_number_check" : "error.org_number_format"))
+                errors.add(
+                    "organisationNumber",
+                    request.t(error == .checkDigit ? "error.org_number_check" : "error.org_number_format"))
             }
             if let number = parsed {
                 organisation.organisationNumber = number.formatted
-                if let existing = try await Organisation.query(on: request.db).filter(\.$organisationNumber == number.formatted).first(),
-                   existing.id != organisation.id {
+                if let existing = try await Organisation.query(on: request.db).filter(
+                    \.$organisationNumber == number.formatted
+                ).first(),
+                    existing.id != organisation.id
+                {
                     errors.add("organisationNumber", request.t("error.org_number_taken", ["name": existing.name]))
                 }
             }
@@ -81,25 +91,47 @@ struct OrganisationInput: Content {
         errors.checkMarkdown("description", description, request)
         organisation.description = description ?? ""
 
-        organisation.logo = ImageUpload.accept(file: logoFile, typed: logo, fileField: "logoFile", addressField: "logo", request: request, errors: &errors)
+        organisation.logo = ImageUpload.accept(
+            file: logoFile, typed: logo, fileField: "logoFile", addressField: "logo", request: request, errors: &errors)
     }
 
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
         let sectors = Sector.allCases.map {
-            FormField.Option(value: $0.rawValue, label: request.t("sector.\($0.rawValue)"), selected: $0.rawValue == sector)
+            FormField.Option(
+                value: $0.rawValue, label: request.t("sector.\($0.rawValue)"), selected: $0.rawValue == sector)
         }
         return [
-            FormField("name", label: request.t("field.organisation_name"), value: name ?? "", error: errors["name"], required: true, autocomplete: "organization"),
-            FormField("slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"], hint: request.t("hint.slug")),
-            FormField("sector", label: request.t("field.sector"), kind: .select, error: errors["sector"], hint: request.t("hint.sector"), required: true,
-                      options: [FormField.Option(value: "", label: request.t("option.choose"), selected: (sector ?? "").isEmpty)] + sectors),
-            FormField("organisationNumber", label: request.t("field.organisation_number"), value: organisationNumber ?? "", error: errors["organisationNumber"], hint: request.t("hint.organisation_number")),
-            FormField("municipalityCode", label: request.t("field.municipality"), kind: .select, error: errors["municipalityCode"], hint: request.t("hint.organisation_municipality"),
-                      options: MunicipalityOptions.options(request, selected: municipalityCode)),
-            FormField("website", label: request.t("field.website"), kind: .url, value: website ?? "", error: errors["website"], autocomplete: "url"),
-            FormField("description", label: request.t("field.description"), kind: .textarea, value: description ?? "", error: errors["description"], hint: request.t("hint.markdown"), rows: 10),
-            FormField("logo", label: request.t("field.logo"), value: logo ?? "", error: errors["logo"], hint: request.t("hint.image")),
-            FormField("logoFile", label: request.t("field.image_file"), kind: .file, error: errors["logoFile"], hint: request.t("hint.image_file")),
+            FormField(
+                "name", label: request.t("field.organisation_name"), value: name ?? "", error: errors["name"],
+                required: true, autocomplete: "organization"),
+            FormField(
+                "slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"],
+                hint: request.t("hint.slug")),
+            FormField(
+                "sector", label: request.t("field.sector"), kind: .select, error: errors["sector"],
+                hint: request.t("hint.sector"), required: true,
+                options: [
+                    FormField.Option(value: "", label: request.t("option.choose"), selected: (sector ?? "").isEmpty)
+                ] + sectors),
+            FormField(
+                "organisationNumber", label: request.t("field.organisation_number"), value: organisationNumber ?? "",
+                error: errors["organisationNumber"], hint: request.t("hint.organisation_number")),
+            FormField(
+                "municipalityCode", label: request.t("field.municipality"), kind: .select,
+                error: errors["municipalityCode"], hint: request.t("hint.organisation_municipality"),
+                options: MunicipalityOptions.options(request, selected: municipalityCode)),
+            FormField(
+                "website", label: request.t("field.website"), kind: .url, value: website ?? "",
+                error: errors["website"], autocomplete: "url"),
+            FormField(
+                "description", label: request.t("field.description"), kind: .textarea, value: description ?? "",
+                error: errors["description"], hint: request.t("hint.markdown"), rows: 10),
+            FormField(
+                "logo", label: request.t("field.logo"), value: logo ?? "", error: errors["logo"],
+                hint: request.t("hint.image")),
+            FormField(
+                "logoFile", label: request.t("field.image_file"), kind: .file, error: errors["logoFile"],
+                hint: request.t("hint.image_file")),
         ]
     }
 }

@@ -4,15 +4,19 @@ import Vapor
 /// Who acts for an organisation: asking to join, and an owner's answers.
 struct OrganisationMembersController: Sendable {
     @Sendable func join(request: Request) async throws -> Response {
-        let organisation = try await OrganisationController.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         let member = try request.auth.require(Member.self)
         let access = try await OrganisationAccess.of(member, in: organisation, on: request.db)
         if access.canAskToJoin {
             try await request.db.transaction { database in
-                try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor, status: .requested)
-                    .save(on: database)
+                try await OrganisationMembership(
+                    organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .editor,
+                    status: .requested
+                )
+                .save(on: database)
                 try await Notifier(request).tell(
-                    try await OrganisationMembership.people(of: organisation.requireID(), ownersOnly: true, on: database), .joinRequested,
+                    try await OrganisationMembership.people(
+                        of: organisation.requireID(), ownersOnly: true, on: database), .joinRequested,
                     values: ["actor": member.name, "organisation": organisation.name],
                     link: SiteURL.organisations(.members(.value(organisation.slug))).path, except: member, on: database)
             }
@@ -22,16 +26,19 @@ struct OrganisationMembersController: Sendable {
     }
 
     @Sendable func list(request: Request) async throws -> Response {
-        let organisation = try await OrganisationController.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         let access = try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db)
         try access.requireManageMembers()
-        let memberships = try await organisation.$memberships.query(on: request.db).with(\.$member).sort(\.$createdAt).all()
+        let memberships = try await organisation.$memberships.query(on: request.db).with(\.$member).sort(\.$createdAt)
+            .all()
         func row(_ membership: OrganisationMembership) -> OrganisationMembersPage.Row {
             OrganisationMembersPage.Row(
                 name: membership.member.name,
                 email: membership.member.email,
                 role: request.t("organisation_role.\(membership.role.rawValue)"),
-                action: SiteURL.organisations(.membership(.value(organisation.slug), .value(membership.id?.uuidString ?? ""))).path,
+                action: SiteURL.organisations(
+                    .membership(.value(organisation.slug), .value(membership.id?.uuidString ?? ""))
+                ).path,
                 isOwner: membership.role == .owner,
                 isSelf: membership.$member.id == access.member?.id
             )
@@ -50,30 +57,35 @@ struct OrganisationMembersController: Sendable {
 
     /// One answer about one membership: `approve`, `decline`, `owner`, `editor` or `remove`.
     @Sendable func change(request: Request) async throws -> Response {
-        let organisation = try await OrganisationController.find(request)
+        let organisation = try await Organisation.find(slugIn: request)
         let access = try await OrganisationAccess.of(request.auth.get(Member.self), in: organisation, on: request.db)
         try access.requireManageMembers()
         guard let idText = request.parameters.get("membership"), let id = UUID(uuidString: idText),
-              let membership = try await OrganisationMembership.find(id, on: request.db),
-              membership.$organisation.id == organisation.id
+            let membership = try await OrganisationMembership.find(id, on: request.db),
+            membership.$organisation.id == organisation.id
         else {
             throw Abort(.notFound)
         }
         let back = SiteURL.organisations(.members(.value(organisation.slug))).path
         let action = (try? request.content.get(String.self, at: "action")) ?? ""
         do {
-            try await OrganisationOwners.changing(try organisation.requireID(), on: request.application) { database, owners in
+            try await OrganisationOwners.changing(try organisation.requireID(), on: request.application) {
+                database, owners in
                 // The membership as it is now, not as it was before the lock.
-                guard let membership = try await OrganisationMembership.find(id, on: database) else { throw Abort(.notFound) }
+                guard let membership = try await OrganisationMembership.find(id, on: database) else {
+                    throw Abort(.notFound)
+                }
                 let losesAnOwner = membership.status == .active && membership.role == .owner && owners <= 1
                 switch action {
                 case "approve" where membership.status == .requested:
                     membership.status = .active
                     try await membership.save(on: database)
-                    try await tellApplicant(membership, .joinAccepted, organisation: organisation, request: request, on: database)
+                    try await tellApplicant(
+                        membership, .joinAccepted, organisation: organisation, request: request, on: database)
                 case "decline" where membership.status == .requested:
                     try await membership.delete(on: database)
-                    try await tellApplicant(membership, .joinDeclined, organisation: organisation, request: request, on: database)
+                    try await tellApplicant(
+                        membership, .joinDeclined, organisation: organisation, request: request, on: database)
                 case "owner" where membership.status == .active:
                     membership.role = .owner
                     try await membership.save(on: database)
@@ -95,11 +107,14 @@ struct OrganisationMembersController: Sendable {
         return request.redirect(to: back, redirectType: .normal)
     }
 
-    private func tellApplicant(_ membership: OrganisationMembership, _ kind: MemberNotification.Kind, organisation: Organisation,
-                               request: Request, on database: any Database) async throws {
+    private func tellApplicant(
+        _ membership: OrganisationMembership, _ kind: MemberNotification.Kind, organisation: Organisation,
+        request: Request, on database: any Database
+    ) async throws {
         guard let applicant = try await Member.find(membership.$member.id, on: database) else { return }
-        try await Notifier(request).tell([applicant], kind, values: ["organisation": organisation.name],
-                                         link: SiteURL.organisations(.show(.value(organisation.slug))).path, on: database)
+        try await Notifier(request).tell(
+            [applicant], kind, values: ["organisation": organisation.name],
+            link: SiteURL.organisations(.show(.value(organisation.slug))).path, on: database)
     }
 
     private func refuse(_ request: Request, _ key: String, back: String) -> Response {

@@ -36,12 +36,17 @@ final class OrganisationMembership: Model, @unchecked Sendable {
 
     /// The organisations a member acts for (active memberships).
     static func organisationIDs(of memberID: UUID, on database: any Database) async throws -> Set<UUID> {
-        Set(try await query(on: database).filter(\.$member.$id == memberID).filter(\.$status == .active).all().map(\.$organisation.id))
+        Set(
+            try await query(on: database).filter(\.$member.$id == memberID).filter(\.$status == .active).all().map(
+                \.$organisation.id))
     }
 
     /// The people who act for an organisation; `ownersOnly`, those who decide who joins.
-    static func people(of organisationID: UUID, ownersOnly: Bool = false, on database: any Database) async throws -> [Member] {
-        let memberships = query(on: database).filter(\.$organisation.$id == organisationID).filter(\.$status == .active).with(\.$member)
+    static func people(
+        of organisationID: UUID, ownersOnly: Bool = false, on database: any Database
+    ) async throws -> [Member] {
+        let memberships = query(on: database).filter(\.$organisation.$id == organisationID).filter(\.$status == .active)
+            .with(\.$member)
         if ownersOnly { memberships.filter(\.$role == .owner) }
         return try await memberships.all().map(\.member)
     }

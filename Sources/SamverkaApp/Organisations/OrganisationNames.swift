@@ -11,7 +11,9 @@ enum OrganisationNames {
     }
 
     /// The organisations the filled rows name, in order, with each row's number (from 1).
-    static func resolve(_ names: [String]?, on database: any Database) async throws -> Result<[(row: Int, organisation: Organisation)], Unknown> {
+    static func resolve(
+        _ names: [String]?, on database: any Database
+    ) async throws -> Result<[(row: Int, organisation: Organisation)], Unknown> {
         let rows = FormRows.filled([names])
         guard !rows.isEmpty else { return .success([]) }
         let typed = rows.map { $0.cells[0] }
@@ -29,7 +31,9 @@ enum OrganisationNames {
         }
         var found: [(row: Int, organisation: Organisation)] = []
         for (row, cells) in rows {
-            guard let organisation = named(cells[0], in: candidates) else { return .failure(Unknown(row: row, name: cells[0])) }
+            guard let organisation = named(cells[0], in: candidates) else {
+                return .failure(Unknown(row: row, name: cells[0]))
+            }
             found.append((row, organisation))
         }
         return .success(found)
@@ -41,7 +45,9 @@ enum OrganisationNames {
         return try await Organisation.query(on: request.db).sort(\.$name).all().map { organisation in
             let place = organisation.municipalityCode.flatMap { municipalities[$0]?.name }
             let verified = organisation.isVerified ? request.t("organisation.is_verified") : nil
-            return FormField.Option(value: organisation.name, label: [place, verified].compactMap { $0 }.joined(separator: " · "), selected: false)
+            return FormField.Option(
+                value: organisation.name, label: [place, verified].compactMap { $0 }.joined(separator: " · "),
+                selected: false)
         }
     }
 

@@ -12,8 +12,10 @@ enum OrganisationOwners {
     }
 
     /// Runs `body` with the organisation locked; `body` gets the number of active owners.
-    static func changing<T: Sendable>(_ organisationID: UUID, on app: Application,
-                                      _ body: @escaping @Sendable (any Database, Int) async throws -> T) async throws -> T {
+    static func changing<T: Sendable>(
+        _ organisationID: UUID, on app: Application,
+        _ body: @escaping @Sendable (any Database, Int) async throws -> T
+    ) async throws -> T {
         try await app.organisationGate.run(organisationID) {
             try await app.db.transaction { database in
                 try await lock([organisationID], on: database)
@@ -52,7 +54,9 @@ extension Application {
     /// Set up in `configure`, before any request can race to create it.
     var organisationGate: SerialGate<UUID> {
         get {
-            guard let gate = storage[OrganisationGateKey.self] else { fatalError("configure(_:settings:) sets up the organisation gate") }
+            guard let gate = storage[OrganisationGateKey.self] else {
+                fatalError("configure(_:settings:) sets up the organisation gate")
+            }
             return gate
         }
         set { storage[OrganisationGateKey.self] = newValue }

@@ -19,8 +19,10 @@ struct OrganisationPersonalData: PersonalDataHolder {
         try await OrganisationMembership.query(on: context.database).filter(\.$member.$id == memberID)
             .with(\.$organisation).sort(\.$createdAt).all()
             .map {
-                Role(organisation: $0.organisation.name, page: context.baseURL + SiteURL.organisations(.show(.value($0.organisation.slug))).path,
-                     role: $0.role.rawValue, status: $0.status.rawValue, since: $0.createdAt)
+                Role(
+                    organisation: $0.organisation.name,
+                    page: context.baseURL + SiteURL.organisations(.show(.value($0.organisation.slug))).path,
+                    role: $0.role.rawValue, status: $0.status.rawValue, since: $0.createdAt)
             }
     }
 
@@ -30,7 +32,9 @@ struct OrganisationPersonalData: PersonalDataHolder {
 
     func erase(_ memberID: UUID, _ context: PersonalDataContext, on database: any Database) async throws {
         // Checked again with the organisations taken, should another owner have left meanwhile.
-        let owned = try await OrganisationMembership.query(on: database).filter(\.$member.$id == memberID).filter(\.$role == .owner).all()
+        let owned = try await OrganisationMembership.query(on: database).filter(\.$member.$id == memberID).filter(
+            \.$role == .owner
+        ).all()
         try await OrganisationOwners.lock(owned.map(\.$organisation.id), on: database)
         try await refuseIfOnlyOwner(memberID, on: database)
         try await OrganisationMembership.query(on: database).filter(\.$member.$id == memberID).delete()
@@ -38,6 +42,8 @@ struct OrganisationPersonalData: PersonalDataHolder {
 
     private func refuseIfOnlyOwner(_ memberID: UUID, on database: any Database) async throws {
         let alone = try await OrganisationOwners.onlyOwnerOf(memberID, on: database)
-        guard alone.isEmpty else { throw ErasureRefused(key: "error.only_owner", values: ["organisations": alone.joined(separator: ", ")]) }
+        guard alone.isEmpty else {
+            throw ErasureRefused(key: "error.only_owner", values: ["organisations": alone.joined(separator: ", ")])
+        }
     }
 }

@@ -9,8 +9,10 @@ extension CalendarEntries {
         let place = activity.placeParts(municipalities)
         return ICalendar.Event(
             uid: activity.calendarUID, stamp: stamp, start: start, end: activity.endsAt,
-            summary: activity.title, description: Self.description(activity.summary, online: activity.onlineURL, page: page),
-            location: PlaceLine.join(activity.format == .digital ? [] : place, link: activity.format == .physical ? nil : activity.onlineURL),
+            summary: activity.title,
+            description: Self.description(activity.summary, online: activity.onlineURL, page: page),
+            location: PlaceLine.join(
+                activity.format == .digital ? [] : place, link: activity.format == .physical ? nil : activity.onlineURL),
             url: page, cancelled: activity.status == .rejected, sequence: activity.calendarSequence
         )
     }

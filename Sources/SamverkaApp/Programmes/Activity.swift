@@ -96,11 +96,12 @@ final class Activity: Model, @unchecked Sendable {
     static let summaryLimit = 280
 
     func refreshSearchText(organisations: [Organisation], municipalities: Municipalities) {
-        searchText = SearchText.searchable(([title, summary, description, venue, address]
-            + organisations.map(\.name)
-            + [municipalityCode.flatMap { municipalities[$0]?.name } ?? ""])
-            .filter { !$0.isEmpty }
-            .joined(separator: "\n"))
+        searchText = SearchText.searchable(
+            ([title, summary, description, venue, address]
+                + organisations.map(\.name)
+                + [municipalityCode.flatMap { municipalities[$0]?.name } ?? ""])
+                .filter { !$0.isEmpty }
+                .joined(separator: "\n"))
     }
 }
 
@@ -198,7 +199,8 @@ final class ActivityLogEntry: Model, @unchecked Sendable {
     static let schema = "activity_log"
 
     enum Kind: String, Codable, Sendable {
-        case created, changed, submitted, approved, changesRequested = "changes_requested", rejected, partnerConfirmed = "partner_confirmed"
+        case created, changed, submitted, approved, changesRequested = "changes_requested", rejected, partnerConfirmed =
+            "partner_confirmed"
         case withdrawn
     }
 

@@ -11,7 +11,9 @@ struct ActivityAccess {
 
     static func of(_ member: Member?, on database: any Database) async throws -> ActivityAccess {
         guard let member, let memberID = member.id else { return ActivityAccess(member: nil, organisationIDs: []) }
-        return ActivityAccess(member: member, organisationIDs: try await OrganisationMembership.organisationIDs(of: memberID, on: database))
+        return ActivityAccess(
+            member: member,
+            organisationIDs: try await OrganisationMembership.organisationIDs(of: memberID, on: database))
     }
 
     var isReviewer: Bool { member?.role.canEditContent ?? false }
@@ -27,6 +29,7 @@ struct ActivityAccess {
     /// Approved activities are public once the edition is; everything else only for the people
     /// involved and the reviewers.
     func canSee(_ activity: Activity, partners: [ActivityPartner], programme: Programme, now: Date) -> Bool {
-        ProgrammeLookup.isListed(activity, in: programme, at: now) || canEdit(activity) || isPartner(partners) || isReviewer
+        ProgrammeLookup.isListed(activity, in: programme, at: now) || canEdit(activity) || isPartner(partners)
+            || isReviewer
     }
 }

@@ -19,7 +19,9 @@ struct ActivityController: Sendable {
         var input = ActivityInput()
         input.organisation = organisations.first?.slug
         input.signUp = Activity.SignUp.none.rawValue
-        return try await renderForm(request, programme: programme, activity: nil, organisations: organisations, input: input, errors: FieldErrors())
+        return try await renderForm(
+            request, programme: programme, activity: nil, organisations: organisations, input: input,
+            errors: FieldErrors())
     }
 
     @Sendable func create(request: Request) async throws -> Response {
@@ -37,7 +39,9 @@ struct ActivityController: Sendable {
         guard access.canEdit(activity) else { throw Abort(.forbidden) }
         let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all()
         let organisation = try await activity.$organisation.get(on: request.db)
-        var input = ActivityInput(activity, partners: partners.map { ($0.organisation.name, $0.role) }, organisationSlug: organisation.slug, dates: request.dates)
+        var input = ActivityInput(
+            activity, partners: partners.map { ($0.organisation.name, $0.role) }, organisationSlug: organisation.slug,
+            dates: request.dates)
         // While changes wait for review, the organiser goes on from what they sent.
         if let pending = activity.pendingChanges {
             let shown = Activity()
@@ -57,7 +61,9 @@ struct ActivityController: Sendable {
             input.signUpURL = pending.signUpURL ?? input.signUpURL
         }
         let organisations = try await Self.organisations(of: request, including: organisation)
-        return try await renderForm(request, programme: programme, activity: activity, organisations: organisations, input: input, errors: FieldErrors())
+        return try await renderForm(
+            request, programme: programme, activity: activity, organisations: organisations, input: input,
+            errors: FieldErrors())
     }
 
     @Sendable func update(request: Request) async throws -> Response {
@@ -75,17 +81,22 @@ struct ActivityController: Sendable {
         let mine = try await PartnerConfirmation.confirmable(partners, access: access, on: request.db)
         guard !mine.isEmpty else { throw Abort(.forbidden) }
         let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
-        let names = try await Organisation.query(on: request.db).filter(\.$id ~~ mine.map(\.$organisation.id)).all().map(\.name)
+        let names = try await Organisation.query(on: request.db).filter(\.$id ~~ mine.map(\.$organisation.id)).all()
+            .map(\.name)
         try await request.db.transaction { database in
             for partner in mine {
                 partner.confirmedAt = request.now
                 try await partner.save(on: database)
-                try await ActivityLogEntry(activityID: try activity.requireID(), memberID: access.member?.id, kind: .partnerConfirmed).save(on: database)
+                try await ActivityLogEntry(
+                    activityID: try activity.requireID(), memberID: access.member?.id, kind: .partnerConfirmed
+                ).save(on: database)
             }
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
             try await Notifier(request).tell(
                 try await OrganisationMembership.people(of: activity.$organisation.id, on: database), .partnerConfirmed,
-                values: ["partner": names.joined(separator: ", "), "title": activity.title, "programme": programme.name],
+                values: [
+                    "partner": names.joined(separator: ", "), "title": activity.title, "programme": programme.name,
+                ],
                 link: page, except: access.member, on: database)
         }
         request.flash(request.t("flash.partner_confirmed"))
@@ -95,7 +106,9 @@ struct ActivityController: Sendable {
     // MARK: Saving
 
     /// Saves what the form sent, or `given` (the activity as it is, to submit from its page).
-    func save(_ request: Request, programme: Programme, activity: Activity, isNew: Bool, given: ActivityInput? = nil) async throws -> Response {
+    func save(
+        _ request: Request, programme: Programme, activity: Activity, isNew: Bool, given: ActivityInput? = nil
+    ) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let access = try await ActivityAccess.of(member, on: request.db)
         let input = given ?? (try? request.content.decode(ActivityInput.self)) ?? ActivityInput()
@@ -103,16 +116,21 @@ struct ActivityController: Sendable {
 
         let previous = isNew ? nil : ActivityKeyFacts(activity)
         let wasApproved = activity.status == .approved
-        let organisations = try await Self.organisations(of: request, including: isNew ? nil : try await activity.$organisation.get(on: request.db))
+        let organisations = try await Self.organisations(
+            of: request, including: isNew ? nil : try await activity.$organisation.get(on: request.db))
         // "Add rows" without a script: the same form with more empty rows, nothing saved.
         if request.wantsMoreRows {
-            return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors)
+            return try await renderForm(
+                request, programme: programme, activity: isNew ? nil : activity, organisations: organisations,
+                input: input, errors: errors)
         }
         guard let organisation = organisations.first(where: { $0.slug == input.organisation }),
-              access.organisationIDs.contains(try organisation.requireID()) || member.role == .admin
+            access.organisationIDs.contains(try organisation.requireID()) || member.role == .admin
         else {
             errors.add("organisation", request.t("error.choose_one"))
-            return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors, status: .unprocessableEntity)
+            return try await renderForm(
+                request, programme: programme, activity: isNew ? nil : activity, organisations: organisations,
+                input: input, errors: errors, status: .unprocessableEntity)
         }
         activity.$organisation.id = try organisation.requireID()
         input.apply(to: activity, programme: programme, request: request, errors: &errors)
@@ -133,18 +151,23 @@ struct ActivityController: Sendable {
         // An approved activity's changes are always sent for review; others only when asked.
         var submitting = input.isSubmission || wasApproved
         if submitting {
-            try await ActivityRules(programme: programme, organisation: organisation, partners: partnerStates, request: request).check(activity, errors: &errors)
+            try await ActivityRules(
+                programme: programme, organisation: organisation, partners: partnerStates, request: request
+            ).check(activity, errors: &errors)
         }
         // All in order but partners who have not said yes yet: keep it as a draft and ask them,
         // rather than refusing a form whose page the partners would need to confirm on.
-        let waitingForPartners = submitting && !wasApproved && errors.order == ["partners"] && partnerStates.contains { !$0.confirmed }
+        let waitingForPartners =
+            submitting && !wasApproved && errors.order == ["partners"] && partnerStates.contains { !$0.confirmed }
         if waitingForPartners {
             errors = FieldErrors()
             submitting = false
         }
         ImageUpload.settle(request, errors: &errors)
         guard errors.isEmpty else {
-            return try await renderForm(request, programme: programme, activity: isNew ? nil : activity, organisations: organisations, input: input, errors: errors, status: .unprocessableEntity)
+            return try await renderForm(
+                request, programme: programme, activity: isNew ? nil : activity, organisations: organisations,
+                input: input, errors: errors, status: .unprocessableEntity)
         }
 
         let now = request.now
@@ -164,14 +187,17 @@ struct ActivityController: Sendable {
             activity.submittedAt = now
             logKind = .submitted
         }
-        activity.refreshSearchText(organisations: [organisation] + wantedPartners.map(\.0), municipalities: request.application.municipalities)
+        activity.refreshSearchText(
+            organisations: [organisation] + wantedPartners.map(\.0), municipalities: request.application.municipalities)
         let (partnersToSave, kind, message, submitted) = (wantedPartners, logKind, logMessage, submitting)
         try await request.db.transaction { database in
             try await ActivitySlugs.assign(activity, programmeID: programme.requireID(), on: database)
             try await activity.save(on: database)
             let activityID = try activity.requireID()
             let existing = try await activity.$partners.query(on: database).all()
-            let newlyAsked = partnersToSave.map(\.0).filter { partner in !existing.contains { $0.$organisation.id == partner.id } }
+            let newlyAsked = partnersToSave.map(\.0).filter { partner in
+                !existing.contains { $0.$organisation.id == partner.id }
+            }
             for old in existing where !partnersToSave.contains(where: { $0.0.id == old.$organisation.id }) {
                 try await old.delete(on: database)
             }
@@ -180,35 +206,48 @@ struct ActivityController: Sendable {
                     old.role = role
                     try await old.save(on: database)
                 } else {
-                    try await ActivityPartner(activityID: activityID, organisationID: try partner.requireID(), role: role).save(on: database)
+                    try await ActivityPartner(
+                        activityID: activityID, organisationID: try partner.requireID(), role: role
+                    ).save(on: database)
                 }
             }
-            try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(on: database)
-            try await request.application.saved(ProgrammeActivity(activity: activity, programme: programme), on: database)
-            try await PartnerConfirmation.ask(newlyAsked, for: activity, programme: programme, by: organisation,
-                                              actor: member, app: request.application, now: now, on: database)
+            try await ActivityLogEntry(activityID: activityID, memberID: member.id, kind: kind, message: message).save(
+                on: database)
+            try await request.application.saved(
+                ProgrammeActivity(activity: activity, programme: programme), on: database)
+            try await PartnerConfirmation.ask(
+                newlyAsked, for: activity, programme: programme, by: organisation,
+                actor: member, app: request.application, now: now, on: database)
             if submitted {
                 try await Notifier(request).tell(
-                    try await OrganisationMembership.people(of: organisation.requireID(), on: database), .activitySubmitted,
+                    try await OrganisationMembership.people(of: organisation.requireID(), on: database),
+                    .activitySubmitted,
                     values: ["title": activity.title, "programme": programme.name, "actor": member.name],
-                    link: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path, except: member, on: database)
+                    link: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
+                    except: member, on: database)
             }
             try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
         }
         if waitingForPartners {
             let waiting = partnerStates.filter { !$0.confirmed }.map(\.organisation.name).joined(separator: ", ")
-            request.flash(request.t("flash.activity_waiting_for_partners", ["title": activity.title, "names": waiting]))
+            request.flash(
+                request.t("flash.activity_waiting_for_partners", ["title": activity.title, "names": waiting]))
         } else {
-            request.flash(request.t(submitting ? "flash.activity_submitted" : "flash.activity_saved", ["title": activity.title]))
+            request.flash(
+                request.t(submitting ? "flash.activity_submitted" : "flash.activity_saved", ["title": activity.title]))
         }
-        return request.redirect(to: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path, redirectType: .normal)
+        return request.redirect(
+            to: SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path, redirectType: .normal
+        )
     }
 
     private func renderForm(
         _ request: Request, programme: Programme, activity: Activity?, organisations: [Organisation],
         input: ActivityInput, errors: FieldErrors, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let heading = activity.map { request.t("activity.edit", ["title": $0.title]) } ?? request.t("activity.new", ["name": programme.name])
+        let heading =
+            activity.map { request.t("activity.edit", ["title": $0.title]) }
+            ?? request.t("activity.new", ["name": programme.name])
         let action: String
         if let activity, activity.id != nil {
             action = SiteURL.programmes(.editActivity(.value(programme.slug), .value(activity.slug))).path
@@ -217,7 +256,9 @@ struct ActivityController: Sendable {
         }
         let actions: [FormAction]
         if activity?.status == .approved {
-            actions = [FormAction(label: request.t("activity.save_for_review"), name: "intent", value: "submit", primary: true)]
+            actions = [
+                FormAction(label: request.t("activity.save_for_review"), name: "intent", value: "submit", primary: true)
+            ]
         } else {
             actions = [
                 FormAction(label: request.t("activity.submit"), name: "intent", value: "submit", primary: true),
@@ -228,12 +269,15 @@ struct ActivityController: Sendable {
             layout: request.layout(title: heading, section: .programmes),
             heading: heading,
             intro: ProgrammeFacts(programme, request: request).submission,
-            form: organisations.isEmpty ? nil : FormContext(
-                action: action, submitLabel: request.t("activity.submit"), csrf: request.csrfToken,
-                fields: input.fields(request, programme: programme, organisations: organisations,
-                                     suggestions: try await OrganisationNames.suggestions(request), errors: errors),
-                errors: errors, actions: actions
-            ),
+            form: organisations.isEmpty
+                ? nil
+                : FormContext(
+                    action: action, submitLabel: request.t("activity.submit"), csrf: request.csrfToken,
+                    fields: input.fields(
+                        request, programme: programme, organisations: organisations,
+                        suggestions: try await OrganisationNames.suggestions(request), errors: errors),
+                    errors: errors, actions: actions
+                ),
             noOrganisation: organisations.isEmpty ? request.t("activity.no_organisation") : nil,
             registerHref: SiteURL.organisations(.new).path,
             registerLabel: request.t("organisation.new")
@@ -244,9 +288,11 @@ struct ActivityController: Sendable {
     // MARK: Lookups
 
     /// The organisations the signed-in member acts for, plus the activity's own for an admin.
-    static func organisations(of request: Request, including extra: Organisation? = nil) async throws -> [Organisation] {
+    static func organisations(of request: Request, including extra: Organisation? = nil) async throws -> [Organisation]
+    {
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
-        var organisations = try await Organisation.query(on: request.db).filter(\.$id ~~ Array(access.organisationIDs)).sort(\.$name).all()
+        var organisations = try await Organisation.query(on: request.db).filter(\.$id ~~ Array(access.organisationIDs))
+            .sort(\.$name).all()
         if let extra, !organisations.contains(where: { $0.id == extra.id }) { organisations.append(extra) }
         return organisations
     }

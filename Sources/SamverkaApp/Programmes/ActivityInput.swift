@@ -38,7 +38,10 @@ struct ActivityInput: Content {
 
     init() {}
 
-    init(_ activity: Activity, partners: [(name: String, role: ActivityPartner.Role)], organisationSlug: String, dates: DateText) {
+    init(
+        _ activity: Activity, partners: [(name: String, role: ActivityPartner.Role)], organisationSlug: String,
+        dates: DateText
+    ) {
         organisation = organisationSlug
         title = activity.title
         summary = activity.summary
@@ -69,11 +72,15 @@ struct ActivityInput: Content {
     var isSubmission: Bool { intent == "submit" }
 
     /// The partner rows as organisations and roles; empty rows are skipped.
-    func partnerRows(on database: any Database) async throws -> Result<[(Organisation, ActivityPartner.Role)], OrganisationNames.Unknown> {
+    func partnerRows(
+        on database: any Database
+    ) async throws -> Result<[(Organisation, ActivityPartner.Role)], OrganisationNames.Unknown> {
         try await OrganisationNames.resolve(partnerOrganisation, on: database).map { found in
             found.map { row, organisation in
                 let index = row - 1
-                let role = (partnerRole ?? []).indices.contains(index) ? ActivityPartner.Role(rawValue: partnerRole?[index] ?? "") : nil
+                let role =
+                    (partnerRole ?? []).indices.contains(index)
+                    ? ActivityPartner.Role(rawValue: partnerRole?[index] ?? "") : nil
                 return (organisation, role ?? .organiser)
             }
         }
@@ -89,7 +96,9 @@ struct ActivityInput: Content {
         if title.count > 200 { errors.add("title", request.t("error.too_long", ["max": "200"])) }
         activity.title = title
         let summary = (self.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if summary.count > Activity.summaryLimit { errors.add("summary", request.t("error.too_long", ["max": "\(Activity.summaryLimit)"])) }
+        if summary.count > Activity.summaryLimit {
+            errors.add("summary", request.t("error.too_long", ["max": "\(Activity.summaryLimit)"]))
+        }
         if summary.isEmpty && isSubmission { errors.add("summary", request.t("error.required")) }
         activity.summary = summary
         errors.checkMarkdown("description", description, request)
@@ -104,7 +113,10 @@ struct ActivityInput: Content {
                 if isSubmission { errors.add(field, request.t("error.required")) }
                 return nil
             }
-            guard let date = dates.parseInput(text) else { errors.add(field, request.t("error.datetime")); return nil }
+            guard let date = dates.parseInput(text) else {
+                errors.add(field, request.t("error.datetime"))
+                return nil
+            }
             return date
         }
         activity.startsAt = moment("startsAt", startsAt)
@@ -114,7 +126,9 @@ struct ActivityInput: Content {
         }
 
         let code = (municipalityCode ?? "").trimmingCharacters(in: .whitespaces)
-        if !code.isEmpty && request.application.municipalities[code] == nil { errors.add("municipalityCode", request.t("error.choose_one")) }
+        if !code.isEmpty && request.application.municipalities[code] == nil {
+            errors.add("municipalityCode", request.t("error.choose_one"))
+        }
         activity.municipalityCode = code.isEmpty ? nil : code
         activity.allSweden = allSweden == "true"
         activity.venue = (venue ?? "").trimmingCharacters(in: .whitespaces)
@@ -127,7 +141,9 @@ struct ActivityInput: Content {
         activity.themes = (themes ?? []).filter { themeKeys.contains($0) }
         let groupKeys = Set(programme.targetGroups.map(\.key))
         activity.targetGroups = (targetGroups ?? []).filter { groupKeys.contains($0) }
-        if Self.languages.contains(language ?? "") { activity.language = language ?? "sv" } else {
+        if Self.languages.contains(language ?? "") {
+            activity.language = language ?? "sv"
+        } else {
             activity.language = request.language.rawValue
             errors.add("language", request.t("error.choose_one"))
         }
@@ -141,10 +157,16 @@ struct ActivityInput: Content {
         activity.signUp = chosenSignUp ?? .none
         if chosenSignUp == nil { errors.add("signUp", request.t("error.choose_one")) }
         let signUpAddress = (signUpURL ?? "").trimmingCharacters(in: .whitespaces)
-        if !signUpAddress.isEmpty && !SafeURL.isWebAddress(signUpAddress) { errors.add("signUpURL", request.t("error.url")) }
-        if chosenSignUp == .external && signUpAddress.isEmpty && isSubmission { errors.add("signUpURL", request.t("error.sign_up_url_needed")) }
+        if !signUpAddress.isEmpty && !SafeURL.isWebAddress(signUpAddress) {
+            errors.add("signUpURL", request.t("error.url"))
+        }
+        if chosenSignUp == .external && signUpAddress.isEmpty && isSubmission {
+            errors.add("signUpURL", request.t("error.sign_up_url_needed"))
+        }
         activity.signUpURL = signUpAddress.isEmpty ? nil : signUpAddress
 
-        activity.image = ImageUpload.accept(file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request, errors: &errors)
+        activity.image = ImageUpload.accept(
+            file: imageFile, typed: image, fileField: "imageFile", addressField: "image", request: request,
+            errors: &errors)
     }
 }

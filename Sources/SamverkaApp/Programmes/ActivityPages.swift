@@ -38,7 +38,9 @@ struct ActivityCard: Encodable {
         when = facts.startsAt.map(dates.dateAndTime)
         whenMachine = facts.startsAt.map(dates.machine)
         hours = ActivityCard.hours(facts.startsAt, facts.endsAt, dates: dates)
-        place = ActivityCard.place(allSweden: facts.allSweden, municipalityCode: facts.municipalityCode, venue: facts.venue, format: facts.format, request: request)
+        place = ActivityCard.place(
+            allSweden: facts.allSweden, municipalityCode: facts.municipalityCode, venue: facts.venue,
+            format: facts.format, request: request)
         format = request.t("activity_format.\(facts.format.rawValue)")
         organisation = facts.organisationName
         status = nil
@@ -47,15 +49,21 @@ struct ActivityCard: Encodable {
     /// "13:00–15:30", or "13:00" when the end is unknown or on another day.
     static func hours(_ start: Date?, _ end: Date?, dates: DateText) -> String? {
         guard let start else { return nil }
-        guard let end, end > start, dates.dayInputValue(end) == dates.dayInputValue(start) else { return dates.time(start) }
+        guard let end, end > start, dates.dayInputValue(end) == dates.dayInputValue(start) else {
+            return dates.time(start)
+        }
         return dates.time(start) + "–" + dates.time(end)
     }
 
     static func place(_ activity: Activity, request: Request) -> String {
-        place(allSweden: activity.allSweden, municipalityCode: activity.municipalityCode, venue: activity.venue, format: activity.format, request: request)
+        place(
+            allSweden: activity.allSweden, municipalityCode: activity.municipalityCode, venue: activity.venue,
+            format: activity.format, request: request)
     }
 
-    static func place(allSweden: Bool, municipalityCode: String?, venue: String, format: Activity.Format, request: Request) -> String {
+    static func place(
+        allSweden: Bool, municipalityCode: String?, venue: String, format: Activity.Format, request: Request
+    ) -> String {
         if allSweden { return request.t("activity.all_sweden") }
         let municipality = municipalityCode.flatMap { request.application.municipalities[$0]?.name }
         return [venue.nonEmpty, municipality].compactMap { $0 }.joined(separator: ", ").nonEmpty

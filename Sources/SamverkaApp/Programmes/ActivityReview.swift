@@ -25,7 +25,9 @@ enum ActivityReview {
     }
 
     /// Applies `decision` to the activity in memory and says what to log; the caller saves.
-    static func apply(_ decision: Decision, message: String, to activity: Activity) throws(Refusal) -> ActivityLogEntry.Kind {
+    static func apply(
+        _ decision: Decision, message: String, to activity: Activity
+    ) throws(Refusal) -> ActivityLogEntry.Kind {
         let kind: ActivityLogEntry.Kind
         switch decision {
         case .approve:
@@ -38,7 +40,11 @@ enum ActivityReview {
             guard isWaiting(activity) else { throw .nothingToDecide }
             guard !message.isEmpty else { throw .messageNeeded }
             // Asking for changes to a change leaves the approved version public.
-            if activity.pendingChanges != nil { activity.pendingChanges = nil } else { activity.status = .changesRequested }
+            if activity.pendingChanges != nil {
+                activity.pendingChanges = nil
+            } else {
+                activity.status = .changesRequested
+            }
             kind = .changesRequested
         case .reject:
             guard activity.status != .draft && activity.status != .rejected else { throw .nothingToDecide }

@@ -23,15 +23,23 @@ struct ActivityRules {
         // The submission window: from its opening until it closes, or by default until the
         // activity itself starts.
         if now < programme.submissionOpensAt {
-            errors.add("startsAt", request.t("error.window_not_open", ["name": programme.name, "date": dates.dateAndTime(programme.submissionOpensAt)]))
+            errors.add(
+                "startsAt",
+                request.t(
+                    "error.window_not_open",
+                    ["name": programme.name, "date": dates.dateAndTime(programme.submissionOpensAt)]))
         } else if let closes = programme.submissionClosesAt, now >= closes {
-            errors.add("startsAt", request.t("error.window_closed", ["name": programme.name, "date": dates.dateAndTime(closes)]))
+            errors.add(
+                "startsAt",
+                request.t("error.window_closed", ["name": programme.name, "date": dates.dateAndTime(closes)]))
         } else if programme.submissionClosesAt == nil, let start = activity.startsAt, start <= now {
             errors.add("startsAt", request.t("error.window_started"))
         }
 
         let end = programme.end(calendar: calendar)
-        let days = ["name": programme.name, "first": dates.date(programme.firstDay), "last": dates.date(programme.lastDay)]
+        let days = [
+            "name": programme.name, "first": dates.date(programme.firstDay), "last": dates.date(programme.lastDay),
+        ]
         if let start = activity.startsAt, start < programme.firstDay || start >= end {
             errors.add("startsAt", request.t("error.outside_programme", days))
         }
@@ -47,22 +55,31 @@ struct ActivityRules {
                 errors.add("municipalityCode", request.t("error.municipality_or_all_sweden"))
             }
         case .physical, .hybrid:
-            if activity.municipalityCode == nil { errors.add("municipalityCode", request.t("error.municipality_for_place")) }
+            if activity.municipalityCode == nil {
+                errors.add("municipalityCode", request.t("error.municipality_for_place"))
+            }
             if activity.allSweden { errors.add("allSweden", request.t("error.all_sweden_digital_only")) }
             if activity.venue.isEmpty { errors.add("venue", request.t("error.required")) }
         }
 
-        if !programme.themes.isEmpty && activity.themes.isEmpty { errors.add("themes", request.t("error.choose_at_least_one")) }
+        if !programme.themes.isEmpty && activity.themes.isEmpty {
+            errors.add("themes", request.t("error.choose_at_least_one"))
+        }
 
         let unconfirmed = partners.filter { !$0.confirmed }.map(\.organisation.name)
         if !unconfirmed.isEmpty {
-            errors.add("partners", request.t("error.partners_unconfirmed", ["names": unconfirmed.joined(separator: ", ")]))
+            errors.add(
+                "partners", request.t("error.partners_unconfirmed", ["names": unconfirmed.joined(separator: ", ")]))
         }
-        if programme.requiresPublicParty && !organisation.sector.isPublic && !partners.contains(where: { $0.confirmed && $0.organisation.sector.isPublic }) {
+        if programme.requiresPublicParty && !organisation.sector.isPublic
+            && !partners.contains(where: { $0.confirmed && $0.organisation.sector.isPublic })
+        {
             let waiting = partners.filter { !$0.confirmed && $0.organisation.sector.isPublic }.map(\.organisation.name)
-            errors.add("partners", waiting.isEmpty
-                ? request.t("error.public_party_missing", ["organisation": organisation.name])
-                : request.t("error.public_party_unconfirmed", ["names": waiting.joined(separator: ", ")]))
+            errors.add(
+                "partners",
+                waiting.isEmpty
+                    ? request.t("error.public_party_missing", ["organisation": organisation.name])
+                    : request.t("error.public_party_unconfirmed", ["names": waiting.joined(separator: ", ")]))
         }
 
         if let cap = programme.maxActivitiesPerOrganisation {
@@ -73,7 +90,9 @@ struct ActivityRules {
                 .filter(\.$id != activity.id ?? UUID())
                 .count()
             if others >= cap {
-                errors.add("organisation", request.t("error.cap_reached", ["organisation": organisation.name, "count": "\(cap)"]))
+                errors.add(
+                    "organisation",
+                    request.t("error.cap_reached", ["organisation": organisation.name, "count": "\(cap)"]))
             }
         }
     }

@@ -8,25 +8,35 @@ struct CreateActivitySearchIndex: AsyncMigration {
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name != "postgresql" {
-            try await sql.raw("CREATE VIRTUAL TABLE activity_search USING fts5(activity_id UNINDEXED, body, tokenize = 'trigram')").run()
-            try await sql.raw("""
+            try await sql.raw(
+                "CREATE VIRTUAL TABLE activity_search USING fts5(activity_id UNINDEXED, body, tokenize = 'trigram')"
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER activity_search_insert AFTER INSERT ON activities BEGIN
                   INSERT INTO activity_search (activity_id, body) VALUES (new.id, new.search_text);
                 END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER activity_search_update AFTER UPDATE OF search_text ON activities BEGIN
                   DELETE FROM activity_search WHERE activity_id = old.id;
                   INSERT INTO activity_search (activity_id, body) VALUES (new.id, new.search_text);
                 END
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER activity_search_delete AFTER DELETE ON activities BEGIN
                   DELETE FROM activity_search WHERE activity_id = old.id;
                 END
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('swedish', search_text)) STORED").run()
+            try await sql.raw(
+                "ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('swedish', search_text)) STORED"
+            ).run()
             try await sql.raw("CREATE INDEX activities_search_vector ON activities USING GIN (search_vector)").run()
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Fluent
+import Foundation
 import SQLKit
 
 /// Full-text search over activities, each database with its own field-standard tool; the
@@ -28,7 +28,9 @@ enum ActivitySearchQueries {
     /// aside (the stored text holds a folded copy, see `SearchText.searchable`).
     static func matching(_ text: String, programmeID: UUID, on database: any Database) async throws -> Set<UUID> {
         guard let sql = database as? any SQLDatabase else { throw SearchUnavailable() }
-        let words = SearchText.folded(text).split(whereSeparator: \.isWhitespace).map(String.init).filter { !$0.isEmpty }
+        let words = SearchText.folded(text).split(whereSeparator: \.isWhitespace).map(String.init).filter {
+            !$0.isEmpty
+        }
         guard !words.isEmpty else { return [] }
         struct Row: Decodable { let id: UUID }
         switch try Dialect(database) {
@@ -37,10 +39,12 @@ enum ActivitySearchQueries {
             // uses only for a LIKE without ESCAPE: so only for words with no `%`, `_` or `\`.
             // Any other word ("AI", "50%") is matched against the edition's own rows, never by
             // scanning every activity of every edition.
-            var query = SQLQueryString("SELECT a.id AS id FROM activities a WHERE a.programme_id = \(bind: programmeID)")
+            var query = SQLQueryString(
+                "SELECT a.id AS id FROM activities a WHERE a.programme_id = \(bind: programmeID)")
             for word in words {
                 if word.count >= 3 && !word.contains(where: { "%_\\".contains($0) }) {
-                    query.appendInterpolation(unsafeRaw: " AND a.id IN (SELECT activity_id FROM activity_search WHERE body LIKE ")
+                    query.appendInterpolation(
+                        unsafeRaw: " AND a.id IN (SELECT activity_id FROM activity_search WHERE body LIKE ")
                     query.appendInterpolation(bind: "%" + word + "%")
                     query.appendInterpolation(unsafeRaw: ")")
                 } else {
@@ -51,16 +55,19 @@ enum ActivitySearchQueries {
             }
             return Set(try await sql.raw(query).all(decoding: Row.self).map(\.id))
         case .postgres:
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT id FROM activities
                 WHERE programme_id = \(bind: programmeID) AND search_vector @@ plainto_tsquery('swedish', \(bind: words.joined(separator: " ")))
-                """).all(decoding: Row.self)
+                """
+            ).all(decoding: Row.self)
             return Set(rows.map(\.id))
         }
     }
 
     private static func escapeLike(_ word: String) -> String {
-        word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 }
 
@@ -69,7 +76,10 @@ enum ActivitySearchQueries {
 /// of its day is copied below, so a later change to `SearchText` cannot change what it does.
 struct FoldActivitySearchText: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        struct Row: Decodable { let id: UUID; let search_text: String }
+        struct Row: Decodable {
+            let id: UUID
+            let search_text: String
+        }
         guard let sql = database as? any SQLDatabase else { return }
         let rows = try await sql.raw("SELECT id, search_text FROM activities").all(decoding: Row.self)
         for row in rows {

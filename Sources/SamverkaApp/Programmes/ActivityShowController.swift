@@ -8,7 +8,9 @@ struct ActivityShowController: Sendable {
         let access = try await ActivityAccess.of(request.auth.get(Member.self), on: request.db)
         let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all()
         // Not 403: an activity still in review is not announced to strangers at all.
-        guard access.canSee(activity, partners: partners, programme: programme, now: request.now) else { throw Abort(.notFound) }
+        guard access.canSee(activity, partners: partners, programme: programme, now: request.now) else {
+            throw Abort(.notFound)
+        }
         let organisation = try await activity.$organisation.get(on: request.db)
         let language = request.language
         let dates = request.dates
@@ -22,7 +24,8 @@ struct ActivityShowController: Sendable {
             activity.signLanguage ? request.t("field.sign_language") : nil,
             activity.captions ? request.t("field.captions") : nil,
         ].compactMap { $0 }
-        let when = [activity.startsAt.map(dates.dateAndTime), activity.endsAt.map(dates.time)].compactMap { $0 }.joined(separator: "–")
+        let when = [activity.startsAt.map(dates.dateAndTime), activity.endsAt.map(dates.time)].compactMap { $0 }.joined(
+            separator: "–")
         let detail = ActivityShowPage.Detail(
             title: activity.title,
             summary: activity.summary,
@@ -36,7 +39,9 @@ struct ActivityShowController: Sendable {
             organisers: [link(organisation)] + confirmed.filter { $0.role == .organiser }.map { link($0.organisation) },
             participants: confirmed.filter { $0.role == .participant }.map { link($0.organisation) },
             themes: programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(language) },
-            targetGroups: programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map { $0.name(language) },
+            targetGroups: programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map {
+                $0.name(language)
+            },
             language: request.t("activity_language.\(activity.language)"),
             accessibility: accessibility,
             accessibilityNotes: activity.accessibilityNotes,
@@ -66,33 +71,44 @@ struct ActivityShowController: Sendable {
         if ProgrammeLookup.isListed(activity, in: programme, at: request.now) {
             let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
             if let memberID = access.member?.id {
-                star = ActivityShowPage.Star(action: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path,
-                                             isStarred: try await StarredActivity.exists(memberID: memberID, activityID: activity.requireID(), on: request.db),
-                                             signInHref: nil)
+                star = ActivityShowPage.Star(
+                    action: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path,
+                    isStarred: try await StarredActivity.exists(
+                        memberID: memberID, activityID: activity.requireID(), on: request.db),
+                    signInHref: nil)
             } else {
-                star = ActivityShowPage.Star(action: nil, isStarred: false,
-                                             signInHref: SiteURL.signIn.path + "?next=" + (page.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                star = ActivityShowPage.Star(
+                    action: nil, isStarred: false,
+                    signInHref: SiteURL.signIn.path + "?next="
+                        + (page.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
             }
         }
         let canConfirm = try await !PartnerConfirmation.confirmable(partners, access: access, on: request.db).isEmpty
         let context = ActivityShowPage(
-            calendarHref: activity.startsAt == nil ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path,
+            calendarHref: activity.startsAt == nil
+                ? nil : SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path,
             layout: request.layout(title: activity.title, section: .programmes, description: activity.summary)
-                .with(structuredData: request.structuredData.activity(activity, programme: programme,
-                                                                      organisers: [organisation] + confirmed.filter { $0.role == .organiser }.map(\.organisation))),
+                .with(
+                    structuredData: request.structuredData.activity(
+                        activity, programme: programme,
+                        organisers: [organisation] + confirmed.filter { $0.role == .organiser }.map(\.organisation))),
             programmeName: programme.name,
             programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
             activity: detail,
             review: review,
-            editHref: editable ? SiteURL.programmes(.editActivity(.value(programme.slug), .value(activity.slug))).path : nil,
+            editHref: editable
+                ? SiteURL.programmes(.editActivity(.value(programme.slug), .value(activity.slug))).path : nil,
             submitAction: editable && [.draft, .changesRequested].contains(activity.status)
                 ? SiteURL.programmes(.submitActivity(.value(programme.slug), .value(activity.slug))).path : nil,
             withdrawAction: editable && activity.status == .submitted
                 ? SiteURL.programmes(.withdrawActivity(.value(programme.slug), .value(activity.slug))).path : nil,
             deleteHref: editable && ActivityStepsController.mayDelete(activity)
                 ? SiteURL.programmes(.deleteActivity(.value(programme.slug), .value(activity.slug))).path : nil,
-            confirmAction: canConfirm ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(activity.slug))).path : nil,
-            reviewHref: access.isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-" + (try activity.requireID().uuidString) : nil,
+            confirmAction: canConfirm
+                ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(activity.slug))).path : nil,
+            reviewHref: access.isReviewer
+                ? SiteURL.programmes(.review(.value(programme.slug))).path + "#activity-"
+                    + (try activity.requireID().uuidString) : nil,
             csrf: access.member == nil ? nil : request.csrfToken,
             panels: activity.status == .approved || access.canEdit(activity)
                 ? try await request.panels(for: ProgrammeActivity(activity: activity, programme: programme)) : .none,
@@ -127,7 +143,8 @@ struct ActivityShowController: Sendable {
             heading: heading,
             rows: activities.map {
                 MyActivitiesPage.Row(
-                    card: ActivityCard($0, programme: $0.programme, organisation: $0.organisation, showStatus: true, request: request),
+                    card: ActivityCard(
+                        $0, programme: $0.programme, organisation: $0.organisation, showStatus: true, request: request),
                     programme: $0.programme.name,
                     message: $0.reviewMessage.nonEmpty,
                     pending: $0.pendingChanges != nil

@@ -49,7 +49,8 @@ struct AddSlugToActivities: AsyncMigration {
             let programme_id: UUID
             let title: String
         }
-        let rows = try await sql.raw("SELECT id, programme_id, title FROM activities ORDER BY created_at, id").all(decoding: Row.self)
+        let rows = try await sql.raw("SELECT id, programme_id, title FROM activities ORDER BY created_at, id").all(
+            decoding: Row.self)
         var taken: [UUID: Set<String>] = [:]
         for row in rows {
             let slug = Self.freeSlug(for: row.title, taken: taken[row.programme_id] ?? [])
@@ -67,7 +68,9 @@ struct AddSlugToActivities: AsyncMigration {
     /// The title's slug (at most 112 characters), or with -2, -3 … after it; never a word the
     /// edition's pages use.
     static func freeSlug(for title: String, taken: Set<String>) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "sv_SE")).lowercased()
+        let folded = title.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "sv_SE")
+        ).lowercased()
         var base = ""
         for character in folded {
             if ("a"..."z").contains(character) || ("0"..."9").contains(character) {

@@ -30,7 +30,9 @@ enum ApprovedActivities {
         var partnersByActivity: [UUID: [UUID]] = [:]
         for chunk in stride(from: 0, to: activityIDs.count, by: 5_000) {
             let ids = Array(activityIDs[chunk..<min(chunk + 5_000, activityIDs.count)])
-            for partner in try await ActivityPartner.query(on: database).filter(\.$activity.$id ~~ ids).filter(\.$confirmedAt != nil).all() {
+            for partner in try await ActivityPartner.query(on: database).filter(\.$activity.$id ~~ ids).filter(
+                \.$confirmedAt != nil
+            ).all() {
                 partnersByActivity[partner.$activity.id, default: []].append(partner.$organisation.id)
             }
         }
@@ -38,13 +40,17 @@ enum ApprovedActivities {
         var organisations: [UUID: Organisation] = [:]
         let idList = Array(organisationIDs)
         for chunk in stride(from: 0, to: idList.count, by: 5_000) {
-            for organisation in try await Organisation.query(on: database).filter(\.$id ~~ Array(idList[chunk..<min(chunk + 5_000, idList.count)])).all() {
+            for organisation in try await Organisation.query(on: database).filter(
+                \.$id ~~ Array(idList[chunk..<min(chunk + 5_000, idList.count)])
+            ).all() {
                 if let id = organisation.id { organisations[id] = organisation }
             }
         }
         return activities.compactMap { activity in
             guard let id = activity.id, let organisation = organisations[activity.$organisation.id] else { return nil }
-            return Row(activity: activity, organisation: organisation, partners: (partnersByActivity[id] ?? []).compactMap { organisations[$0] })
+            return Row(
+                activity: activity, organisation: organisation,
+                partners: (partnersByActivity[id] ?? []).compactMap { organisations[$0] })
         }
     }
 }

@@ -58,12 +58,17 @@ struct MyProgrammeController: Sendable {
             }
             request.flash(request.t("my_programme.added", ["title": activity.title]))
         case "remove":
-            try await StarredActivity.query(on: request.db).filter(\.$member.$id == memberID).filter(\.$activity.$id == activityID).delete()
+            try await StarredActivity.query(on: request.db).filter(\.$member.$id == memberID).filter(
+                \.$activity.$id == activityID
+            ).delete()
             request.flash(request.t("my_programme.removed", ["title": activity.title]))
         default:
             throw Abort(.badRequest)
         }
-        let back = input.from == "mine" ? SiteURL.myProgramme.path : SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
+        let back =
+            input.from == "mine"
+            ? SiteURL.myProgramme.path
+            : SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         return request.redirect(to: back, redirectType: .normal)
     }
 
@@ -72,37 +77,53 @@ struct MyProgrammeController: Sendable {
         let activities = try await StarredActivity.visible(memberID: member.requireID(), on: request.db)
         let dates = request.dates
         var editions: [Edition] = []
-        for group in Dictionary(grouping: activities, by: { $0.$programme.id }).values.sorted(by: { Self.first($0) < Self.first($1) }) {
+        for group in Dictionary(grouping: activities, by: { $0.$programme.id }).values.sorted(by: {
+            Self.first($0) < Self.first($1)
+        }) {
             guard let programme = group.first?.programme else { continue }
-            let days = group.runs { $0.startsAt.map(dates.longDate) ?? request.t("programme.no_time") }.map { heading, activities in
-                Day(heading: heading, activities: activities.map { activity in
-                    Row(card: ActivityCard(activity, programme: programme, organisation: activity.organisation, showStatus: false, request: request),
-                        removeAction: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path)
-                })
+            let days = group.runs { $0.startsAt.map(dates.longDate) ?? request.t("programme.no_time") }.map {
+                heading, activities in
+                Day(
+                    heading: heading,
+                    activities: activities.map { activity in
+                        Row(
+                            card: ActivityCard(
+                                activity, programme: programme, organisation: activity.organisation, showStatus: false,
+                                request: request),
+                            removeAction: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path)
+                    })
             }
-            editions.append(Edition(name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path, days: days))
+            editions.append(
+                Edition(name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path, days: days))
         }
         let heading = request.t("my_programme.title")
-        return try await request.render("Programmes/my-programme", Page(
-            layout: request.layout(title: heading, section: .account),
-            heading: heading,
-            editions: editions,
-            calendarURL: member.calendarToken.isEmpty ? nil
-                : request.application.settings.publicURL + SiteURL.starredCalendar(.value(member.calendarToken)).path,
-            calendarAction: SiteURL.resetMemberCalendar.path,
-            csrf: request.csrfToken
-        ))
+        return try await request.render(
+            "Programmes/my-programme",
+            Page(
+                layout: request.layout(title: heading, section: .account),
+                heading: heading,
+                editions: editions,
+                calendarURL: member.calendarToken.isEmpty
+                    ? nil
+                    : request.application.settings.publicURL
+                        + SiteURL.starredCalendar(.value(member.calendarToken)).path,
+                calendarAction: SiteURL.resetMemberCalendar.path,
+                csrf: request.csrfToken
+            ))
     }
 
     /// The starred activities as a calendar, found by the secret in the address (calendar
     /// programs send no cookies). A starred activity that is later cancelled or withdrawn
     /// leaves the feed, and so the subscribed calendar.
     @Sendable func calendar(request: Request) async throws -> Response {
-        guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else { throw Abort(.notFound) }
+        guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else {
+            throw Abort(.notFound)
+        }
         let activities = try await StarredActivity.visible(memberID: member.requireID(), on: request.db)
         let entries = CalendarEntries(request.application, now: request.now)
-        let calendar = entries.calendar(activities.compactMap { entries.entry($0, programme: $0.programme) },
-                                        name: request.t("my_programme.title") + " · " + request.application.settings.siteName)
+        let calendar = entries.calendar(
+            activities.compactMap { entries.entry($0, programme: $0.programme) },
+            name: request.t("my_programme.title") + " · " + request.application.settings.siteName)
         let response = CalendarEntries.response(calendar, filename: "my-programme")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response

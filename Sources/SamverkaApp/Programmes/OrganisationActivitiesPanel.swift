@@ -23,7 +23,8 @@ struct OrganisationActivitiesPanelProvider: PagePanelProvider {
             Section(heading: request.t("organisation.activities_past"), activities: cards(Array(past))),
         ].filter { !$0.activities.isEmpty }
         guard !sections.isEmpty else { return nil }
-        return try await request.panel("activities", placement: .related, template: "Programmes/panel-activities", ["sections": sections])
+        return try await request.panel(
+            "activities", placement: .related, template: "Programmes/panel-activities", ["sections": sections])
     }
 
     func version(for item: any AttachableItem, request: Request) async throws -> Int {
@@ -32,7 +33,9 @@ struct OrganisationActivitiesPanelProvider: PagePanelProvider {
 
     /// The organisation's approved activities in editions that are public, as organiser or
     /// confirmed partner, soonest first.
-    static func publicActivities(of id: UUID, on database: any Database, now: Date) async throws -> [(Activity, Programme)] {
+    static func publicActivities(
+        of id: UUID, on database: any Database, now: Date
+    ) async throws -> [(Activity, Programme)] {
         let partnerOf = try await ActivityPartner.query(on: database)
             .filter(\.$organisation.$id == id).filter(\.$confirmedAt != nil).all().map(\.$activity.id)
         let activities = try await Activity.query(on: database)

@@ -7,14 +7,19 @@ import Vapor
 enum PartnerConfirmation {
     /// The unconfirmed partners `access` may confirm: its own organisations', and for an admin
     /// those of organisations without any active member.
-    static func confirmable(_ partners: [ActivityPartner], access: ActivityAccess, on database: any Database) async throws -> [ActivityPartner] {
+    static func confirmable(
+        _ partners: [ActivityPartner], access: ActivityAccess, on database: any Database
+    ) async throws -> [ActivityPartner] {
         var result: [ActivityPartner] = []
         for partner in partners where partner.confirmedAt == nil {
             if access.organisationIDs.contains(partner.$organisation.id) {
                 result.append(partner)
             } else if access.member?.role == .admin,
-                      try await OrganisationMembership.query(on: database).filter(\.$organisation.$id == partner.$organisation.id)
-                          .filter(\.$status == .active).count() == 0 {
+                try await OrganisationMembership.query(on: database).filter(
+                    \.$organisation.$id == partner.$organisation.id
+                )
+                .filter(\.$status == .active).count() == 0
+            {
                 result.append(partner)
             }
         }
@@ -23,13 +28,18 @@ enum PartnerConfirmation {
 
     /// Tells the people of each newly asked organisation, with the activity's page where they
     /// confirm.
-    static func ask(_ partners: [Organisation], for activity: Activity, programme: Programme, by organisation: Organisation,
-                    actor: Member, app: Application, now: Date, on database: any Database) async throws {
+    static func ask(
+        _ partners: [Organisation], for activity: Activity, programme: Programme, by organisation: Organisation,
+        actor: Member, app: Application, now: Date, on database: any Database
+    ) async throws {
         let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         for partner in partners {
             try await Notifier(app: app, now: now).tell(
                 try await OrganisationMembership.people(of: partner.requireID(), on: database), .partnerAsked,
-                values: ["partner": partner.name, "organisation": organisation.name, "title": activity.title, "programme": programme.name],
+                values: [
+                    "partner": partner.name, "organisation": organisation.name, "title": activity.title,
+                    "programme": programme.name,
+                ],
                 link: page, except: actor, on: database)
         }
     }

@@ -43,10 +43,12 @@ struct ProgrammeFilter: Sendable {
     init(request: Request) {
         for dimension in Dimension.allCases {
             // `region=01&region=12` (a form's ticked boxes) or one `region=01`.
-            let given = (try? request.query.get([String].self, at: dimension.rawValue))
+            let given =
+                (try? request.query.get([String].self, at: dimension.rawValue))
                 ?? ((try? request.query.get(String.self, at: dimension.rawValue)).map { [$0] } ?? [])
             var chosen: [String] = []
-            for value in given where !value.isEmpty && value.count <= Self.maximumValueLength && !chosen.contains(value) {
+            for value in given where !value.isEmpty && value.count <= Self.maximumValueLength && !chosen.contains(value)
+            {
                 chosen.append(value)
                 if chosen.count == Self.maximumValuesPerDimension { break }
             }
@@ -82,13 +84,17 @@ struct ProgrammeFilter: Sendable {
         func values(_ dimension: Dimension) -> [String] { values[dimension.ordinal] }
     }
 
-    static func facts(_ activity: Activity, organisation: Organisation, partners: [Organisation], dates: DateText, municipalities: Municipalities) -> Facts {
+    static func facts(
+        _ activity: Activity, organisation: Organisation, partners: [Organisation], dates: DateText,
+        municipalities: Municipalities
+    ) -> Facts {
         let day = activity.startsAt.map(dates.dayInputValue) ?? ""
         let region = activity.municipalityCode.flatMap { municipalities[$0]?.regionCode }
         let sectors = Set(([organisation] + partners).map(\.sector.rawValue))
         let languages = activity.language == "sv-en" ? ["sv", "en"] : [activity.language]
         return Facts(
-            id: activity.id ?? UUID(), slug: activity.slug, title: activity.title, summary: activity.summary, startsAt: activity.startsAt, endsAt: activity.endsAt,
+            id: activity.id ?? UUID(), slug: activity.slug, title: activity.title, summary: activity.summary,
+            startsAt: activity.startsAt, endsAt: activity.endsAt,
             format: activity.format, municipalityCode: activity.municipalityCode, allSweden: activity.allSweden,
             venue: activity.venue, organisationName: organisation.name,
             organisations: ([organisation] + partners).map { OrganisationFact(id: $0.id ?? UUID(), sector: $0.sector) },

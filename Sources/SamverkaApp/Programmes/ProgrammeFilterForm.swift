@@ -26,32 +26,55 @@ struct ProgrammeFilterForm: Encodable {
         let options: [(String, String)]
     }
 
-    static func choices(_ programme: Programme, filter: ProgrammeFilter, index: ProgrammeIndex?, request: Request) -> [Choice] {
+    static func choices(
+        _ programme: Programme, filter: ProgrammeFilter, index: ProgrammeIndex?, request: Request
+    ) -> [Choice] {
         let dates = request.dates
         let municipalities = request.application.municipalities
         let language = request.language
         let used = index?.municipalityCodes ?? []
         let chosenMunicipalities = Set(filter.values[.municipality] ?? [])
         return [
-            Choice(dimension: .day, label: request.t("filter.day"),
-                   options: programme.days(calendar: request.application.calendar).map { (dates.dayInputValue($0), dates.longDate($0)) }),
-            Choice(dimension: .region, label: request.t("filter.region"), options: Regions.all(municipalities).map { ($0.code, $0.name) }),
-            Choice(dimension: .municipality, label: request.t("field.municipality"),
-                   options: municipalities.all.filter { used.contains($0.code) || chosenMunicipalities.contains($0.code) }.map { ($0.code, $0.name) }),
-            Choice(dimension: .format, label: request.t("field.format"),
-                   options: Activity.Format.allCases.map { ($0.rawValue, request.t("activity_format.\($0.rawValue)")) }),
-            Choice(dimension: .theme, label: request.t("field.themes"), options: programme.themes.map { ($0.key, $0.name(language)) }),
-            Choice(dimension: .group, label: request.t("field.target_groups"), options: programme.targetGroups.map { ($0.key, $0.name(language)) }),
-            Choice(dimension: .language, label: request.t("field.language"), options: ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
-            Choice(dimension: .sector, label: request.t("filter.sector"), options: Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
+            Choice(
+                dimension: .day, label: request.t("filter.day"),
+                options: programme.days(calendar: request.application.calendar).map {
+                    (dates.dayInputValue($0), dates.longDate($0))
+                }),
+            Choice(
+                dimension: .region, label: request.t("filter.region"),
+                options: Regions.all(municipalities).map { ($0.code, $0.name) }),
+            Choice(
+                dimension: .municipality, label: request.t("field.municipality"),
+                options: municipalities.all.filter { used.contains($0.code) || chosenMunicipalities.contains($0.code) }
+                    .map { ($0.code, $0.name) }),
+            Choice(
+                dimension: .format, label: request.t("field.format"),
+                options: Activity.Format.allCases.map { ($0.rawValue, request.t("activity_format.\($0.rawValue)")) }),
+            Choice(
+                dimension: .theme, label: request.t("field.themes"),
+                options: programme.themes.map { ($0.key, $0.name(language)) }),
+            Choice(
+                dimension: .group, label: request.t("field.target_groups"),
+                options: programme.targetGroups.map { ($0.key, $0.name(language)) }),
+            Choice(
+                dimension: .language, label: request.t("field.language"),
+                options: ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
+            Choice(
+                dimension: .sector, label: request.t("filter.sector"),
+                options: Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
         ]
     }
 
     /// Dimensions an activity can have several of, or a person may well want several of.
     static let multiple: Set<ProgrammeFilter.Dimension> = [.region, .municipality, .theme, .group]
 
-    init(choices: [Choice], filter: ProgrammeFilter, counts: [[String: Int]], nothingMatches: Bool, base: String, view: [(String, String)], request: Request) {
-        summary = filter.choiceCount == 0 ? request.t("filter.summary") : request.t("filter.summary_count", ["count": "\(filter.choiceCount)"])
+    init(
+        choices: [Choice], filter: ProgrammeFilter, counts: [[String: Int]], nothingMatches: Bool, base: String,
+        view: [(String, String)], request: Request
+    ) {
+        summary =
+            filter.choiceCount == 0
+            ? request.t("filter.summary") : request.t("filter.summary_count", ["count": "\(filter.choiceCount)"])
         query = filter.text
         selects = choices.filter { !Self.multiple.contains($0.dimension) }.map { choice in
             let chosen = filter.values[choice.dimension]?.first
@@ -59,16 +82,19 @@ struct ProgrammeFilterForm: Encodable {
                 name: choice.dimension.rawValue, label: choice.label,
                 options: [FormField.Option(value: "", label: request.t("filter.any"), selected: chosen == nil)]
                     + choice.options.map { value, name in
-                        FormField.Option(value: value, label: "\(name) (\(counts[choice.dimension.ordinal][value] ?? 0))", selected: value == chosen)
+                        FormField.Option(
+                            value: value, label: "\(name) (\(counts[choice.dimension.ordinal][value] ?? 0))",
+                            selected: value == chosen)
                     }
             )
         }
         groups = choices.filter { Self.multiple.contains($0.dimension) && !$0.options.isEmpty }.map { choice in
             let chosen = Set(filter.values[choice.dimension] ?? [])
-            return FilterCheckboxes(name: choice.dimension.rawValue, label: choice.label, chosenCount: chosen.count,
-                                    options: choice.options.map { value, name in
-                                        (value, "\(name) (\(counts[choice.dimension.ordinal][value] ?? 0))", chosen.contains(value))
-                                    }, request: request)
+            return FilterCheckboxes(
+                name: choice.dimension.rawValue, label: choice.label, chosenCount: chosen.count,
+                options: choice.options.map { value, name in
+                    (value, "\(name) (\(counts[choice.dimension.ordinal][value] ?? 0))", chosen.contains(value))
+                }, request: request)
         }
         clearHref = filter.isEmpty ? nil : base + ProgrammeFilter().query(extra: view)
         var removals: [LinkView] = []
@@ -78,13 +104,17 @@ struct ProgrammeFilterForm: Encodable {
             for value in filter.values[choice.dimension] ?? [] {
                 let name = choice.options.first { $0.0 == value }?.1 ?? value
                 chosen.append(choice.label + ": " + name)
-                removals.append(LinkView(title: request.t("programme.remove_filter", ["filter": choice.label + ": " + name]),
-                                         href: base + filter.removing(value, from: choice.dimension).query(extra: view)))
+                removals.append(
+                    LinkView(
+                        title: request.t("programme.remove_filter", ["filter": choice.label + ": " + name]),
+                        href: base + filter.removing(value, from: choice.dimension).query(extra: view)))
             }
         }
         if !filter.text.isEmpty {
-            removals.append(LinkView(title: request.t("programme.remove_search", ["text": filter.text]),
-                                     href: base + ProgrammeFilter(values: filter.values).query(extra: view)))
+            removals.append(
+                LinkView(
+                    title: request.t("programme.remove_search", ["text": filter.text]),
+                    href: base + ProgrammeFilter(values: filter.values).query(extra: view)))
         }
         self.removals = removals
         self.chosen = chosen + (filter.text.isEmpty ? [] : [request.t("programme.search") + ": " + filter.text])

@@ -31,13 +31,14 @@ struct ProgrammeIndex: Sendable {
         var perEntry = Array(repeating: [[Int]](), count: dimensions)
         for entry in entries {
             for ordinal in 0..<dimensions {
-                perEntry[ordinal].append(entry.values[ordinal].map { value in
-                    if let code = numbers[ordinal][value] { return code }
-                    let code = symbols[ordinal].count
-                    symbols[ordinal].append(value)
-                    numbers[ordinal][value] = code
-                    return code
-                })
+                perEntry[ordinal].append(
+                    entry.values[ordinal].map { value in
+                        if let code = numbers[ordinal][value] { return code }
+                        let code = symbols[ordinal].count
+                        symbols[ordinal].append(value)
+                        numbers[ordinal][value] = code
+                        return code
+                    })
             }
         }
         let columns: [Column] = (0..<dimensions).map { ordinal in
@@ -47,8 +48,9 @@ struct ProgrammeIndex: Sendable {
             // Only single-valued dimensions (municipality) can have more than 64 values.
             return .codes(perEntry[ordinal].map { Int32($0.first ?? -1) })
         }
-        return ProgrammeIndex(version: version, entries: entries, ids: entries.map(\.id),
-                              municipalityCodes: Set(entries.compactMap(\.municipalityCode)), symbols: symbols, columns: columns)
+        return ProgrammeIndex(
+            version: version, entries: entries, ids: entries.map(\.id),
+            municipalityCodes: Set(entries.compactMap(\.municipalityCode)), symbols: symbols, columns: columns)
     }
 
     /// The entries with a theme or target group whose name, in either language, contains the
@@ -56,7 +58,9 @@ struct ProgrammeIndex: Sendable {
     func positions(withTermNamed word: String, themes: [ProgrammeTerm], targetGroups: [ProgrammeTerm]) -> [Int] {
         var found: [Int] = []
         for (dimension, terms) in [(ProgrammeFilter.Dimension.theme, themes), (.group, targetGroups)] {
-            let keys = terms.filter { SearchText.folded($0.sv).contains(word) || SearchText.folded($0.en).contains(word) }.map(\.key)
+            let keys = terms.filter {
+                SearchText.folded($0.sv).contains(word) || SearchText.folded($0.en).contains(word)
+            }.map(\.key)
             let codes = keys.compactMap { symbols[dimension.ordinal].firstIndex(of: $0) }.filter { $0 < 64 }
             guard !codes.isEmpty, case .masks(let masks) = columns[dimension.ordinal] else { continue }
             let wanted = codes.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) }
@@ -81,7 +85,10 @@ struct ProgrammeIndex: Sendable {
         // matches nothing.
         let chosen: [(ordinal: Int, mask: UInt64, codes: [Int32])] = filter.values.map { dimension, values in
             let known = values.compactMap { symbols[dimension.ordinal].firstIndex(of: $0) }
-            return (dimension.ordinal, known.reduce(UInt64(0)) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }, known.map { Int32($0) })
+            return (
+                dimension.ordinal, known.reduce(UInt64(0)) { $1 < 64 ? $0 | (1 << UInt64($1)) : $0 },
+                known.map { Int32($0) }
+            )
         }
         var slots = symbols.map { Array(repeating: 0, count: $0.count) }
         var matching: [Int] = []
@@ -156,9 +163,12 @@ final class ProgrammeIndexCache: Sendable {
         var entries: [ProgrammeFilter.Facts] = []
         let slice = 2_000
         while true {
-            let rows = try await ApprovedActivities.load(id, range: entries.count..<(entries.count + slice), on: request.db)
+            let rows = try await ApprovedActivities.load(
+                id, range: entries.count..<(entries.count + slice), on: request.db)
             entries += rows.map { row in
-                ProgrammeFilter.facts(row.activity, organisation: row.organisation, partners: row.partners, dates: dates, municipalities: municipalities)
+                ProgrammeFilter.facts(
+                    row.activity, organisation: row.organisation, partners: row.partners, dates: dates,
+                    municipalities: municipalities)
             }
             if rows.count < slice { break }
         }
@@ -171,15 +181,18 @@ final class ProgrammeIndexCache: Sendable {
     /// word matches an activity's text (the database's full-text search), or the name of one
     /// of its themes or target groups in either language ("klimat" finds the activities under
     /// "Klimat och miljö").
-    func search(_ text: String, in programme: Programme, index: ProgrammeIndex, request: Request) async throws -> [Int] {
-        let key = SearchKey(programme: try programme.requireID(), version: index.version, edited: programme.updatedAt,
-                            text: SearchText.folded(text))
+    func search(_ text: String, in programme: Programme, index: ProgrammeIndex, request: Request) async throws -> [Int]
+    {
+        let key = SearchKey(
+            programme: try programme.requireID(), version: index.version, edited: programme.updatedAt,
+            text: SearchText.folded(text))
         if let found = searches.withLockedValue({ $0[key] }) { return found }
         var matches: Set<Int>?
         for word in Set(key.text.split(whereSeparator: \.isWhitespace).map(String.init)) {
             let ids = try await ActivitySearchQueries.matching(word, programmeID: key.programme, on: request.db)
             var positions = Set(index.ids.indices.filter { ids.contains(index.ids[$0]) })
-            positions.formUnion(index.positions(withTermNamed: word, themes: programme.themes, targetGroups: programme.targetGroups))
+            positions.formUnion(
+                index.positions(withTermNamed: word, themes: programme.themes, targetGroups: programme.targetGroups))
             matches = matches.map { $0.intersection(positions) } ?? positions
             if matches?.isEmpty == true { break }
         }

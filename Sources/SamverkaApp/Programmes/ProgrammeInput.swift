@@ -35,8 +35,12 @@ struct ProgrammeInput: Content {
         submissionOpensAt = dates.inputValue(programme.submissionOpensAt)
         submissionClosesAt = programme.submissionClosesAt.map(dates.inputValue)
         publicFrom = dates.inputValue(programme.publicFrom)
-        (themeKey, themeSv, themeEn) = (programme.themes.map(\.key), programme.themes.map(\.sv), programme.themes.map(\.en))
-        (groupKey, groupSv, groupEn) = (programme.targetGroups.map(\.key), programme.targetGroups.map(\.sv), programme.targetGroups.map(\.en))
+        (themeKey, themeSv, themeEn) = (
+            programme.themes.map(\.key), programme.themes.map(\.sv), programme.themes.map(\.en)
+        )
+        (groupKey, groupSv, groupEn) = (
+            programme.targetGroups.map(\.key), programme.targetGroups.map(\.sv), programme.targetGroups.map(\.en)
+        )
         requiresPublicParty = programme.requiresPublicParty ? "true" : nil
         maxActivitiesPerOrganisation = programme.maxActivitiesPerOrganisation.map(String.init)
     }
@@ -59,8 +63,14 @@ struct ProgrammeInput: Content {
         programme.description = description ?? ""
 
         func day(_ field: String, _ text: String?) -> Date? {
-            guard let text, !text.isEmpty else { errors.add(field, request.t("error.required")); return nil }
-            guard let date = dates.parseDay(text) else { errors.add(field, request.t("error.date")); return nil }
+            guard let text, !text.isEmpty else {
+                errors.add(field, request.t("error.required"))
+                return nil
+            }
+            guard let date = dates.parseDay(text) else {
+                errors.add(field, request.t("error.date"))
+                return nil
+            }
             return date
         }
         func moment(_ field: String, _ text: String?, required: Bool) -> Date? {
@@ -68,7 +78,10 @@ struct ProgrammeInput: Content {
                 if required { errors.add(field, request.t("error.required")) }
                 return nil
             }
-            guard let date = dates.parseInput(text) else { errors.add(field, request.t("error.datetime")); return nil }
+            guard let date = dates.parseInput(text) else {
+                errors.add(field, request.t("error.datetime"))
+                return nil
+            }
             return date
         }
         let first = day("firstDay", firstDay)
@@ -76,15 +89,23 @@ struct ProgrammeInput: Content {
         if let first, let last, last < first { errors.add("lastDay", request.t("error.last_before_first")) }
         if let first { programme.firstDay = first }
         if let last { programme.lastDay = last }
-        if let opens = moment("submissionOpensAt", submissionOpensAt, required: true) { programme.submissionOpensAt = opens }
+        if let opens = moment("submissionOpensAt", submissionOpensAt, required: true) {
+            programme.submissionOpensAt = opens
+        }
         programme.submissionClosesAt = moment("submissionClosesAt", submissionClosesAt, required: false)
-        if let closes = programme.submissionClosesAt, let opens = dates.parseInput(submissionOpensAt ?? ""), closes <= opens {
+        if let closes = programme.submissionClosesAt, let opens = dates.parseInput(submissionOpensAt ?? ""),
+            closes <= opens
+        {
             errors.add("submissionClosesAt", request.t("error.closes_before_opens"))
         }
         if let from = moment("publicFrom", publicFrom, required: true) { programme.publicFrom = from }
 
-        if let terms = Self.terms(themeRows, field: "themes", request: request, errors: &errors) { programme.themes = terms }
-        if let terms = Self.terms(groupRows, field: "targetGroups", request: request, errors: &errors) { programme.targetGroups = terms }
+        if let terms = Self.terms(themeRows, field: "themes", request: request, errors: &errors) {
+            programme.themes = terms
+        }
+        if let terms = Self.terms(groupRows, field: "targetGroups", request: request, errors: &errors) {
+            programme.targetGroups = terms
+        }
         programme.requiresPublicParty = requiresPublicParty == "true"
         let cap = (maxActivitiesPerOrganisation ?? "").trimmingCharacters(in: .whitespaces)
         if cap.isEmpty {
@@ -92,7 +113,8 @@ struct ProgrammeInput: Content {
         } else if let value = Int(cap), (1...ProgrammeInput.largestCap).contains(value) {
             programme.maxActivitiesPerOrganisation = value
         } else {
-            errors.add("maxActivitiesPerOrganisation", request.t("error.positive_number", ["max": "\(Self.largestCap)"]))
+            errors.add(
+                "maxActivitiesPerOrganisation", request.t("error.positive_number", ["max": "\(Self.largestCap)"]))
         }
     }
 
@@ -103,7 +125,9 @@ struct ProgrammeInput: Content {
         ProgrammeTerm.Rows(key: key ?? [], sv: sv ?? [], en: en ?? [])
     }
 
-    private static func terms(_ rows: ProgrammeTerm.Rows, field: String, request: Request, errors: inout FieldErrors) -> [ProgrammeTerm]? {
+    private static func terms(
+        _ rows: ProgrammeTerm.Rows, field: String, request: Request, errors: inout FieldErrors
+    ) -> [ProgrammeTerm]? {
         switch rows.terms() {
         case .success(let terms) where terms.count > ProgrammeTerm.limit:
             errors.add(field, request.t("error.too_many_terms", ["max": "\(ProgrammeTerm.limit)"]))
@@ -116,20 +140,48 @@ struct ProgrammeInput: Content {
     func fields(_ request: Request, errors: FieldErrors) -> [FormField] {
         let extra = FormRows.extra(request)
         return [
-            FormField("name", label: request.t("field.programme_name"), value: name ?? "", error: errors["name"], hint: request.t("hint.programme_name"), required: true),
-            FormField("slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"], hint: request.t("hint.slug")),
-            FormField("description", label: request.t("field.description"), kind: .textarea, value: description ?? "", error: errors["description"], hint: request.t("hint.markdown"), rows: 8),
-            FormField("firstDay", label: request.t("field.first_day"), kind: .date, value: firstDay ?? "", error: errors["firstDay"], required: true),
-            FormField("lastDay", label: request.t("field.last_day"), kind: .date, value: lastDay ?? "", error: errors["lastDay"], required: true),
-            FormField("submissionOpensAt", label: request.t("field.submission_opens_at"), kind: .datetime, value: submissionOpensAt ?? "", error: errors["submissionOpensAt"], hint: request.t("hint.local_time"), required: true),
-            FormField("submissionClosesAt", label: request.t("field.submission_closes_at"), kind: .datetime, value: submissionClosesAt ?? "", error: errors["submissionClosesAt"], hint: request.t("hint.submission_closes_at")),
-            FormField("publicFrom", label: request.t("field.public_from"), kind: .datetime, value: publicFrom ?? "", error: errors["publicFrom"], hint: request.t("hint.public_from"), required: true),
-            FormField("themes", label: request.t("field.themes"), kind: .rows, error: errors["themes"], hint: request.t("hint.terms"),
-                      cells: themeRows.cells("theme", request: request, extra: extra), addLabel: request.t("action.add_rows")),
-            FormField("targetGroups", label: request.t("field.target_groups"), kind: .rows, error: errors["targetGroups"], hint: request.t("hint.terms"),
-                      cells: groupRows.cells("group", request: request, extra: extra), addLabel: request.t("action.add_rows")),
-            FormField("requiresPublicParty", label: request.t("field.requires_public_party"), kind: .checkbox, value: requiresPublicParty == "true" ? "true" : "", error: errors["requiresPublicParty"], hint: request.t("hint.requires_public_party")),
-            FormField("maxActivitiesPerOrganisation", label: request.t("field.max_activities"), kind: .number, value: maxActivitiesPerOrganisation ?? "", error: errors["maxActivitiesPerOrganisation"], hint: request.t("hint.max_activities")),
+            FormField(
+                "name", label: request.t("field.programme_name"), value: name ?? "", error: errors["name"],
+                hint: request.t("hint.programme_name"), required: true),
+            FormField(
+                "slug", label: request.t("field.slug"), value: slug ?? "", error: errors["slug"],
+                hint: request.t("hint.slug")),
+            FormField(
+                "description", label: request.t("field.description"), kind: .textarea, value: description ?? "",
+                error: errors["description"], hint: request.t("hint.markdown"), rows: 8),
+            FormField(
+                "firstDay", label: request.t("field.first_day"), kind: .date, value: firstDay ?? "",
+                error: errors["firstDay"], required: true),
+            FormField(
+                "lastDay", label: request.t("field.last_day"), kind: .date, value: lastDay ?? "",
+                error: errors["lastDay"], required: true),
+            FormField(
+                "submissionOpensAt", label: request.t("field.submission_opens_at"), kind: .datetime,
+                value: submissionOpensAt ?? "", error: errors["submissionOpensAt"], hint: request.t("hint.local_time"),
+                required: true),
+            FormField(
+                "submissionClosesAt", label: request.t("field.submission_closes_at"), kind: .datetime,
+                value: submissionClosesAt ?? "", error: errors["submissionClosesAt"],
+                hint: request.t("hint.submission_closes_at")),
+            FormField(
+                "publicFrom", label: request.t("field.public_from"), kind: .datetime, value: publicFrom ?? "",
+                error: errors["publicFrom"], hint: request.t("hint.public_from"), required: true),
+            FormField(
+                "themes", label: request.t("field.themes"), kind: .rows, error: errors["themes"],
+                hint: request.t("hint.terms"),
+                cells: themeRows.cells("theme", request: request, extra: extra), addLabel: request.t("action.add_rows")),
+            FormField(
+                "targetGroups", label: request.t("field.target_groups"), kind: .rows, error: errors["targetGroups"],
+                hint: request.t("hint.terms"),
+                cells: groupRows.cells("group", request: request, extra: extra), addLabel: request.t("action.add_rows")),
+            FormField(
+                "requiresPublicParty", label: request.t("field.requires_public_party"), kind: .checkbox,
+                value: requiresPublicParty == "true" ? "true" : "", error: errors["requiresPublicParty"],
+                hint: request.t("hint.requires_public_party")),
+            FormField(
+                "maxActivitiesPerOrganisation", label: request.t("field.max_activities"), kind: .number,
+                value: maxActivitiesPerOrganisation ?? "", error: errors["maxActivitiesPerOrganisation"],
+                hint: request.t("hint.max_activities")),
         ]
     }
 }

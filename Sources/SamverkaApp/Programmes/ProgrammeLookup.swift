@@ -8,7 +8,9 @@ import Vapor
 enum ProgrammeLookup {
     /// The edition the address names (`{slug}`), or 404.
     static func edition(_ request: Request) async throws -> Programme {
-        guard let slug = request.parameters.get("slug"), let programme = try await Programme.find(slug: slug, on: request.db) else {
+        guard let slug = request.parameters.get("slug"),
+            let programme = try await Programme.find(slug: slug, on: request.db)
+        else {
             throw Abort(.notFound)
         }
         return programme
@@ -19,7 +21,9 @@ enum ProgrammeLookup {
     /// `ActivityAccess`'s to say.
     static func activity(_ request: Request) async throws -> (Programme, Activity) {
         let programme = try await edition(request)
-        guard let key = request.parameters.get("activity"), key.count <= Slug.maximumLength else { throw Abort(.notFound) }
+        guard let key = request.parameters.get("activity"), key.count <= Slug.maximumLength else {
+            throw Abort(.notFound)
+        }
         let query = Activity.query(on: request.db).filter(\.$programme.$id == (try programme.requireID()))
         if let id = UUID(uuidString: key) { query.filter(\.$id == id) } else { query.filter(\.$slug == key) }
         guard let activity = try await query.first() else { throw Abort(.notFound) }

@@ -31,9 +31,11 @@ struct ProgrammeFacts: Encodable {
         let now = request.now
         days = dates.date(programme.firstDay) + " – " + dates.date(programme.lastDay)
         if now < programme.submissionOpensAt {
-            submission = request.t("programme.submission_opens", ["date": dates.dateAndTime(programme.submissionOpensAt)])
+            submission = request.t(
+                "programme.submission_opens", ["date": dates.dateAndTime(programme.submissionOpensAt)])
         } else if let closes = programme.submissionClosesAt {
-            submission = now < closes
+            submission =
+                now < closes
                 ? request.t("programme.submission_open_until", ["date": dates.dateAndTime(closes)])
                 : request.t("programme.submission_closed")
         } else if now < programme.end(calendar: request.application.calendar) {
@@ -41,10 +43,14 @@ struct ProgrammeFacts: Encodable {
         } else {
             submission = request.t("programme.submission_closed")
         }
-        release = programme.isPublic(at: now) ? nil : request.t("programme.opens_to_public", ["date": dates.dateAndTime(programme.publicFrom)])
+        release =
+            programme.isPublic(at: now)
+            ? nil : request.t("programme.opens_to_public", ["date": dates.dateAndTime(programme.publicFrom)])
         var rules: [String] = []
         if programme.requiresPublicParty { rules.append(request.t("programme.rule_public_party")) }
-        if let cap = programme.maxActivitiesPerOrganisation { rules.append(request.t("programme.rule_cap", count: cap)) }
+        if let cap = programme.maxActivitiesPerOrganisation {
+            rules.append(request.t("programme.rule_cap", count: cap))
+        }
         self.rules = rules
         themes = programme.themes.map { $0.name(request.language) }
     }

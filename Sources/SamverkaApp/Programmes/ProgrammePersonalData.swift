@@ -21,7 +21,8 @@ struct ActivityLogPersonalData: PersonalDataHolder {
     }
 
     func erase(_ memberID: UUID, _ context: PersonalDataContext, on database: any Database) async throws {
-        try await ActivityLogEntry.query(on: database).filter(\.$member.$id == memberID).set(\.$member.$id, to: nil).update()
+        try await ActivityLogEntry.query(on: database).filter(\.$member.$id == memberID).set(\.$member.$id, to: nil)
+            .update()
     }
 }
 
@@ -40,9 +41,12 @@ struct StarredActivityPersonalData: PersonalDataHolder {
         try await StarredActivity.query(on: context.database).filter(\.$member.$id == memberID)
             .with(\.$activity) { $0.with(\.$programme) }.sort(\.$createdAt).all()
             .map {
-                Starred(activity: $0.activity.title,
-                        page: context.baseURL + SiteURL.programmes(.activity(.value($0.activity.programme.slug), .value($0.activity.slug))).path,
-                        at: $0.createdAt)
+                Starred(
+                    activity: $0.activity.title,
+                    page: context.baseURL
+                        + SiteURL.programmes(.activity(.value($0.activity.programme.slug), .value($0.activity.slug)))
+                        .path,
+                    at: $0.createdAt)
             }
     }
 

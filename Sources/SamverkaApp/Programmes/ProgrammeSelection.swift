@@ -10,15 +10,19 @@ struct ProgrammeSelection: Sendable {
     let counts: [[String: Int]]
 
     /// Empty (no index) for a reader who may not see the edition's activities yet.
-    static func make(_ programme: Programme, filter: ProgrammeFilter, request: Request) async throws -> ProgrammeSelection {
+    static func make(
+        _ programme: Programme, filter: ProgrammeFilter, request: Request
+    ) async throws -> ProgrammeSelection {
         let shows = ProgrammeLookup.showsActivities(programme, to: request)
         let index = shows ? try await request.application.programmeIndexes.index(for: programme, request: request) : nil
         // Free text is the database's full-text search; it narrows the set every facet counts in.
         var candidates: [Int]?
         if !filter.text.isEmpty, let index {
-            candidates = try await request.application.programmeIndexes.search(filter.text, in: programme, index: index, request: request)
+            candidates = try await request.application.programmeIndexes.search(
+                filter.text, in: programme, index: index, request: request)
         }
-        let (matching, counts) = index?.evaluate(filter, candidates: candidates)
+        let (matching, counts) =
+            index?.evaluate(filter, candidates: candidates)
             ?? ([], Array(repeating: [:], count: ProgrammeFilter.Dimension.allCases.count))
         return ProgrammeSelection(index: index, matching: matching, counts: counts)
     }

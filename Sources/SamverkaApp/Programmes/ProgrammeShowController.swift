@@ -49,13 +49,15 @@ struct ProgrammeShowController: Sendable {
     @Sendable func show(request: Request) async throws -> Response {
         // A snapshot shared between requests (read only), so a cached page needs no query.
         guard let slug = request.parameters.get("slug"),
-              let programme = try await request.application.programmeLookups.programme(slug: slug, on: request.db)
+            let programme = try await request.application.programmeLookups.programme(slug: slug, on: request.db)
         else { throw Abort(.notFound) }
         // The page changes with the edition's activities, with the edition itself, with what
         // other capabilities attach to it, and with time (the submission window's text): each
         // is part of the version, time by the hour.
-        let version = programme.activitiesVersion &* 1_000_003 &+ Int(programme.updatedAt?.timeIntervalSince1970 ?? 0)
-            &+ Int(request.now.timeIntervalSince1970 / 3_600) &* 7 &+ (try await request.panelsVersion(for: programme)) &* 131
+        let version =
+            programme.activitiesVersion &* 1_000_003 &+ Int(programme.updatedAt?.timeIntervalSince1970 ?? 0)
+            &+ Int(request.now.timeIntervalSince1970 / 3_600) &* 7 &+ (try await request.panelsVersion(for: programme))
+            &* 131
         let cacheKey = AnonymousPageCache.key(for: request, version: version)
         if let cacheKey, let cached = request.application.anonymousPages.response(for: cacheKey, request: request) {
             return cached
@@ -72,10 +74,13 @@ struct ProgrammeShowController: Sendable {
         let total = index?.ids.count ?? 0
         let base = SiteURL.programmes(.show(.value(programme.slug))).path
         let choices = ProgrammeFilterForm.choices(programme, filter: filter, index: index, request: request)
-        let form = ProgrammeFilterForm(choices: choices, filter: filter, counts: counts, nothingMatches: matching.isEmpty && total > 0,
-                                       base: base, view: view.parameters, request: request)
+        let form = ProgrammeFilterForm(
+            choices: choices, filter: filter, counts: counts, nothingMatches: matching.isEmpty && total > 0,
+            base: base, view: view.parameters, request: request)
         let views = View.allCases.map { option in
-            ViewLink(label: request.t("programme.view_\(option.rawValue)"), href: base + filter.query(extra: option.parameters), isCurrent: option == view)
+            ViewLink(
+                label: request.t("programme.view_\(option.rawValue)"),
+                href: base + filter.query(extra: option.parameters), isCurrent: option == view)
         }
 
         var cards: [ActivityCard] = []
@@ -88,11 +93,14 @@ struct ProgrammeShowController: Sendable {
                 let page = Pagination.requestedPage(request)
                 cards = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
                     .map { ActivityCard(index.entries[$0], programme: programme, request: request) }
-                pagination = try Pagination(page: page, total: matching.count, basePath: base + filter.query(), request: request)
+                pagination = try Pagination(
+                    page: page, total: matching.count, basePath: base + filter.query(), request: request)
             case .days:
                 let days = choices.first { $0.dimension == .day }?.options ?? []
-                timeline = ProgrammeTimeline(index: index, matching: matching, days: days, dayCounts: counts[ProgrammeFilter.Dimension.day.ordinal],
-                                             filter: filter, base: base, programme: programme, request: request)
+                timeline = ProgrammeTimeline(
+                    index: index, matching: matching, days: days,
+                    dayCounts: counts[ProgrammeFilter.Dimension.day.ordinal],
+                    filter: filter, base: base, programme: programme, request: request)
             case .print:
                 printed = ProgrammePrint(index: index, matching: matching, programme: programme, request: request)
             }
@@ -100,10 +108,17 @@ struct ProgrammeShowController: Sendable {
         let submissionOpen = programme.acceptsSubmissions(at: now, calendar: request.application.calendar)
         let context = Page(
             layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
-                .with(feeds: showsActivities ? request.feeds(calendar: .programmes(.calendar(.value(programme.slug))),
-                                                             atom: .programmes(.feed(.value(programme.slug))), query: filter.query())
-                    + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query()) : [],
-                      embedCode: showsActivities ? EmbedSnippet.code(request, embed: .embedProgramme(.value(programme.slug)), query: filter.query(), title: programme.name) : nil),
+                .with(
+                    feeds: showsActivities
+                        ? request.feeds(
+                            calendar: .programmes(.calendar(.value(programme.slug))),
+                            atom: .programmes(.feed(.value(programme.slug))), query: filter.query())
+                            + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query())
+                        : [],
+                    embedCode: showsActivities
+                        ? EmbedSnippet.code(
+                            request, embed: .embedProgramme(.value(programme.slug)), query: filter.query(),
+                            title: programme.name) : nil),
             panels: try await request.panels(for: programme),
             name: programme.name,
             descriptionHTML: Markdown.html(programme.description),
@@ -112,7 +127,8 @@ struct ProgrammeShowController: Sendable {
             form: form,
             views: views,
             view: view.rawValue,
-            resultCount: request.t("programme.result_count", count: total, ["count": "\(matching.count)", "total": "\(total)"]),
+            resultCount: request.t(
+                "programme.result_count", count: total, ["count": "\(matching.count)", "total": "\(total)"]),
             activities: cards,
             pagination: pagination,
             timeline: timeline,

@@ -41,13 +41,18 @@ struct ProgrammeStatistics {
         let days = programme.days(calendar: calendar).map { (dates.dayInputValue($0), dates.longDate($0)) }
         return ProgrammeStatistics(
             activities: activities.count,
-            formats: counted(activities.map(\.format.rawValue), Activity.Format.allCases.map { ($0.rawValue, label("activity_format.\($0.rawValue)")) }),
-            sectors: counted(organisationsByID.values.map(\.rawValue), Sector.allCases.map { ($0.rawValue, label("sector.\($0.rawValue)")) }),
+            formats: counted(
+                activities.map(\.format.rawValue),
+                Activity.Format.allCases.map { ($0.rawValue, label("activity_format.\($0.rawValue)")) }),
+            sectors: counted(
+                organisationsByID.values.map(\.rawValue),
+                Sector.allCases.map { ($0.rawValue, label("sector.\($0.rawValue)")) }),
             organisations: organisationsByID.count,
             municipalitiesReached: codes.count,
             municipalitiesTotal: municipalities.all.count,
             regions: counted(activities.compactMap(\.region), regions.map { ($0.code, $0.name) }),
-            themes: counted(activities.flatMap { $0.values(.theme) }, programme.themes.map { ($0.key, $0.name(dates.language)) }),
+            themes: counted(
+                activities.flatMap { $0.values(.theme) }, programme.themes.map { ($0.key, $0.name(dates.language)) }),
             days: counted(activities.map(\.day).filter { !$0.isEmpty }, days)
         )
     }
@@ -78,8 +83,9 @@ struct BarChart: Encodable {
         let rowHeight = 26
         bars = counts.enumerated().map { index, count in
             let width = count.count == 0 ? 0 : max(2, 320 * count.count / largest)
-            return Bar(label: count.label, count: count.count, y: index * rowHeight + 4, textY: index * rowHeight + 19,
-                       width: width, countX: 230 + width + 6)
+            return Bar(
+                label: count.label, count: count.count, y: index * rowHeight + 4, textY: index * rowHeight + 19,
+                width: width, countX: 230 + width + 6)
         }
         height = counts.count * rowHeight + 8
     }
@@ -110,8 +116,10 @@ struct RegionChoropleth: Encodable {
     /// Light to dark; the darkest meets 3:1 against white, as WCAG asks of graphics.
     static let shades = ["#eef6f3", "#b9ddd0", "#74bba3", "#2f8a6e", "#0b5a4a"]
 
-    init(map: RegionMap, counts: [ProgrammeStatistics.Count], label: (Int, Int) -> String,
-         link: (_ code: String, _ name: String, _ count: Int) -> (href: String, label: String)) {
+    init(
+        map: RegionMap, counts: [ProgrammeStatistics.Count], label: (Int, Int) -> String,
+        link: (_ code: String, _ name: String, _ count: Int) -> (href: String, label: String)
+    ) {
         width = map.width
         height = map.height
         let byCode = Dictionary(counts.map { ($0.key, $0.count) }, uniquingKeysWith: +)
@@ -122,10 +130,13 @@ struct RegionChoropleth: Encodable {
         areas = map.shapes.map { shape in
             let count = byCode[shape.code] ?? 0
             let target = link(shape.code, shape.name, count)
-            return Area(name: shape.name, path: shape.path, fill: Self.shades[shade(count)], count: count, href: target.href, linkLabel: target.label)
+            return Area(
+                name: shape.name, path: shape.path, fill: Self.shades[shade(count)], count: count, href: target.href,
+                linkLabel: target.label)
         }
         legend = Self.shades.indices.map { index in
-            Step(fill: Self.shades[index], label: index == 0 ? label(0, 0) : label(bounds[index - 1] + 1, bounds[index]))
+            Step(
+                fill: Self.shades[index], label: index == 0 ? label(0, 0) : label(bounds[index - 1] + 1, bounds[index]))
         }
     }
 }
@@ -133,9 +144,11 @@ struct RegionChoropleth: Encodable {
 extension ProgrammeStatistics {
     /// The edition's figures as this reader may see them: none before the release, unless a reviewer.
     static func of(_ programme: Programme, request: Request) async throws -> ProgrammeStatistics {
-        let entries = ProgrammeLookup.showsActivities(programme, to: request)
+        let entries =
+            ProgrammeLookup.showsActivities(programme, to: request)
             ? try await request.application.programmeIndexes.index(for: programme, request: request).entries : []
-        return compute(entries, programme: programme, municipalities: request.application.municipalities, dates: request.dates,
-                       calendar: request.application.calendar, label: { request.t($0) })
+        return compute(
+            entries, programme: programme, municipalities: request.application.municipalities, dates: request.dates,
+            calendar: request.application.calendar, label: { request.t($0) })
     }
 }

@@ -47,11 +47,12 @@ struct ProgrammeTerm: Codable, Equatable, Sendable {
 
         /// Rows for the form: those filled in, each with its kept key hidden, then empty ones.
         func cells(_ prefix: String, request: Request, extra: Int) -> [[FormField]] {
-            FormRows.cells([
-                FormRows.Column(name: prefix + "Key", label: "", kind: .hidden),
-                FormRows.Column(name: prefix + "Sv", label: request.t("field.term_sv")),
-                FormRows.Column(name: prefix + "En", label: request.t("field.term_en")),
-            ], values: FormRows.filled([sv, en]).map { row, cells in [key(of: row)] + cells }, extra: extra)
+            FormRows.cells(
+                [
+                    FormRows.Column(name: prefix + "Key", label: "", kind: .hidden),
+                    FormRows.Column(name: prefix + "Sv", label: request.t("field.term_sv")),
+                    FormRows.Column(name: prefix + "En", label: request.t("field.term_en")),
+                ], values: FormRows.filled([sv, en]).map { row, cells in [key(of: row)] + cells }, extra: extra)
         }
 
         /// The key sent with row `row` (counted from 1), empty for a new row.

@@ -23,20 +23,25 @@ struct ProgrammeTimeline: Encodable {
 
     /// `days` are the edition's days as (value, label); the shown day is the one the filter
     /// chose, or else the first day that has a match.
-    init(index: ProgrammeIndex, matching: [Int], days: [(String, String)], dayCounts: [String: Int],
-         filter: ProgrammeFilter, base: String, programme: Programme, request: Request) {
+    init(
+        index: ProgrammeIndex, matching: [Int], days: [(String, String)], dayCounts: [String: Int],
+        filter: ProgrammeFilter, base: String, programme: Programme, request: Request
+    ) {
         let chosen = filter.values[.day]?.first ?? days.first { (dayCounts[$0.0] ?? 0) > 0 }?.0
         let dates = request.dates
         tabs = days.map { value, label in
-            DayTab(label: dates.parseDay(value).map(dates.weekdayAndDate) ?? label, count: dayCounts[value] ?? 0,
-                   href: base + filter.setting(.day, to: [value]).query(extra: [("view", "days")]), isCurrent: value == chosen)
+            DayTab(
+                label: dates.parseDay(value).map(dates.weekdayAndDate) ?? label, count: dayCounts[value] ?? 0,
+                href: base + filter.setting(.day, to: [value]).query(extra: [("view", "days")]),
+                isCurrent: value == chosen)
         }
         heading = days.first { $0.0 == chosen }?.1
         let day = matching.lazy.map { index.entries[$0] }.filter { $0.day == chosen }
             .compactMap { entry in entry.startsAt.map { (start: $0, entry: entry) } }
         slots = day.runs { dates.time($0.start) }.map { time, started in
-            Slot(time: time, machine: dates.machine(started[0].start),
-                 activities: started.map { ActivityCard($0.entry, programme: programme, request: request) })
+            Slot(
+                time: time, machine: dates.machine(started[0].start),
+                activities: started.map { ActivityCard($0.entry, programme: programme, request: request) })
         }
     }
 }
@@ -60,10 +65,12 @@ struct ProgrammePrint: Encodable {
     init(index: ProgrammeIndex, matching: [Int], programme: Programme, request: Request) {
         let dates = request.dates
         days = matching.prefix(Self.limit).map { index.entries[$0] }.runs(by: \.day).map { day, entries in
-            Day(heading: dates.parseDay(day).map(dates.longDate) ?? request.t("programme.no_time"),
+            Day(
+                heading: dates.parseDay(day).map(dates.longDate) ?? request.t("programme.no_time"),
                 activities: entries.map { ActivityCard($0, programme: programme, request: request) })
         }
-        truncated = matching.count > Self.limit
+        truncated =
+            matching.count > Self.limit
             ? request.t("programme.print_truncated", ["shown": "\(Self.limit)", "count": "\(matching.count)"]) : nil
         printedAt = request.t("programme.printed_at", ["date": dates.dateAndTime(request.now)])
     }

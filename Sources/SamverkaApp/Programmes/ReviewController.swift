@@ -35,34 +35,63 @@ struct ReviewController: Sendable {
     @Sendable func queue(request: Request) async throws -> Response {
         let programme = try await ProgrammeLookup.edition(request)
         let selection = try await Self.select(programme, request: request)
-        let (show, region, format, theme, waited, activities) = (selection.show, selection.region, selection.format, selection.theme, selection.waited, selection.activities)
+        let (show, region, format, theme, waited, activities) = (
+            selection.show, selection.region, selection.format, selection.theme, selection.waited, selection.activities
+        )
         let now = request.now
         let municipalities = request.application.municipalities
         let heading = request.t("review.title", ["name": programme.name])
         let page = QueuePage(
             layout: request.layout(title: heading, section: .programmes)
-                .with(feeds: request.downloads(csv: .programmes(.reviewCSV(.value(programme.slug))), query: selection.query)),
+                .with(
+                    feeds: request.downloads(
+                        csv: .programmes(.reviewCSV(.value(programme.slug))), query: selection.query)),
             heading: heading,
             filters: [
-                FilterSelect(name: "show", label: request.t("review.show"), options: Show.allCases.map {
-                    .init(value: $0.rawValue, label: request.t("review.show_\($0.rawValue)"), selected: $0 == show)
-                }),
-                FilterSelect(name: "region", label: request.t("filter.region"), options: [.init(value: "", label: request.t("filter.any"), selected: region.isEmpty)]
-                    + Regions.all(municipalities).map { .init(value: $0.code, label: $0.name, selected: $0.code == region) }),
-                FilterSelect(name: "format", label: request.t("field.format"), options: [.init(value: "", label: request.t("filter.any"), selected: format == nil)]
-                    + Activity.Format.allCases.map { .init(value: $0.rawValue, label: request.t("activity_format.\($0.rawValue)"), selected: $0 == format) }),
-                FilterSelect(name: "theme", label: request.t("field.themes"), options: [.init(value: "", label: request.t("filter.any"), selected: theme.isEmpty)]
-                    + programme.themes.map { .init(value: $0.key, label: $0.name(request.language), selected: $0.key == theme) }),
-                FilterSelect(name: "waited", label: request.t("review.waited"), options: [.init(value: "", label: request.t("filter.any"), selected: waited == nil)]
-                    + Self.waitingThresholds.map { .init(value: "\($0)", label: request.t("review.waited_more_than", ["days": "\($0)"]), selected: $0 == waited) }),
+                FilterSelect(
+                    name: "show", label: request.t("review.show"),
+                    options: Show.allCases.map {
+                        .init(value: $0.rawValue, label: request.t("review.show_\($0.rawValue)"), selected: $0 == show)
+                    }),
+                FilterSelect(
+                    name: "region", label: request.t("filter.region"),
+                    options: [.init(value: "", label: request.t("filter.any"), selected: region.isEmpty)]
+                        + Regions.all(municipalities).map {
+                            .init(value: $0.code, label: $0.name, selected: $0.code == region)
+                        }),
+                FilterSelect(
+                    name: "format", label: request.t("field.format"),
+                    options: [.init(value: "", label: request.t("filter.any"), selected: format == nil)]
+                        + Activity.Format.allCases.map {
+                            .init(
+                                value: $0.rawValue, label: request.t("activity_format.\($0.rawValue)"),
+                                selected: $0 == format)
+                        }),
+                FilterSelect(
+                    name: "theme", label: request.t("field.themes"),
+                    options: [.init(value: "", label: request.t("filter.any"), selected: theme.isEmpty)]
+                        + programme.themes.map {
+                            .init(value: $0.key, label: $0.name(request.language), selected: $0.key == theme)
+                        }),
+                FilterSelect(
+                    name: "waited", label: request.t("review.waited"),
+                    options: [.init(value: "", label: request.t("filter.any"), selected: waited == nil)]
+                        + Self.waitingThresholds.map {
+                            .init(
+                                value: "\($0)", label: request.t("review.waited_more_than", ["days": "\($0)"]),
+                                selected: $0 == waited)
+                        }),
             ],
             rows: try activities.map { activity in
                 let id = try activity.requireID().uuidString
                 let waitingDays = activity.submittedAt.map { Int(now.timeIntervalSince($0) / 86_400) }
                 return QueuePage.Row(
                     id: id,
-                    card: ActivityCard(activity, programme: programme, organisation: activity.organisation, showStatus: true, request: request),
-                    verification: request.t(activity.organisation.isVerified ? "organisation.is_verified" : "organisation.not_verified"),
+                    card: ActivityCard(
+                        activity, programme: programme, organisation: activity.organisation, showStatus: true,
+                        request: request),
+                    verification: request.t(
+                        activity.organisation.isVerified ? "organisation.is_verified" : "organisation.not_verified"),
                     region: activity.municipalityCode.flatMap { municipalities[$0]?.regionName } ?? "",
                     waiting: waitingDays.map { request.t("review.waiting_days", ["days": "\($0)"]) } ?? "",
                     pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },
@@ -88,7 +117,9 @@ struct ReviewController: Sendable {
             var parts = ["show=" + show.rawValue]
             if !region.isEmpty { parts.append("region=" + region) }
             if let format { parts.append("format=" + format.rawValue) }
-            if !theme.isEmpty { parts.append("theme=" + (theme.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")) }
+            if !theme.isEmpty {
+                parts.append("theme=" + (theme.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            }
             if let waited { parts.append("waited=\(waited)") }
             return "?" + parts.joined(separator: "&")
         }
@@ -99,9 +130,12 @@ struct ReviewController: Sendable {
         let region = (try? request.query.get(String.self, at: "region")) ?? ""
         let format = (try? request.query.get(String.self, at: "format")).flatMap(Activity.Format.init(rawValue:))
         let theme = (try? request.query.get(String.self, at: "theme")) ?? ""
-        let waited = (try? request.query.get(Int.self, at: "waited")).flatMap { Self.waitingThresholds.contains($0) ? $0 : nil }
+        let waited = (try? request.query.get(Int.self, at: "waited")).flatMap {
+            Self.waitingThresholds.contains($0) ? $0 : nil
+        }
         let now = request.now
-        let query = try Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID()).with(\.$organisation)
+        let query = try Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID()).with(
+            \.$organisation)
         switch show {
         case .waiting: query.waitingForReview()
         case .submitted: query.filter(\.$status == .submitted)
@@ -118,7 +152,8 @@ struct ReviewController: Sendable {
             (region.isEmpty || activity.municipalityCode.flatMap { municipalities[$0]?.regionCode } == region)
                 && (theme.isEmpty || activity.themes.contains(theme))
         }
-        return Selection(show: show, region: region, format: format, theme: theme, waited: waited, activities: activities)
+        return Selection(
+            show: show, region: region, format: format, theme: theme, waited: waited, activities: activities)
     }
 
     /// The queue with its filters as CSV, for moderators who share out the work.
@@ -128,16 +163,22 @@ struct ReviewController: Sendable {
         let municipalities = request.application.municipalities
         let dates = request.dates
         let base = request.application.settings.publicURL
-        var table = CSVTable(columns: ["title", "organisation", "verified", "status", "status_code", "changes_waiting", "submitted_at",
-                                       "days_waiting", "starts_at", "format", "format_code", "municipality", "region", "url"], request: request)
+        var table = CSVTable(
+            columns: [
+                "title", "organisation", "verified", "status", "status_code", "changes_waiting", "submitted_at",
+                "days_waiting", "starts_at", "format", "format_code", "municipality", "region", "url",
+            ], request: request)
         for activity in selection.activities {
             let municipality = activity.municipalityCode.flatMap { municipalities[$0] }
             table.append([
-                activity.title, activity.organisation.name, request.t(activity.organisation.isVerified ? "csv.yes" : "csv.no"),
+                activity.title, activity.organisation.name,
+                request.t(activity.organisation.isVerified ? "csv.yes" : "csv.no"),
                 request.t("activity_status.\(activity.status.rawValue)"), activity.status.rawValue,
                 request.t(activity.pendingChanges == nil ? "csv.no" : "csv.yes"),
-                activity.submittedAt.map(dates.spreadsheet) ?? "", activity.submittedAt.map { "\(Int(request.now.timeIntervalSince($0) / 86_400))" } ?? "",
-                activity.startsAt.map(dates.spreadsheet) ?? "", request.t("activity_format.\(activity.format.rawValue)"), activity.format.rawValue,
+                activity.submittedAt.map(dates.spreadsheet) ?? "",
+                activity.submittedAt.map { "\(Int(request.now.timeIntervalSince($0) / 86_400))" } ?? "",
+                activity.startsAt.map(dates.spreadsheet) ?? "",
+                request.t("activity_format.\(activity.format.rawValue)"), activity.format.rawValue,
                 municipality?.name ?? "", municipality?.regionName ?? "",
                 base + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
             ])
@@ -148,12 +189,17 @@ struct ReviewController: Sendable {
     @Sendable func decide(request: Request) async throws -> Response {
         let (programme, activity) = try await ProgrammeLookup.activity(request)
         let member = try request.auth.require(Member.self)
-        guard let decision = (try? request.content.get(String.self, at: "decision")).flatMap(ActivityReview.Decision.init(rawValue:)) else {
+        guard
+            let decision = (try? request.content.get(String.self, at: "decision")).flatMap(
+                ActivityReview.Decision.init(rawValue:))
+        else {
             throw Abort(.badRequest)
         }
-        let message = ((try? request.content.get(String.self, at: "message")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = ((try? request.content.get(String.self, at: "message")) ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let back = SiteURL.programmes(.review(.value(programme.slug))).path
-        let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all().map(\.organisation)
+        let partners = try await activity.$partners.query(on: request.db).with(\.$organisation).all().map(
+            \.organisation)
         // Nobody judges their own organisation's work: another moderator decides.
         let own = try await ActivityAccess.of(member, on: request.db).organisationIDs
         guard own.isDisjoint(with: [activity.$organisation.id] + partners.compactMap(\.id)) else {
@@ -174,14 +220,20 @@ struct ReviewController: Sendable {
         try await request.db.transaction { database in
             try await activity.save(on: database)
             // An approved change may have changed how to sign up.
-            if kind == .approved { try await request.application.saved(ProgrammeActivity(activity: activity, programme: programme), on: database) }
-            try await ActivityLogEntry(activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message).save(on: database)
-            try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
-            let told: MemberNotification.Kind = switch kind {
-            case .approved: .activityApproved
-            case .rejected: .activityRejected
-            default: .activityChangesRequested
+            if kind == .approved {
+                try await request.application.saved(
+                    ProgrammeActivity(activity: activity, programme: programme), on: database)
             }
+            try await ActivityLogEntry(
+                activityID: try activity.requireID(), memberID: member.id, kind: kind, message: message
+            ).save(on: database)
+            try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
+            let told: MemberNotification.Kind =
+                switch kind {
+                case .approved: .activityApproved
+                case .rejected: .activityRejected
+                default: .activityChangesRequested
+                }
             try await Notifier(request).tell(
                 try await OrganisationMembership.people(of: activity.$organisation.id, on: database), told,
                 values: ["title": activity.title, "programme": programme.name, "message": message],

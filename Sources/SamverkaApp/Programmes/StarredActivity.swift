@@ -20,7 +20,8 @@ final class StarredActivity: Model, @unchecked Sendable {
 
     /// Whether the member has starred the activity.
     static func exists(memberID: UUID, activityID: UUID, on database: any Database) async throws -> Bool {
-        try await query(on: database).filter(\.$member.$id == memberID).filter(\.$activity.$id == activityID).count() > 0
+        try await query(on: database).filter(\.$member.$id == memberID).filter(\.$activity.$id == activityID).count()
+            > 0
     }
 
     /// The member's starred activities that the public may see (approved), in time order, with

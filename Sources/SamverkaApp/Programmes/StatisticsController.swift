@@ -35,7 +35,11 @@ struct StatisticsController: Sendable {
         let statistics = try await ProgrammeStatistics.of(programme, request: request)
         let total = max(statistics.activities, 1)
         func rows(_ counts: [ProgrammeStatistics.Count], shares: Bool = false) -> [Page.Row] {
-            counts.map { Page.Row(label: $0.label, count: $0.count, share: shares ? "\(Int((Double($0.count) * 100 / Double(total)).rounded())) %" : nil) }
+            counts.map {
+                Page.Row(
+                    label: $0.label, count: $0.count,
+                    share: shares ? "\(Int((Double($0.count) * 100 / Double(total)).rounded())) %" : nil)
+            }
         }
         let heading = request.t("statistics.title", ["name": programme.name])
         let page = Page(
@@ -45,20 +49,43 @@ struct StatisticsController: Sendable {
             csvHref: SiteURL.programmes(.csv(.value(programme.slug))).path,
             activities: statistics.activities,
             organisations: statistics.organisations,
-            reach: request.t("statistics.reach", ["count": "\(statistics.municipalitiesReached)", "total": "\(statistics.municipalitiesTotal)"]),
-            map: RegionChoropleth(map: request.application.regionMap, counts: statistics.regions, label: { low, high in
-                low == 0 && high == 0 ? request.t("statistics.legend_none") : request.t("statistics.legend_range", ["low": "\(low)", "high": "\(high)"])
-            }, link: { code, name, count in
-                (SiteURL.programmes(.show(.value(programme.slug))).path + ProgrammeFilter(values: [.region: [code]]).query(),
-                 request.t("statistics.map_link", count: count, ["region": name, "count": "\(count)"]))
-            }),
+            reach: request.t(
+                "statistics.reach",
+                ["count": "\(statistics.municipalitiesReached)", "total": "\(statistics.municipalitiesTotal)"]),
+            map: RegionChoropleth(
+                map: request.application.regionMap, counts: statistics.regions,
+                label: { low, high in
+                    low == 0 && high == 0
+                        ? request.t("statistics.legend_none")
+                        : request.t("statistics.legend_range", ["low": "\(low)", "high": "\(high)"])
+                },
+                link: { code, name, count in
+                    (
+                        SiteURL.programmes(.show(.value(programme.slug))).path
+                            + ProgrammeFilter(values: [.region: [code]]).query(),
+                        request.t("statistics.map_link", count: count, ["region": name, "count": "\(count)"])
+                    )
+                }),
             regions: rows(statistics.regions),
             sections: [
-                Section(chart: BarChart(id: "formats", title: request.t("statistics.by_format"), counts: statistics.formats), rows: rows(statistics.formats, shares: true), showsShare: true),
-                Section(chart: BarChart(id: "regions", title: request.t("statistics.by_region"), counts: statistics.regions), rows: rows(statistics.regions), showsShare: false),
-                Section(chart: BarChart(id: "themes", title: request.t("statistics.by_theme"), counts: statistics.themes), rows: rows(statistics.themes), showsShare: false),
-                Section(chart: BarChart(id: "days", title: request.t("statistics.by_day"), counts: statistics.days), rows: rows(statistics.days), showsShare: false),
-                Section(chart: BarChart(id: "sectors", title: request.t("statistics.by_sector"), counts: statistics.sectors), rows: rows(statistics.sectors), showsShare: false),
+                Section(
+                    chart: BarChart(
+                        id: "formats", title: request.t("statistics.by_format"), counts: statistics.formats),
+                    rows: rows(statistics.formats, shares: true), showsShare: true),
+                Section(
+                    chart: BarChart(
+                        id: "regions", title: request.t("statistics.by_region"), counts: statistics.regions),
+                    rows: rows(statistics.regions), showsShare: false),
+                Section(
+                    chart: BarChart(id: "themes", title: request.t("statistics.by_theme"), counts: statistics.themes),
+                    rows: rows(statistics.themes), showsShare: false),
+                Section(
+                    chart: BarChart(id: "days", title: request.t("statistics.by_day"), counts: statistics.days),
+                    rows: rows(statistics.days), showsShare: false),
+                Section(
+                    chart: BarChart(
+                        id: "sectors", title: request.t("statistics.by_sector"), counts: statistics.sectors),
+                    rows: rows(statistics.sectors), showsShare: false),
             ],
             sectors: rows(statistics.sectors)
         )
@@ -72,9 +99,12 @@ struct StatisticsController: Sendable {
         let dates = request.dates
         let municipalities = request.application.municipalities
         let language = request.language
-        var table = CSVTable(columns: ["title", "summary", "organisers", "starts_at", "ends_at", "format", "format_code", "municipality",
-                                       "municipality_code", "region", "venue", "address", "online_url", "themes", "theme_codes",
-                                       "target_groups", "target_group_codes", "language", "language_code", "sign_up_url", "url"], request: request)
+        var table = CSVTable(
+            columns: [
+                "title", "summary", "organisers", "starts_at", "ends_at", "format", "format_code", "municipality",
+                "municipality_code", "region", "venue", "address", "online_url", "themes", "theme_codes",
+                "target_groups", "target_group_codes", "language", "language_code", "sign_up_url", "url",
+            ], request: request)
         for (activity, organisations) in entries {
             let municipality = activity.municipalityCode.flatMap { municipalities[$0] }
             let themes = programme.themes.filter { activity.themes.contains($0.key) }
@@ -83,12 +113,14 @@ struct StatisticsController: Sendable {
                 activity.title, activity.summary, organisations.map(\.name).joined(separator: ", "),
                 activity.startsAt.map(dates.spreadsheet) ?? "", activity.endsAt.map(dates.spreadsheet) ?? "",
                 request.t("activity_format.\(activity.format.rawValue)"), activity.format.rawValue,
-                activity.allSweden ? request.t("activity.all_sweden") : municipality?.name ?? "", activity.municipalityCode ?? "",
+                activity.allSweden ? request.t("activity.all_sweden") : municipality?.name ?? "",
+                activity.municipalityCode ?? "",
                 municipality?.regionName ?? "", activity.venue, activity.address, activity.onlineURL ?? "",
                 themes.map { $0.name(language) }.joined(separator: ", "), themes.map(\.key).joined(separator: " "),
                 groups.map { $0.name(language) }.joined(separator: ", "), groups.map(\.key).joined(separator: " "),
                 request.t("activity_language.\(activity.language)"), activity.language, activity.signUpURL ?? "",
-                request.application.settings.publicURL + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
+                request.application.settings.publicURL
+                    + SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path,
             ])
         }
         return table.response(filename: programme.slug)

@@ -20,7 +20,8 @@ struct ProjectDetailsInput: ContentDetailsInput {
 
     init(item: Project, request: Request) async throws {
         (linkTitle, linkURL) = ContentLink.columns(item.links)
-        (contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL) = ContactPerson.columns(item.contacts)
+        (contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL) = ContactPerson.columns(
+            item.contacts)
         chat = item.chat
         tags = item.tags.joined(separator: ", ")
         localGroup = try await item.$localGroup.get(on: request.db)?.slug
@@ -32,13 +33,18 @@ struct ProjectDetailsInput: ContentDetailsInput {
         case .success(let value): project.links = value
         case .failure(let error): errors.add("links", request.t(error.key, ["line": "\(error.line)"]))
         }
-        switch LineLists.contacts(name: contactName, role: contactRole, email: contactEmail, organisation: contactOrganisation, organisationURL: contactOrganisationURL) {
+        switch LineLists.contacts(
+            name: contactName, role: contactRole, email: contactEmail, organisation: contactOrganisation,
+            organisationURL: contactOrganisationURL)
+        {
         case .success(let value): project.contacts = value
         case .failure(let error): errors.add("contacts", request.t(error.key, ["line": "\(error.line)"]))
         }
         let chat = (self.chat ?? "").trimmingCharacters(in: .whitespaces)
         project.chat = chat.isEmpty ? nil : chat
-        project.tags = (tags ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        project.tags = (tags ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         switch try await LocalGroupOptions.resolve(localGroup, on: request.db) {
         case .success(let id): project.$localGroup.id = id
         case .failure(let problem): errors.add("localGroup", request.t(problem.key))
@@ -56,15 +62,31 @@ struct ProjectDetailsInput: ContentDetailsInput {
 
     func fields(request: Request, errors: FieldErrors) async throws -> [FormField] {
         [
-            FormRows.links(FormRows.filled([linkTitle, linkURL]).map(\.cells), error: errors["links"], request: request),
-            FormRows.contacts(FormRows.filled([contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL]).map(\.cells),
-                              error: errors["contacts"], request: request),
-            FormField("chat", label: request.t("field.chat"), value: chat ?? "", error: errors["chat"], hint: request.t("hint.chat")),
-            FormField("tags", label: request.t("field.tags"), value: tags ?? "", error: errors["tags"], hint: request.t("hint.tags")),
-            FormField("localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"], options: try await LocalGroupOptions.options(request, selected: localGroup)),
-            FormRows.field("events", label: request.t("field.project_events"), hint: request.t("hint.project_events"), error: errors["events"],
-                           columns: [FormRows.Column(name: "eventName", label: request.t("field.event_name"), autocomplete: "off", list: "list-events")],
-                           values: FormRows.filled([eventName]).map(\.cells), request: request, suggestions: try await EventNames.suggestions(request)),
+            FormRows.links(
+                FormRows.filled([linkTitle, linkURL]).map(\.cells), error: errors["links"], request: request),
+            FormRows.contacts(
+                FormRows.filled([contactName, contactRole, contactEmail, contactOrganisation, contactOrganisationURL])
+                    .map(\.cells),
+                error: errors["contacts"], request: request),
+            FormField(
+                "chat", label: request.t("field.chat"), value: chat ?? "", error: errors["chat"],
+                hint: request.t("hint.chat")),
+            FormField(
+                "tags", label: request.t("field.tags"), value: tags ?? "", error: errors["tags"],
+                hint: request.t("hint.tags")),
+            FormField(
+                "localGroup", label: request.t("field.local_group"), kind: .select, error: errors["localGroup"],
+                options: try await LocalGroupOptions.options(request, selected: localGroup)),
+            FormRows.field(
+                "events", label: request.t("field.project_events"), hint: request.t("hint.project_events"),
+                error: errors["events"],
+                columns: [
+                    FormRows.Column(
+                        name: "eventName", label: request.t("field.event_name"), autocomplete: "off",
+                        list: "list-events")
+                ],
+                values: FormRows.filled([eventName]).map(\.cells), request: request,
+                suggestions: try await EventNames.suggestions(request)),
         ]
     }
 }

@@ -32,7 +32,9 @@ struct ProjectListPanelProvider: PagePanelProvider {
         }
         guard !projects.isEmpty else { return nil }
         let links = projects.map { LinkView(title: $0.title, href: $0.showURL.path) }
-        return try await request.panel("projects", placement: .related, template: "Projects/panel-projects", Context(heading: heading, projects: links))
+        return try await request.panel(
+            "projects", placement: .related, template: "Projects/panel-projects",
+            Context(heading: heading, projects: links))
     }
 
     func version(for item: any AttachableItem, request: Request) async throws -> Int {

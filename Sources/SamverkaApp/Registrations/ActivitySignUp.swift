@@ -37,7 +37,7 @@ enum ActivitySignUp {
     /// which only its form, through review, may do.
     static func bypassesReview(_ setup: RegistrationSetup, _ activity: Activity) -> Bool {
         guard activity.status == .approved else { return false }
-        return setup.mode != mode(of: activity.signUp) || (setup.mode == .external && setup.externalURL != activity.signUpURL)
+        return setup.mode != mode(of: activity.signUp)
+            || (setup.mode == .external && setup.externalURL != activity.signUpURL)
     }
 }
-

@@ -11,10 +11,14 @@ struct PersonalLinkController: Sendable {
 
     @Sendable func send(request: Request) async throws -> Response {
         let subject = try await RegistrationSubject.find(request)
-        let email = ((try? request.content.get(String.self, at: "email")) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let email = ((try? request.content.get(String.self, at: "email")) ?? "").trimmingCharacters(in: .whitespaces)
+            .lowercased()
         var errors = FieldErrors()
         errors.checkEmail("email", email, request)
-        guard errors.isEmpty else { return try await render(request, subject: subject, email: email, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return try await render(
+                request, subject: subject, email: email, errors: errors, status: .unprocessableEntity)
+        }
         let setup = try await subject.setup(on: request.db)
         if setup.id != nil {
             let mailer = RegistrationMailer(app: request.application, now: request.now)
@@ -28,21 +32,28 @@ struct PersonalLinkController: Sendable {
             }
         }
         let heading = request.t("registration.resend_sent_heading")
-        return try await request.render("Registrations/sent", RegistrationController.SentPage(
-            layout: request.layout(title: heading, section: subject.section), heading: heading,
-            lead: request.t("registration.resend_sent_lead", ["email": email, "title": subject.title]),
-            hints: [request.t("registration.sent_hint_spam"), request.t("registration.resend_hint_member")],
-            pageHref: subject.pagePath, pageTitle: subject.title
-        ))
+        return try await request.render(
+            "Registrations/sent",
+            RegistrationController.SentPage(
+                layout: request.layout(title: heading, section: subject.section), heading: heading,
+                lead: request.t("registration.resend_sent_lead", ["email": email, "title": subject.title]),
+                hints: [request.t("registration.sent_hint_spam"), request.t("registration.resend_hint_member")],
+                pageHref: subject.pagePath, pageTitle: subject.title
+            ))
     }
 
-    private func render(_ request: Request, subject: RegistrationSubject, email: String, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
-        let field = FormField("email", label: request.t("field.email"), kind: .email, value: email, error: errors["email"],
-                              hint: request.t("registration.resend_hint", ["title": subject.title]), required: true, autocomplete: "email")
+    private func render(
+        _ request: Request, subject: RegistrationSubject, email: String, errors: FieldErrors, status: HTTPStatus
+    ) async throws -> Response {
+        let field = FormField(
+            "email", label: request.t("field.email"), kind: .email, value: email, error: errors["email"],
+            hint: request.t("registration.resend_hint", ["title": subject.title]), required: true, autocomplete: "email"
+        )
         return try await request.renderFormPage(
             heading: request.t("registration.resend_heading"), section: subject.section,
-            form: FormContext(action: subject.path(.resendLink), submitLabel: request.t("registration.resend_button"),
-                              csrf: request.csrfToken, fields: [field], errors: errors),
+            form: FormContext(
+                action: subject.path(.resendLink), submitLabel: request.t("registration.resend_button"),
+                csrf: request.csrfToken, fields: [field], errors: errors),
             status: status
         )
     }

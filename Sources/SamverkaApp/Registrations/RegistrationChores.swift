@@ -49,11 +49,13 @@ struct RegistrationChores: Sendable {
         let setupIDs = try await Registration.query(on: database).filter(\.$purgedAt == nil).unique().all(\.$setup.$id)
         for setupID in Set(setupIDs) {
             guard let setup = try await RegistrationSetup.find(setupID, on: database),
-                  let subject = try await RegistrationSubject.of(setup, on: database),
-                  let ended = subject.endsAt ?? subject.startsAt, ended < cutoff
+                let subject = try await RegistrationSubject.of(setup, on: database),
+                let ended = subject.endsAt ?? subject.startsAt, ended < cutoff
             else { continue }
             purged.registrations += try await database.transaction { database in
-                let due = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$purgedAt == nil).all()
+                let due = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(
+                    \.$purgedAt == nil
+                ).all()
                 for registration in due {
                     registration.answers = []
                     if registration.$member.id == nil {

@@ -33,7 +33,8 @@ struct RegistrationController: Sendable {
         let member = request.auth.get(Member.self)
         let answers = RegistrationAnswers.read(request, questions: setup.questions, asGuest: member == nil)
         guard answers.errors.isEmpty else {
-            return try await render(request, subject: subject, setup: setup, answers: answers, status: .unprocessableEntity)
+            return try await render(
+                request, subject: subject, setup: setup, answers: answers, status: .unprocessableEntity)
         }
         do {
             let registration = try await RegistrationLedger(app: request.application, now: request.now).signUp(
@@ -44,7 +45,8 @@ struct RegistrationController: Sendable {
             // here, or anyone could take seats in someone else's name.
             guard member != nil else { return request.redirect(to: subject.path(.sent), redirectType: .normal) }
             request.flash(request.t("registration.flash_\(registration.status.rawValue)", ["title": subject.title]))
-            return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
+            return request.redirect(
+                to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
         } catch let refusal as RegistrationLedger.Refusal {
             var answers = answers
             answers.errors.add(member == nil ? "email" : "registration", request.t("registration.refused_\(refusal)"))
@@ -105,7 +107,8 @@ struct RegistrationController: Sendable {
         let dates = request.dates
         var position: String?
         if registration.status == .waiting {
-            position = request.t("registration.position", ["position": "\(try await registration.waitingPosition(on: request.db))"])
+            position = request.t(
+                "registration.position", ["position": "\(try await registration.waitingPosition(on: request.db))"])
         }
         let token = registration.token
         let page = PersonalPage(
@@ -116,10 +119,14 @@ struct RegistrationController: Sendable {
             place: subject.placeAndLink(request.application.municipalities),
             status: request.t("registration_status.\(registration.status.rawValue)"),
             position: position,
-            message: registration.decisionMessage.isEmpty ? (setup.cancelledAt != nil ? setup.cancellationMessage : nil) : registration.decisionMessage,
+            message: registration.decisionMessage.isEmpty
+                ? (setup.cancelledAt != nil ? setup.cancellationMessage : nil) : registration.decisionMessage,
             answers: setup.questions.compactMap { question in
                 registration.answers.first { $0.key == question.key }.map {
-                    PersonalPage.Answer(question: question.label, answer: question.kind == .yesNo ? $0.values.map { request.t("answer.\($0)") }.joined() : $0.values.joined(separator: ", "))
+                    PersonalPage.Answer(
+                        question: question.label,
+                        answer: question.kind == .yesNo
+                            ? $0.values.map { request.t("answer.\($0)") }.joined() : $0.values.joined(separator: ", "))
                 }
             },
             confirmAction: registration.status == .unconfirmed ? SiteURL.confirmRegistration(.value(token)).path : nil,
@@ -136,12 +143,14 @@ struct RegistrationController: Sendable {
     @Sendable func confirm(request: Request) async throws -> Response {
         let (registration, setup, subject) = try await Self.byToken(request)
         do {
-            try await RegistrationLedger(app: request.application, now: request.now).confirmGuest(registration, setup: setup, subject: subject)
+            try await RegistrationLedger(app: request.application, now: request.now).confirmGuest(
+                registration, setup: setup, subject: subject)
             request.flash(request.t("registration.flash_\(registration.status.rawValue)", ["title": subject.title]))
         } catch let refusal as RegistrationLedger.Refusal {
             request.flash(request.t("registration.refused_\(refusal)"))
         }
-        return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
+        return request.redirect(
+            to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
     }
 
     /// "Do you want to cancel?" first: one press on the personal page must not give away a seat.
@@ -151,19 +160,25 @@ struct RegistrationController: Sendable {
         guard Registration.Status.active.contains(registration.status) || registration.status == .unconfirmed else {
             return request.redirect(to: personal, redirectType: .normal)
         }
-        let question = request.t(registration.status == .confirmed ? "registration.cancel_question_seat" : "registration.cancel_question", ["title": subject.title])
+        let question = request.t(
+            registration.status == .confirmed ? "registration.cancel_question_seat" : "registration.cancel_question",
+            ["title": subject.title])
         let response = try await request.renderConfirmPage(
-            heading: request.t("registration.cancel_heading"), question: question, action: SiteURL.cancelRegistration(.value(registration.token)).path,
-            confirmLabel: request.t("registration.cancel"), cancelHref: personal, cancelLabel: request.t("registration.keep"), section: subject.section)
+            heading: request.t("registration.cancel_heading"), question: question,
+            action: SiteURL.cancelRegistration(.value(registration.token)).path,
+            confirmLabel: request.t("registration.cancel"), cancelHref: personal,
+            cancelLabel: request.t("registration.keep"), section: subject.section)
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
     }
 
     @Sendable func cancel(request: Request) async throws -> Response {
         let (registration, setup, subject) = try await Self.byToken(request)
-        try await RegistrationLedger(app: request.application, now: request.now).cancel(registration, setup: setup, subject: subject)
+        try await RegistrationLedger(app: request.application, now: request.now).cancel(
+            registration, setup: setup, subject: subject)
         request.flash(request.t("registration.flash_cancelled", ["title": subject.title]))
-        return request.redirect(to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
+        return request.redirect(
+            to: SiteURL.personalRegistration(.value(registration.token)).path, redirectType: .normal)
     }
 
     // MARK: My registrations
@@ -189,7 +204,9 @@ struct RegistrationController: Sendable {
         let dates = request.dates
         var upcoming: [(Date, MinePage.Row)] = [], past: [(Date, MinePage.Row)] = []
         for registration in registrations {
-            guard let subject = try await RegistrationSubject.of(registration.setup, in: request.language, on: request.db) else { continue }
+            guard
+                let subject = try await RegistrationSubject.of(registration.setup, in: request.language, on: request.db)
+            else { continue }
             let start = subject.startsAt ?? .distantPast
             let row = MinePage.Row(
                 title: subject.title, href: SiteURL.personalRegistration(.value(registration.token)).path,
@@ -199,18 +216,22 @@ struct RegistrationController: Sendable {
             if start >= request.now { upcoming.append((start, row)) } else { past.append((start, row)) }
         }
         let heading = request.t("registration.mine")
-        return try await request.render("Registrations/mine", MinePage(
-            layout: request.layout(title: heading, section: .account), heading: heading,
-            upcoming: upcoming.sorted { $0.0 < $1.0 }.map(\.1), past: past.sorted { $0.0 > $1.0 }.map(\.1)
-        ))
+        return try await request.render(
+            "Registrations/mine",
+            MinePage(
+                layout: request.layout(title: heading, section: .account), heading: heading,
+                upcoming: upcoming.sorted { $0.0 < $1.0 }.map(\.1), past: past.sorted { $0.0 > $1.0 }.map(\.1)
+            ))
     }
 
     // MARK: Helpers
 
     static func byToken(_ request: Request) async throws -> (Registration, RegistrationSetup, RegistrationSubject) {
         guard let token = request.parameters.get("token"), token.count >= 16,
-              let registration = try await Registration.query(on: request.db).filter(\.$token == token).with(\.$setup).first(),
-              let subject = try await RegistrationSubject.of(registration.setup, in: registration.language, on: request.db)
+            let registration = try await Registration.query(on: request.db).filter(\.$token == token).with(\.$setup)
+                .first(),
+            let subject = try await RegistrationSubject.of(
+                registration.setup, in: registration.language, on: request.db)
         else { throw Abort(.notFound) }
         return (registration, registration.setup, subject)
     }
@@ -218,29 +239,40 @@ struct RegistrationController: Sendable {
     static func calendarPath(_ subject: RegistrationSubject) -> String? {
         switch subject {
         case .event: nil
-        case .activity(let activity, let programme): SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path
+        case .activity(let activity, let programme):
+            SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path
         }
     }
 
     /// Sign-up pages exist for what the public can see and whose organiser uses Samverka's.
     private func visibleSetup(_ subject: RegistrationSubject, _ request: Request) async throws -> RegistrationSetup {
         let setup = try await subject.setup(on: request.db)
-        guard setup.mode == .samverka, setup.id != nil, subject.isOpenToPublic(now: request.now) || setup.cancelledAt != nil else { throw Abort(.notFound) }
+        guard setup.mode == .samverka, setup.id != nil,
+            subject.isOpenToPublic(now: request.now) || setup.cancelledAt != nil
+        else { throw Abort(.notFound) }
         return setup
     }
 
-    private func render(_ request: Request, subject: RegistrationSubject, setup: RegistrationSetup, answers: RegistrationAnswers, status: HTTPStatus) async throws -> Response {
+    private func render(
+        _ request: Request, subject: RegistrationSubject, setup: RegistrationSetup, answers: RegistrationAnswers,
+        status: HTTPStatus
+    ) async throws -> Response {
         let member = request.auth.get(Member.self)
         let dates = request.dates
         var existing: Registration?
         if let member {
-            existing = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(\.$member.$id == member.id)
-                .filter(\.$status ~~ Registration.Status.active).first()
+            existing = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(
+                \.$member.$id == member.id
+            )
+            .filter(\.$status ~~ Registration.Status.active).first()
         }
         let availability = try await Self.availability(setup, request: request)
         let closedMessage = Self.closedMessage(setup, subject: subject, full: availability.full, request: request)
         var summaryErrors = answers.errors
-        if let message = answers.errors["registration"] { summaryErrors = FieldErrors(); summaryErrors.add("registration", message) }
+        if let message = answers.errors["registration"] {
+            summaryErrors = FieldErrors()
+            summaryErrors.add("registration", message)
+        }
         let heading = request.t("registration.sign_up_to", ["title": subject.title])
         let page = SignUpPage(
             layout: request.layout(title: heading, section: subject.section),
@@ -251,34 +283,50 @@ struct RegistrationController: Sendable {
             place: subject.place(request.application.municipalities),
             availability: availability.text,
             consent: request.t("registration.consent", ["days": "\(request.application.settings.purgeAfterDays)"]),
-            form: closedMessage == nil && existing == nil ? FormContext(
-                action: subject.path(.register), submitLabel: request.t(availability.full ? "registration.join_waiting_list" : "registration.sign_up"),
-                csrf: request.csrfToken, fields: answers.fields(request, questions: setup.questions, asGuest: member == nil), errors: summaryErrors
-            ) : nil,
+            form: closedMessage == nil && existing == nil
+                ? FormContext(
+                    action: subject.path(.register),
+                    submitLabel: request.t(
+                        availability.full ? "registration.join_waiting_list" : "registration.sign_up"),
+                    csrf: request.csrfToken,
+                    fields: answers.fields(request, questions: setup.questions, asGuest: member == nil),
+                    errors: summaryErrors
+                ) : nil,
             closedMessage: closedMessage,
             existingHref: existing.map { SiteURL.personalRegistration(.value($0.token)).path },
-            signInHref: member == nil ? SiteURL.signIn.path + "?next=" + (subject.path(.register).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : nil,
+            signInHref: member == nil
+                ? SiteURL.signIn.path + "?next="
+                    + (subject.path(.register).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                : nil,
             resendHref: member == nil ? subject.path(.resendLink) : nil
         )
         return try await request.render("Registrations/register", page, status: status)
     }
 
     /// Why nobody can sign up now (cancelled, closed, full without a waiting list), or nil.
-    static func closedMessage(_ setup: RegistrationSetup, subject: RegistrationSubject, full: Bool, request: Request) -> String? {
+    static func closedMessage(
+        _ setup: RegistrationSetup, subject: RegistrationSubject, full: Bool, request: Request
+    ) -> String? {
         if setup.cancelledAt != nil { return request.t("registration.event_cancelled") }
-        if !setup.isOpen(at: request.now, start: subject.startsAt) || !subject.isOpenToPublic(now: request.now) { return request.t("registration.closed") }
+        if !setup.isOpen(at: request.now, start: subject.startsAt) || !subject.isOpenToPublic(now: request.now) {
+            return request.t("registration.closed")
+        }
         if full && !setup.waitingList { return request.t("registration.full") }
         return nil
     }
 
     /// "12 seats left", "Full: the waiting list is open", or "Unlimited seats".
     static func availability(_ setup: RegistrationSetup, request: Request) async throws -> (text: String, full: Bool) {
-        guard let capacity = setup.capacity, let setupID = setup.id else { return (request.t("registration.unlimited"), false) }
+        guard let capacity = setup.capacity, let setupID = setup.id else {
+            return (request.t("registration.unlimited"), false)
+        }
         let base = Registration.query(on: request.db).filter(\.$setup.$id == setupID)
         let confirmed = try await base.copy().filter(\.$status == .confirmed).count()
         let waiting = try await base.copy().filter(\.$status == .waiting).count()
         if confirmed < capacity && waiting == 0 {
-            return (request.t("registration.seats_left", count: capacity - confirmed, ["capacity": "\(capacity)"]), false)
+            return (
+                request.t("registration.seats_left", count: capacity - confirmed, ["capacity": "\(capacity)"]), false
+            )
         }
         return (request.t(setup.waitingList ? "registration.full_waiting_list" : "registration.full"), true)
     }

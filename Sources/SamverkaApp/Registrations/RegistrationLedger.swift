@@ -27,10 +27,16 @@ struct RegistrationLedger: Sendable {
         let answers: [RegistrationAnswer]
     }
 
-    func signUp(_ setup: RegistrationSetup, subject: RegistrationSubject, member: Member?, guestName: String, guestEmail: String,
-                language: Language, answers: [RegistrationAnswer]) async throws -> Registration {
-        guard setup.isOpen(at: now, start: subject.startsAt), subject.isOpenToPublic(now: now) else { throw Refusal.closed }
-        let request = SignUpRequest(member: member, guestName: guestName, guestEmail: guestEmail, language: language, answers: answers)
+    func signUp(
+        _ setup: RegistrationSetup, subject: RegistrationSubject, member: Member?, guestName: String,
+        guestEmail: String,
+        language: Language, answers: [RegistrationAnswer]
+    ) async throws -> Registration {
+        guard setup.isOpen(at: now, start: subject.startsAt), subject.isOpenToPublic(now: now) else {
+            throw Refusal.closed
+        }
+        let request = SignUpRequest(
+            member: member, guestName: guestName, guestEmail: guestEmail, language: language, answers: answers)
         return try await app.signUpQueue.submit(try setup.requireID(), request) { batch in
             try await admit(batch, setup: setup, subject: subject)
         }
@@ -40,14 +46,17 @@ struct RegistrationLedger: Sendable {
     /// there are seats and nobody waits, else the waiting list; pending when the organiser
     /// approves; unconfirmed for a guest until the address is proven. Each gets their own
     /// outcome, so one person already signed up does not fail the others.
-    private func admit(_ batch: [SignUpRequest], setup: RegistrationSetup, subject: RegistrationSubject) async throws -> [Result<Registration, any Error>] {
+    private func admit(
+        _ batch: [SignUpRequest], setup: RegistrationSetup, subject: RegistrationSubject
+    ) async throws -> [Result<Registration, any Error>] {
         let setupID = try setup.requireID()
         return try await serially(setup, arriving: batch.count) { database, arrivals in
             // The settings as they are now, not as the first in the batch read them.
             guard let current = try await RegistrationSetup.find(setupID, on: database) else { throw Abort(.notFound) }
             var taken = try await Self.placeHolders(setupID, among: batch, on: database)
             var counts = try await Self.seatCounts(setupID, on: database)
-            var admitted: [Registration] = [], names: [String] = [], mail: [OutgoingMail] = [], outcomes: [Result<Registration, any Error>] = []
+            var admitted: [Registration] = [], names: [String] = [], mail: [OutgoingMail] = [],
+                outcomes: [Result<Registration, any Error>] = []
             for (offset, request) in batch.enumerated() {
                 guard taken.insert(Self.holder(request)).inserted else {
                     outcomes.append(.failure(Refusal.alreadyRegistered))
@@ -57,7 +66,10 @@ struct RegistrationLedger: Sendable {
                 do {
                     if request.member == nil {
                         // A guest holds nothing until the address is proven; a full event says so now.
-                        if !current.requiresApproval { var unchanged = counts; _ = try Self.place(current, &unchanged) }
+                        if !current.requiresApproval {
+                            var unchanged = counts
+                            _ = try Self.place(current, &unchanged)
+                        }
                         registration.status = .unconfirmed
                     } else {
                         registration.status = current.requiresApproval ? .pending : try Self.place(current, &counts)
@@ -67,11 +79,15 @@ struct RegistrationLedger: Sendable {
                     continue
                 }
                 seatGiven(registration, subject: subject)
-                let notice: RegistrationNotice = registration.status == .unconfirmed ? .confirmAddress : .placed(registration.status)
-                let recipient = request.member.map { RegistrationMailer.Recipient(name: $0.name, email: $0.email) }
+                let notice: RegistrationNotice =
+                    registration.status == .unconfirmed ? .confirmAddress : .placed(registration.status)
+                let recipient =
+                    request.member.map { RegistrationMailer.Recipient(name: $0.name, email: $0.email) }
                     ?? RegistrationMailer.Recipient(name: request.guestName, email: request.guestEmail)
-                mail.append(mailer.message(notice, registration, subject: subject, setup: current, to: recipient,
-                                           position: registration.status == .waiting ? counts.waiting : nil))
+                mail.append(
+                    mailer.message(
+                        notice, registration, subject: subject, setup: current, to: recipient,
+                        position: registration.status == .waiting ? counts.waiting : nil))
                 admitted.append(registration)
                 names.append(request.member?.name ?? request.guestName)
                 outcomes.append(.success(registration))
@@ -79,16 +95,19 @@ struct RegistrationLedger: Sendable {
             if !admitted.isEmpty {
                 try await admitted.create(on: database)
                 try await mail.create(on: database)
-                try await SignUpNotice(app: app, now: now).tell(Array(zip(admitted, names)), subject: subject, on: database)
+                try await SignUpNotice(app: app, now: now).tell(
+                    Array(zip(admitted, names)), subject: subject, on: database)
             }
             return outcomes
         }
     }
 
     /// A guest followed the link in the first email.
-    func confirmGuest(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+    func confirmGuest(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject) async throws
+    {
         try await serially(setup) { database, _ in
-            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .unconfirmed else { return }
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .unconfirmed
+            else { return }
             fresh.status = setup.requiresApproval ? .pending : try await Self.placement(setup, on: database)
             seatGiven(fresh, subject: subject)
             try await fresh.save(on: database)
@@ -99,20 +118,27 @@ struct RegistrationLedger: Sendable {
     }
 
     /// The organiser's yes to a pending sign-up: a seat, else the waiting list.
-    func approve(_ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+    func approve(
+        _ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject
+    ) async throws {
         try await serially(setup) { database, _ in
-            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending else { throw Refusal.notPending }
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending
+            else { throw Refusal.notPending }
             fresh.status = try await Self.placement(setup, on: database)
             fresh.decisionMessage = message
             seatGiven(fresh, subject: subject)
             try await fresh.save(on: database)
-            try await mailer.send(fresh.status == .waiting ? .waiting : .approved, fresh, subject: subject, setup: setup, on: database)
+            try await mailer.send(
+                fresh.status == .waiting ? .waiting : .approved, fresh, subject: subject, setup: setup, on: database)
         }
     }
 
-    func decline(_ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+    func decline(
+        _ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject
+    ) async throws {
         try await serially(setup) { database, _ in
-            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending else { throw Refusal.notPending }
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending
+            else { throw Refusal.notPending }
             fresh.status = .declined
             fresh.decisionMessage = message
             try await fresh.save(on: database)
@@ -121,9 +147,13 @@ struct RegistrationLedger: Sendable {
     }
 
     /// The person cancels (or their account goes); a freed seat goes to the first in line.
-    func cancel(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject, tell: Bool = true) async throws {
+    func cancel(
+        _ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject, tell: Bool = true
+    ) async throws {
         try await serially(setup) { database, _ in
-            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status.isActive else { return }
+            guard let fresh = try await Registration.find(registration.id, on: database), fresh.status.isActive else {
+                return
+            }
             let heldSeat = fresh.status == .confirmed
             fresh.status = .cancelled
             try await fresh.save(on: database)
@@ -177,11 +207,16 @@ struct RegistrationLedger: Sendable {
     // MARK: Inside the lock
 
     /// Gives free seats to the waiting list, first come first served.
-    private func fillSeats(_ setup: RegistrationSetup, subject: RegistrationSubject, on database: any Database) async throws {
+    private func fillSeats(
+        _ setup: RegistrationSetup, subject: RegistrationSubject, on database: any Database
+    ) async throws {
         let setupID = try setup.requireID()
-        let waiting = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status == .waiting).sort(\.$arrival)
+        let waiting = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status == .waiting)
+            .sort(\.$arrival)
         if let capacity = setup.capacity {
-            let confirmed = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status == .confirmed).count()
+            let confirmed = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(
+                \.$status == .confirmed
+            ).count()
             guard confirmed < capacity else { return }
             waiting.limit(capacity - confirmed)
         }
@@ -196,7 +231,8 @@ struct RegistrationLedger: Sendable {
     /// Whoever gets a seat within a day of the start has just had a message with every detail;
     /// the day-before reminder would only repeat it.
     private func seatGiven(_ registration: Registration, subject: RegistrationSubject) {
-        guard registration.status == .confirmed, let start = subject.startsAt, start.timeIntervalSince(now) < 24 * 3600 else { return }
+        guard registration.status == .confirmed, let start = subject.startsAt, start.timeIntervalSince(now) < 24 * 3600
+        else { return }
         registration.remindedAt = now
     }
 
@@ -224,25 +260,35 @@ struct RegistrationLedger: Sendable {
 
     private static func seatCounts(_ setupID: UUID, on database: any Database) async throws -> SeatCounts {
         let counts = Registration.query(on: database).filter(\.$setup.$id == setupID)
-        return SeatCounts(confirmed: try await counts.copy().filter(\.$status == .confirmed).count(),
-                          waiting: try await counts.copy().filter(\.$status == .waiting).count())
+        return SeatCounts(
+            confirmed: try await counts.copy().filter(\.$status == .confirmed).count(),
+            waiting: try await counts.copy().filter(\.$status == .waiting).count())
     }
 
     /// Who of `batch` already holds a place (by member ID or guest address).
     /// The people in `batch` who already hold a place, each named by their email address: a
     /// member is the same person as a guest who gives the member's address, so one person can
     /// never hold two places, whichever way they signed up.
-    private static func placeHolders(_ setupID: UUID, among batch: [SignUpRequest], on database: any Database) async throws -> Set<String> {
+    private static func placeHolders(
+        _ setupID: UUID, among batch: [SignUpRequest], on database: any Database
+    ) async throws -> Set<String> {
         let emails = Set(batch.map(Self.holder))
         let members = try await Member.query(on: database).filter(\.$email ~~ Array(emails)).all()
-        let memberEmails = Dictionary(members.compactMap { member in member.id.map { ($0, member.email) } }, uniquingKeysWith: { first, _ in first })
-        let holders = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status ~~ Registration.Status.active)
-            .group(.or) { either in
-                either.filter(\.$guestEmail ~~ Array(emails))
-                if !memberEmails.isEmpty { either.filter(\.$member.$id ~~ Array(memberEmails.keys)) }
-            }
-            .all()
-        return Set(holders.map { registration in registration.$member.id.flatMap { memberEmails[$0] } ?? registration.guestEmail })
+        let memberEmails = Dictionary(
+            members.compactMap { member in member.id.map { ($0, member.email) } },
+            uniquingKeysWith: { first, _ in first })
+        let holders = try await Registration.query(on: database).filter(\.$setup.$id == setupID).filter(
+            \.$status ~~ Registration.Status.active
+        )
+        .group(.or) { either in
+            either.filter(\.$guestEmail ~~ Array(emails))
+            if !memberEmails.isEmpty { either.filter(\.$member.$id ~~ Array(memberEmails.keys)) }
+        }
+        .all()
+        return Set(
+            holders.map { registration in
+                registration.$member.id.flatMap { memberEmails[$0] } ?? registration.guestEmail
+            })
     }
 
     /// The address that names the person asking for a place.
@@ -262,7 +308,9 @@ struct RegistrationLedger: Sendable {
         return .confirmed
     }
 
-    private static func placement(_ setup: RegistrationSetup, on database: any Database) async throws -> Registration.Status {
+    private static func placement(
+        _ setup: RegistrationSetup, on database: any Database
+    ) async throws -> Registration.Status {
         var counts = try await seatCounts(try setup.requireID(), on: database)
         return try place(setup, &counts)
     }
@@ -271,7 +319,9 @@ struct RegistrationLedger: Sendable {
     /// PostgreSQL) and returns its arrival counter after adding `count`.
     private static func lock(_ setupID: UUID, adding count: Int, on database: any Database) async throws -> Int {
         guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError) }
-        let row = try await sql.raw("UPDATE registration_setups SET arrivals = arrivals + \(bind: count) WHERE id = \(bind: setupID) RETURNING arrivals").first()
+        let row = try await sql.raw(
+            "UPDATE registration_setups SET arrivals = arrivals + \(bind: count) WHERE id = \(bind: setupID) RETURNING arrivals"
+        ).first()
         guard let row else { throw Abort(.notFound) }
         return try row.decode(column: "arrivals", as: Int.self)
     }
@@ -281,8 +331,10 @@ struct RegistrationLedger: Sendable {
     /// Runs `body` alone for this event: through the gate, then in one transaction that first
     /// takes the setup's row. Sign-ups (`arriving`) take the next arrival numbers: `body` gets
     /// the counter after them.
-    private func serially<T: Sendable>(_ setup: RegistrationSetup, arriving: Int = 0,
-                                       _ body: @escaping @Sendable (any Database, Int) async throws -> T) async throws -> T {
+    private func serially<T: Sendable>(
+        _ setup: RegistrationSetup, arriving: Int = 0,
+        _ body: @escaping @Sendable (any Database, Int) async throws -> T
+    ) async throws -> T {
         let setupID = try setup.requireID()
         return try await app.registrationGate.run(setupID) {
             try await database.transaction { database in
@@ -295,12 +347,16 @@ struct RegistrationLedger: Sendable {
 
 extension Application {
     private struct RegistrationGateKey: StorageKey { typealias Value = SerialGate<UUID> }
-    private struct SignUpQueueKey: StorageKey { typealias Value = SignUpQueue<UUID, RegistrationLedger.SignUpRequest, Registration> }
+    private struct SignUpQueueKey: StorageKey {
+        typealias Value = SignUpQueue<UUID, RegistrationLedger.SignUpRequest, Registration>
+    }
 
     /// Set up in `configure`, before any request can race to create it.
     var registrationGate: SerialGate<UUID> {
         get {
-            guard let gate = storage[RegistrationGateKey.self] else { fatalError("configure(_:settings:) sets up the registration gate") }
+            guard let gate = storage[RegistrationGateKey.self] else {
+                fatalError("configure(_:settings:) sets up the registration gate")
+            }
             return gate
         }
         set { storage[RegistrationGateKey.self] = newValue }
@@ -308,7 +364,9 @@ extension Application {
 
     var signUpQueue: SignUpQueue<UUID, RegistrationLedger.SignUpRequest, Registration> {
         get {
-            guard let queue = storage[SignUpQueueKey.self] else { fatalError("configure(_:settings:) sets up the sign-up queue") }
+            guard let queue = storage[SignUpQueueKey.self] else {
+                fatalError("configure(_:settings:) sets up the sign-up queue")
+            }
             return queue
         }
         set { storage[SignUpQueueKey.self] = newValue }

@@ -37,8 +37,11 @@ struct RegistrationMailer: Sendable {
         let email: String
     }
 
-    func send(_ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject, setup: RegistrationSetup,
-              message organiserText: String = "", heading: String? = nil, on database: any Database) async throws {
+    func send(
+        _ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject,
+        setup: RegistrationSetup,
+        message organiserText: String = "", heading: String? = nil, on database: any Database
+    ) async throws {
         let recipient: Recipient
         if let memberID = registration.$member.id {
             guard let member = try await Member.find(memberID, on: database) else { return }
@@ -48,13 +51,18 @@ struct RegistrationMailer: Sendable {
             recipient = Recipient(name: registration.guestName, email: registration.guestEmail)
         }
         let position = notice == .waiting ? try await registration.waitingPosition(on: database) : nil
-        try await message(notice, registration, subject: subject, setup: setup, to: recipient, position: position,
-                          organiserText: organiserText, heading: heading).save(on: database)
+        try await message(
+            notice, registration, subject: subject, setup: setup, to: recipient, position: position,
+            organiserText: organiserText, heading: heading
+        ).save(on: database)
     }
 
     /// The message itself, for a recipient and waiting-list place already known.
-    func message(_ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject, setup: RegistrationSetup,
-                 to recipient: Recipient, position: Int?, organiserText: String = "", heading: String? = nil) -> OutgoingMail {
+    func message(
+        _ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject,
+        setup: RegistrationSetup,
+        to recipient: Recipient, position: Int?, organiserText: String = "", heading: String? = nil
+    ) -> OutgoingMail {
         let language = registration.language
         let catalogue = app.catalogue
         let dates = DateText(timeZone: app.settings.timeZone, language: language)
@@ -75,7 +83,8 @@ struct RegistrationMailer: Sendable {
         if let position { values["position"] = "\(position)" }
         let key = "mail.registration.\(notice.rawValue)"
         let subjectLine = heading ?? catalogue.text(key + ".subject", language, values)
-        var paragraphs = notice == .organiserMessage ? [organiserText] : catalogue.paragraphs(key + ".body", language, values)
+        var paragraphs =
+            notice == .organiserMessage ? [organiserText] : catalogue.paragraphs(key + ".body", language, values)
         if !values["message", default: ""].isEmpty && [.approved, .declined, .eventCancelled].contains(notice) {
             paragraphs.append(catalogue.text("mail.registration.their_message", language, values))
         }
@@ -85,7 +94,9 @@ struct RegistrationMailer: Sendable {
         }
         paragraphs.append(catalogue.signature(language, values))
 
-        var mail = MailMessage(to: recipient.email, toName: recipient.name, subject: subjectLine, paragraphs: paragraphs, language: language)
+        var mail = MailMessage(
+            to: recipient.email, toName: recipient.name, subject: subjectLine, paragraphs: paragraphs,
+            language: language)
         let entries = CalendarEntries(app, now: now)
         if notice.carriesCalendar, var entry = entries.entry(subject) {
             if notice == .eventCancelled && !entry.cancelled {
@@ -93,9 +104,13 @@ struct RegistrationMailer: Sendable {
                 entry.sequence += 1
             }
             let calendar = entries.calendar([entry])
-            mail.attachments.append(.init(filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar.text))
+            mail.attachments.append(
+                .init(
+                    filename: "samverka.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                    content: calendar.text))
         }
-        return OutgoingMail(kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now,
-                            memberID: registration.$member.id, registrationID: registration.id)
+        return OutgoingMail(
+            kind: "registration.\(notice.rawValue)", message: mail, sendAfter: now,
+            memberID: registration.$member.id, registrationID: registration.id)
     }
 }

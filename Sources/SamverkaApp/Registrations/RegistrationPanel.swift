@@ -24,15 +24,20 @@ struct RegistrationPanel: Encodable, Hashable {
         if setup.mode == .samverka, setup.id != nil {
             (availability, full) = try await RegistrationController.availability(setup, request: request)
             if let member {
-                yours = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(\.$member.$id == member.id)
-                    .filter(\.$status ~~ Registration.Status.active).first()
+                yours = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(
+                    \.$member.$id == member.id
+                )
+                .filter(\.$status ~~ Registration.Status.active).first()
             }
         }
         // Visitors see the box when there is a way to sign up, here or elsewhere.
         guard setup.mode != .off || manages else { return nil }
-        let closed = setup.mode == .samverka ? RegistrationController.closedMessage(setup, subject: subject, full: full, request: request) : nil
+        let closed =
+            setup.mode == .samverka
+            ? RegistrationController.closedMessage(setup, subject: subject, full: full, request: request) : nil
         return RegistrationPanel(
-            availability: setup.mode == .samverka ? availability : (manages ? request.t("registration.off_for_organiser") : nil),
+            availability: setup.mode == .samverka
+                ? availability : (manages ? request.t("registration.off_for_organiser") : nil),
             signUpHref: setup.mode == .samverka && closed == nil && yours == nil ? subject.path(.register) : nil,
             signUpLabel: request.t(full ? "registration.join_waiting_list" : "registration.sign_up"),
             externalHref: setup.mode == .external ? SafeURL.href(setup.externalURL) : nil,
@@ -48,8 +53,10 @@ struct RegistrationPanel: Encodable, Hashable {
 /// Puts the sign-up box on the pages of events and programme activities.
 struct RegistrationPanelProvider: PagePanelProvider {
     func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
-        guard let subject = Self.subject(item), let panel = try await RegistrationPanel.make(subject, request: request) else { return nil }
-        return try await request.panel("registration", placement: .lead, template: "Registrations/panel", ["registration": panel])
+        guard let subject = Self.subject(item), let panel = try await RegistrationPanel.make(subject, request: request)
+        else { return nil }
+        return try await request.panel(
+            "registration", placement: .lead, template: "Registrations/panel", ["registration": panel])
     }
 
     /// What the box says (seats, waiting list, open or closed) is what it depends on.

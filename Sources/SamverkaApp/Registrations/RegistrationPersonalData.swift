@@ -30,15 +30,19 @@ struct RegistrationPersonalData: PersonalDataHolder {
             .with(\.$setup).sort(\.$createdAt).all()
         var signUps: [SignUp] = []
         for registration in registrations {
-            guard let subject = try await RegistrationSubject.of(registration.setup, on: context.database) else { continue }
-            let labels = Dictionary(registration.setup.questions.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
-            signUps.append(SignUp(
-                title: subject.title, page: context.baseURL + subject.pagePath, startsAt: subject.startsAt,
-                status: registration.status.rawValue, attendance: registration.attendance?.rawValue,
-                signedUpAt: registration.createdAt,
-                answers: registration.answers.map { Answer(question: labels[$0.key] ?? $0.key, answer: $0.values) },
-                organiserMessage: registration.decisionMessage, reminded: registration.remindedAt
-            ))
+            guard let subject = try await RegistrationSubject.of(registration.setup, on: context.database) else {
+                continue
+            }
+            let labels = Dictionary(
+                registration.setup.questions.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
+            signUps.append(
+                SignUp(
+                    title: subject.title, page: context.baseURL + subject.pagePath, startsAt: subject.startsAt,
+                    status: registration.status.rawValue, attendance: registration.attendance?.rawValue,
+                    signedUpAt: registration.createdAt,
+                    answers: registration.answers.map { Answer(question: labels[$0.key] ?? $0.key, answer: $0.values) },
+                    organiserMessage: registration.decisionMessage, reminded: registration.remindedAt
+                ))
         }
         return signUps
     }
@@ -48,7 +52,9 @@ struct RegistrationPersonalData: PersonalDataHolder {
         let active = try await Registration.query(on: context.database).filter(\.$member.$id == memberID)
             .filter(\.$status ~~ Registration.Status.active).with(\.$setup).all()
         for registration in active {
-            guard let subject = try await RegistrationSubject.of(registration.setup, on: context.database) else { continue }
+            guard let subject = try await RegistrationSubject.of(registration.setup, on: context.database) else {
+                continue
+            }
             try await ledger.cancel(registration, setup: registration.setup, subject: subject, tell: false)
         }
     }

@@ -68,7 +68,8 @@ final class RegistrationSetup: Model, @unchecked Sendable {
 /// A question the organiser asks everyone who signs up.
 struct RegistrationQuestion: Codable, Sendable, Equatable {
     enum Kind: String, Codable, CaseIterable, Sendable {
-        case shortText = "short_text", longText = "long_text", singleChoice = "single_choice", multipleChoice = "multiple_choice", yesNo = "yes_no"
+        case shortText = "short_text", longText = "long_text", singleChoice = "single_choice", multipleChoice =
+            "multiple_choice", yesNo = "yes_no"
     }
 
     /// Stable across edits, so answers keep their question.

@@ -82,7 +82,8 @@ enum RegistrationSubject: Sendable {
     var pagePath: String {
         switch self {
         case .event(let event): SiteURL.events(.show(.value(event.slug))).path
-        case .activity(let activity, let programme): SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
+        case .activity(let activity, let programme):
+            SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         }
     }
 
@@ -90,7 +91,8 @@ enum RegistrationSubject: Sendable {
     func path(_ route: RegistrationRoute) -> String {
         switch self {
         case .event(let event): SiteURL.registration(.event(.value(event.slug)), route).path
-        case .activity(let activity, let programme): SiteURL.registration(.activity(.value(programme.slug), .value(activity.slug)), route).path
+        case .activity(let activity, let programme):
+            SiteURL.registration(.activity(.value(programme.slug), .value(activity.slug)), route).path
         }
     }
 
@@ -134,26 +136,37 @@ enum RegistrationSubject: Sendable {
     func setup(on database: any Database) async throws -> RegistrationSetup {
         switch self {
         case .event(let event):
-            if let own = try await RegistrationSetup.query(on: database).filter(\.$event.$id == event.id).first() { return own }
+            if let own = try await RegistrationSetup.query(on: database).filter(\.$event.$id == event.id).first() {
+                return own
+            }
             if let partner = try await event.translation(on: database),
-               let shared = try await RegistrationSetup.query(on: database).filter(\.$event.$id == partner.id).first() {
+                let shared = try await RegistrationSetup.query(on: database).filter(\.$event.$id == partner.id).first()
+            {
                 return shared
             }
         case .activity(let activity, _):
-            if let own = try await RegistrationSetup.query(on: database).filter(\.$activity.$id == activity.id).first() { return own }
+            if let own = try await RegistrationSetup.query(on: database).filter(\.$activity.$id == activity.id).first()
+            {
+                return own
+            }
         }
         return RegistrationSetup.fresh(for: self)
     }
 
     /// The subject a stored setup belongs to; in `language` when the event has a translation in
     /// it, so an English registrant reads of the English event.
-    static func of(_ setup: RegistrationSetup, in language: Language? = nil, on database: any Database) async throws -> RegistrationSubject? {
+    static func of(
+        _ setup: RegistrationSetup, in language: Language? = nil, on database: any Database
+    ) async throws -> RegistrationSubject? {
         if let eventID = setup.$event.id, let event = try await Event.find(eventID, on: database) {
-            if let language, event.language != language, let translation = try await event.translation(on: database) { return .event(translation) }
+            if let language, event.language != language, let translation = try await event.translation(on: database) {
+                return .event(translation)
+            }
             return .event(event)
         }
         if let activityID = setup.$activity.id, let activity = try await Activity.find(activityID, on: database),
-           let programme = try await Programme.find(activity.$programme.id, on: database) {
+            let programme = try await Programme.find(activity.$programme.id, on: database)
+        {
             return .activity(activity, programme)
         }
         return nil

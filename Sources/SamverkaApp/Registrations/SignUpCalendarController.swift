@@ -8,14 +8,17 @@ struct SignUpCalendarController: Sendable {
     /// confirmed, a place in line or awaiting approval tentative, and a cancelled one cancelled,
     /// so subscribed calendars follow along.
     @Sendable func feed(request: Request) async throws -> Response {
-        guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else { throw Abort(.notFound) }
+        guard let member = try await Member.find(calendarToken: request.parameters.get("token"), on: request.db) else {
+            throw Abort(.notFound)
+        }
         let registrations = try await Registration.query(on: request.db).filter(\.$member.$id == member.requireID())
             .filter(\.$status != .declined).with(\.$setup).sort(\.$arrival).all()
         let entries = CalendarEntries(request.application, now: request.now)
         var shown: [ICalendar.Event] = []
         for registration in registrations {
             guard let subject = try await RegistrationSubject.of(registration.setup, on: request.db),
-                  var entry = entries.entry(subject) else { continue }
+                var entry = entries.entry(subject)
+            else { continue }
             entry.cancelled = entry.cancelled || registration.status == .cancelled
             entry.tentative = registration.status != .confirmed
             shown.append(entry)
@@ -34,6 +37,7 @@ struct SignUpCalendarController: Sendable {
         try await member.save(on: request.db)
         request.flash(request.t("account.calendar_reset_done"))
         let fromMyProgramme = (try? request.content.get(String.self, at: "from")) == "mine"
-        return request.redirect(to: (fromMyProgramme ? SiteURL.myProgramme : SiteURL.account).path, redirectType: .normal)
+        return request.redirect(
+            to: (fromMyProgramme ? SiteURL.myProgramme : SiteURL.account).path, redirectType: .normal)
     }
 }

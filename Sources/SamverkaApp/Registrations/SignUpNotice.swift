@@ -8,7 +8,9 @@ struct SignUpNotice: Sendable {
     let now: Date
 
     /// `signUps` are the new registrations with the name each was made in.
-    func tell(_ signUps: [(registration: Registration, name: String)], subject: RegistrationSubject, on database: any Database) async throws {
+    func tell(
+        _ signUps: [(registration: Registration, name: String)], subject: RegistrationSubject, on database: any Database
+    ) async throws {
         let told = signUps.filter { $0.registration.status != .unconfirmed }
         guard !told.isEmpty else { return }
         let organisers = try await Self.organisersWanting(subject, on: database)
@@ -30,7 +32,9 @@ struct SignUpNotice: Sendable {
         case .event(let event):
             organisations = try await event.$organisations.query(on: database).all().compactMap(\.id)
             if organisations.isEmpty {
-                return try await Member.query(on: database).filter(\.$notifySignUps == true).filter(\.$role ~~ [.moderator, .admin]).all()
+                return try await Member.query(on: database).filter(\.$notifySignUps == true).filter(
+                    \.$role ~~ [.moderator, .admin]
+                ).all()
             }
         case .activity(let activity, _):
             organisations = [activity.$organisation.id]

@@ -34,7 +34,10 @@ final class SignUpQueue<Key: Hashable & Sendable, Item: Sendable, Outcome: Senda
             let startAdmitting = lines.withLockedValue { lines in
                 var line = lines[key] ?? Line()
                 line.waiting.append(Ticket(item: item, continuation: continuation))
-                defer { line.admitting = true; lines[key] = line }
+                defer {
+                    line.admitting = true
+                    lines[key] = line
+                }
                 return !line.admitting
             }
             if startAdmitting {
@@ -48,7 +51,9 @@ final class SignUpQueue<Key: Hashable & Sendable, Item: Sendable, Outcome: Senda
             do {
                 let outcomes = try await admit(batch.map(\.item))
                 for (ticket, outcome) in zip(batch, outcomes) { ticket.continuation.resume(with: outcome) }
-                for ticket in batch.dropFirst(outcomes.count) { ticket.continuation.resume(throwing: CancellationError()) }
+                for ticket in batch.dropFirst(outcomes.count) {
+                    ticket.continuation.resume(throwing: CancellationError())
+                }
             } catch {
                 for ticket in batch { ticket.continuation.resume(throwing: error) }
             }

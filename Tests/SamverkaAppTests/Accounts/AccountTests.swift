@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Signing up, in and out")
@@ -13,9 +14,12 @@ struct AccountTests {
             let form = try await browser.get("/sign-up")
             #expect(form.status == .ok)
             #expect(form.text.contains(#"autocomplete="new-password""#))
-            let response = try await browser.post("/sign-up", form: [
-                "name": "Anna", "email": "Anna@Example.org", "password": "tio tecken!", "passwordConfirmation": "tio tecken!",
-            ])
+            let response = try await browser.post(
+                "/sign-up",
+                form: [
+                    "name": "Anna", "email": "Anna@Example.org", "password": "tio tecken!",
+                    "passwordConfirmation": "tio tecken!",
+                ])
             #expect(response.headers.first(name: .location) == "/sign-up/sent")
             #expect(try await browser.get("/sign-up/sent").text.contains("Titta i din e-post"))
             let member = try #require(try await Member.find(email: "anna@example.org", on: app.db))
@@ -25,7 +29,8 @@ struct AccountTests {
 
             // Not before the address is proven.
             try await browser.get("/sign-in")
-            let early = try await browser.post("/sign-in", form: ["email": "anna@example.org", "password": "tio tecken!"])
+            let early = try await browser.post(
+                "/sign-in", form: ["email": "anna@example.org", "password": "tio tecken!"])
             #expect(early.status == .forbidden)
             #expect(early.text.contains("Bekräfta först din e-postadress"))
 
@@ -51,9 +56,12 @@ struct AccountTests {
         try await withSamverka { app in
             let browser = Browser(app)
             try await browser.get("/sign-up")
-            let response = try await browser.post("/sign-up", form: [
-                "name": "Bertil <b>", "email": "inte-en-adress", "password": "kort", "passwordConfirmation": "annat",
-            ])
+            let response = try await browser.post(
+                "/sign-up",
+                form: [
+                    "name": "Bertil <b>", "email": "inte-en-adress", "password": "kort",
+                    "passwordConfirmation": "annat",
+                ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains(#"value="Bertil &lt;b&gt;""#))
             #expect(response.text.contains(#"value="inte-en-adress""#))
@@ -73,9 +81,12 @@ struct AccountTests {
             try await browser.signIn(as: .member, email: "cecilia@example.org")
             let other = Browser(app)
             try await other.get("/sign-up")
-            let response = try await other.post("/sign-up", form: [
-                "name": "C", "email": "CECILIA@example.org", "password": "tio tecken!", "passwordConfirmation": "tio tecken!",
-            ])
+            let response = try await other.post(
+                "/sign-up",
+                form: [
+                    "name": "C", "email": "CECILIA@example.org", "password": "tio tecken!",
+                    "passwordConfirmation": "tio tecken!",
+                ])
             #expect(response.headers.first(name: .location) == "/sign-up/sent")
             #expect(try await Member.query(on: app.db).count() == 1)
             let mail = try await OutgoingMail.query(on: app.db).filter(\.$kind == "account.already_registered").all()
@@ -91,10 +102,12 @@ struct AccountTests {
             try await browser.signIn(as: .member, email: "david@example.org")
             let stranger = Browser(app)
             try await stranger.get("/sign-in?lang=en")
-            let wrong = try await stranger.post("/sign-in", form: ["email": "david@example.org", "password": "fel lösenord"])
+            let wrong = try await stranger.post(
+                "/sign-in", form: ["email": "david@example.org", "password": "fel lösenord"])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.text.contains("The email address or password is wrong."))
-            let unknown = try await stranger.post("/sign-in", form: ["email": "nobody@example.org", "password": "fel lösenord"])
+            let unknown = try await stranger.post(
+                "/sign-in", form: ["email": "nobody@example.org", "password": "fel lösenord"])
             #expect(unknown.text.contains("The email address or password is wrong."))
         }
     }
@@ -103,18 +116,25 @@ struct AccountTests {
     func next() async throws {
         try await withSamverka { app in
             let hash = try await app.password.async.hash("correct horse battery")
-            try await Member(email: "e@example.org", name: "E", passwordHash: hash, role: .admin, language: .sv, emailConfirmedAt: testNow).save(on: app.db)
+            try await Member(
+                email: "e@example.org", name: "E", passwordHash: hash, role: .admin, language: .sv,
+                emailConfirmedAt: testNow
+            ).save(on: app.db)
             let browser = Browser(app)
             let redirect = try await browser.get("/events/new")
             #expect(redirect.status == .seeOther)
             #expect(redirect.headers.first(name: .location) == "/sign-in?next=%2Fevents%2Fnew")
             let form = try await browser.get("/sign-in?next=%2Fevents%2Fnew")
             #expect(form.text.contains(#"name="next" value="/events/new""#))
-            let back = try await browser.post("/sign-in", form: ["email": "e@example.org", "password": "correct horse battery", "next": "/events/new"])
+            let back = try await browser.post(
+                "/sign-in",
+                form: ["email": "e@example.org", "password": "correct horse battery", "next": "/events/new"])
             #expect(back.headers.first(name: .location) == "/events/new")
             let evil = Browser(app)
             try await evil.get("/sign-in")
-            let away = try await evil.post("/sign-in", form: ["email": "e@example.org", "password": "correct horse battery", "next": "//evil.example"])
+            let away = try await evil.post(
+                "/sign-in",
+                form: ["email": "e@example.org", "password": "correct horse battery", "next": "//evil.example"])
             #expect(away.headers.first(name: .location) == "/")
         }
     }
@@ -124,9 +144,12 @@ struct AccountTests {
         try await withSamverka { app in
             let browser = Browser(app)
             try await browser.get("/sign-up")
-            let response = try await browser.post("/sign-up", form: [
-                "name": "F", "email": "f@example.org", "password": "tio tecken!", "passwordConfirmation": "tio tecken!",
-            ], csrf: false)
+            let response = try await browser.post(
+                "/sign-up",
+                form: [
+                    "name": "F", "email": "f@example.org", "password": "tio tecken!",
+                    "passwordConfirmation": "tio tecken!",
+                ], csrf: false)
             #expect(response.status == .forbidden)
             #expect(response.text.contains("Ingen behörighet"))
             #expect(try await Member.query(on: app.db).count() == 0)
@@ -150,11 +173,15 @@ struct AccountTests {
     func sessionRenewed() async throws {
         try await withSamverka { app in
             let hash = try await app.password.async.hash("correct horse battery")
-            try await Member(email: "g@example.org", name: "G", passwordHash: hash, role: .member, language: .sv, emailConfirmedAt: testNow).save(on: app.db)
+            try await Member(
+                email: "g@example.org", name: "G", passwordHash: hash, role: .member, language: .sv,
+                emailConfirmedAt: testNow
+            ).save(on: app.db)
             let browser = Browser(app)
             let form = try await browser.get("/sign-in")
             let before = try #require(form.headers[.setCookie].first { $0.hasPrefix("samverka_session=") })
-            let signedIn = try await browser.post("/sign-in", form: ["email": "g@example.org", "password": "correct horse battery"])
+            let signedIn = try await browser.post(
+                "/sign-in", form: ["email": "g@example.org", "password": "correct horse battery"])
             let after = try #require(signedIn.headers[.setCookie].first { $0.hasPrefix("samverka_session=") })
             #expect(before.split(separator: ";").first != after.split(separator: ";").first)
             #expect(try await SessionRecord.query(on: app.db).count() == 1)
@@ -171,12 +198,15 @@ struct UserCommandTests {
             setenv("SAMVERKA_PASSWORD", "ett långt lösenord", 1)
             defer { unsetenv("SAMVERKA_PASSWORD") }
             let console = TestConsole()
-            try await runCommand(UserCommand(), ["create", "--email", "Admin@Example.org", "--role", "admin"], on: app, console: console)
+            try await runCommand(
+                UserCommand(), ["create", "--email", "Admin@Example.org", "--role", "admin"], on: app, console: console)
             let admin = try #require(try await Member.find(email: "admin@example.org", on: app.db))
             #expect(admin.role == .admin)
             #expect(try await app.password.async.verify("ett långt lösenord", created: admin.passwordHash))
             #expect(!console.output.contains("ett långt lösenord"))
-            try await runCommand(UserCommand(), ["role", "--email", "admin@example.org", "--role", "moderator"], on: app, console: console)
+            try await runCommand(
+                UserCommand(), ["role", "--email", "admin@example.org", "--role", "moderator"], on: app,
+                console: console)
             #expect(try await Member.find(email: "admin@example.org", on: app.db)?.role == .moderator)
         }
     }
@@ -186,7 +216,8 @@ struct UserCommandTests {
         try await withSamverka { app in
             let console = TestConsole()
             await #expect(throws: UserCommand.Failure.self) {
-                try await runCommand(UserCommand(), ["create", "--email", "x@example.org", "--role", "king"], on: app, console: console)
+                try await runCommand(
+                    UserCommand(), ["create", "--email", "x@example.org", "--role", "king"], on: app, console: console)
             }
             await #expect(throws: UserCommand.Failure.self) {
                 try await runCommand(UserCommand(), ["create", "--email", "not-an-address"], on: app, console: console)

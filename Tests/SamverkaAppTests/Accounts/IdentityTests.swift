@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Proving who one is: passwords, addresses, sessions")
@@ -25,10 +26,12 @@ struct IdentityTests {
             let path = link.components(separatedBy: "?")[0]
             // The link opens in the account's language, whatever the browser had.
             #expect(try await browser.get(link).text.contains("Välj ett nytt lösenord"))
-            let mismatch = try await browser.post(path, form: ["password": "ett nytt lösenord", "passwordConfirmation": "ett annat"])
+            let mismatch = try await browser.post(
+                path, form: ["password": "ett nytt lösenord", "passwordConfirmation": "ett annat"])
             #expect(mismatch.status == .unprocessableEntity)
             #expect(mismatch.text.contains("Lösenorden är inte lika."))
-            let reset = try await browser.post(path, form: ["password": "ett nytt lösenord", "passwordConfirmation": "ett nytt lösenord"])
+            let reset = try await browser.post(
+                path, form: ["password": "ett nytt lösenord", "passwordConfirmation": "ett nytt lösenord"])
             #expect(reset.headers.first(name: .location) == "/account")
             #expect(try await browser.get("/account").status == .ok)
             // The session that was signed in before the reset is over.
@@ -38,8 +41,13 @@ struct IdentityTests {
 
             let again = Browser(app)
             try await again.get("/sign-in")
-            #expect(try await again.post("/sign-in", form: ["email": "erik@example.org", "password": "correct horse battery"]).status == .unauthorized)
-            #expect(try await again.post("/sign-in", form: ["email": "erik@example.org", "password": "ett nytt lösenord"]).status == .seeOther)
+            #expect(
+                try await again.post(
+                    "/sign-in", form: ["email": "erik@example.org", "password": "correct horse battery"]
+                ).status == .unauthorized)
+            #expect(
+                try await again.post("/sign-in", form: ["email": "erik@example.org", "password": "ett nytt lösenord"])
+                    .status == .seeOther)
         }
     }
 
@@ -51,8 +59,12 @@ struct IdentityTests {
             let member = try #require(try await Member.find(email: "frida@example.org", on: app.db))
             let (token, secret) = try AccountToken.issue(.resetPassword, for: member, now: testNow)
             try await token.save(on: app.db)
-            #expect(try await AccountToken.valid(secret, for: .resetPassword, now: testNow.addingTimeInterval(3_500), on: app.db) != nil)
-            #expect(try await AccountToken.valid(secret, for: .resetPassword, now: testNow.addingTimeInterval(3_700), on: app.db) == nil)
+            #expect(
+                try await AccountToken.valid(
+                    secret, for: .resetPassword, now: testNow.addingTimeInterval(3_500), on: app.db) != nil)
+            #expect(
+                try await AccountToken.valid(
+                    secret, for: .resetPassword, now: testNow.addingTimeInterval(3_700), on: app.db) == nil)
             #expect(try await AccountToken.valid(secret, for: .confirmEmail, now: testNow, on: app.db) == nil)
             #expect(token.tokenHash != secret)
             for garbled in ["x", String(repeating: "a", count: 43), String(repeating: "%", count: 5_000)] {
@@ -69,12 +81,23 @@ struct IdentityTests {
             try await elsewhere.signIn(as: .member, email: "gustav@example.org")
             let browser = Browser(app)
             try await browser.get("/sign-in")
-            try await browser.post("/sign-in", form: ["email": "gustav@example.org", "password": "correct horse battery"])
+            try await browser.post(
+                "/sign-in", form: ["email": "gustav@example.org", "password": "correct horse battery"])
             try await browser.get("/account/password")
-            let wrong = try await browser.post("/account/password", form: ["currentPassword": "fel", "password": "ett nytt lösenord", "passwordConfirmation": "ett nytt lösenord"])
+            let wrong = try await browser.post(
+                "/account/password",
+                form: [
+                    "currentPassword": "fel", "password": "ett nytt lösenord",
+                    "passwordConfirmation": "ett nytt lösenord",
+                ])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.text.contains("Lösenordet stämmer inte."))
-            let changed = try await browser.post("/account/password", form: ["currentPassword": "correct horse battery", "password": "ett nytt lösenord", "passwordConfirmation": "ett nytt lösenord"])
+            let changed = try await browser.post(
+                "/account/password",
+                form: [
+                    "currentPassword": "correct horse battery", "password": "ett nytt lösenord",
+                    "passwordConfirmation": "ett nytt lösenord",
+                ])
             #expect(changed.headers.first(name: .location) == "/account")
             #expect(try await browser.get("/account").status == .ok)
             #expect(try await elsewhere.get("/account").status == .seeOther)
@@ -89,7 +112,8 @@ struct IdentityTests {
             try await browser.get("/account/email")
             let taken = Browser(app)
             try await taken.signIn(as: .member, email: "upptagen@example.org")
-            let sent = try await browser.post("/account/email", form: ["email": "hanna.ny@example.org", "currentPassword": "correct horse battery"])
+            let sent = try await browser.post(
+                "/account/email", form: ["email": "hanna.ny@example.org", "currentPassword": "correct horse battery"])
             #expect(sent.headers.first(name: .location) == "/account")
             #expect(try await Member.find(email: "hanna@example.org", on: app.db) != nil)
             let link = try await MailedLink.latest(to: "hanna.ny@example.org", kind: "account.change_email", on: app.db)
@@ -97,12 +121,16 @@ struct IdentityTests {
             #expect(try await Member.find(email: "hanna@example.org", on: app.db) != nil)
             try await browser.post(link.components(separatedBy: "?")[0], form: [:])
             #expect(try await Member.find(email: "hanna.ny@example.org", on: app.db) != nil)
-            #expect(try await OutgoingMail.query(on: app.db).filter(\.$kind == "account.email_changed").first()?.toAddress == "hanna@example.org")
+            #expect(
+                try await OutgoingMail.query(on: app.db).filter(\.$kind == "account.email_changed").first()?.toAddress
+                    == "hanna@example.org")
 
             // An address another account has gets no link, and the page says the same.
-            let same = try await browser.post("/account/email", form: ["email": "upptagen@example.org", "currentPassword": "correct horse battery"])
+            let same = try await browser.post(
+                "/account/email", form: ["email": "upptagen@example.org", "currentPassword": "correct horse battery"])
             #expect(same.headers.first(name: .location) == "/account")
-            #expect(try await OutgoingMail.query(on: app.db).filter(\.$toAddress == "upptagen@example.org").count() == 0)
+            #expect(
+                try await OutgoingMail.query(on: app.db).filter(\.$toAddress == "upptagen@example.org").count() == 0)
         }
     }
 
@@ -144,10 +172,14 @@ struct IdentityTests {
         }
     }
 
-    @Test("sign-in's return address is only ever a path on this site", arguments: [
-        ("/events?page=2", "/events?page=2"), ("//evil.example", "/"), ("/\\evil.example", "/"), ("/\t/evil.example", "/"),
-        ("https://evil.example/", "/"), ("/%0d%0aSet-Cookie:x", "/%0d%0aSet-Cookie:x"), ("/ok\n/x", "/"), ("javascript:alert(1)", "/"),
-    ])
+    @Test(
+        "sign-in's return address is only ever a path on this site",
+        arguments: [
+            ("/events?page=2", "/events?page=2"), ("//evil.example", "/"), ("/\\evil.example", "/"),
+            ("/\t/evil.example", "/"),
+            ("https://evil.example/", "/"), ("/%0d%0aSet-Cookie:x", "/%0d%0aSet-Cookie:x"), ("/ok\n/x", "/"),
+            ("javascript:alert(1)", "/"),
+        ])
     func safeNext(_ given: String, _ expected: String) {
         #expect(SignInInput(email: nil, password: nil, next: given).safeNext == expected)
     }
@@ -181,14 +213,20 @@ struct IdentityTests {
         try await withSamverka { app in
             let browser = Browser(app)
             try await browser.get("/sign-up")
-            try await browser.post("/sign-up", form: ["name": "L", "email": "l@example.org", "password": "tio tecken!", "passwordConfirmation": "tio tecken!"])
+            try await browser.post(
+                "/sign-up",
+                form: [
+                    "name": "L", "email": "l@example.org", "password": "tio tecken!",
+                    "passwordConfirmation": "tio tecken!",
+                ])
             // Rows are stamped on the computer's clock; the test's is a year earlier.
             let unconfirmed = try #require(try await Member.find(email: "l@example.org", on: app.db))
             unconfirmed.createdAt = testNow
             try await unconfirmed.save(on: app.db)
             let member = Browser(app)
             try await member.signIn(as: .member, email: "m@example.org")
-            let chores = { (seconds: TimeInterval) in AccountChores(app: app, now: testNow.addingTimeInterval(seconds)) }
+            let chores = { (seconds: TimeInterval) in AccountChores(app: app, now: testNow.addingTimeInterval(seconds))
+            }
             #expect(try await chores(60).purge() == AccountChores.Purged())
             let week = try await chores(8 * 86_400).purge()
             #expect(week.unconfirmedAccounts == 1)

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("The admins' page of members")
@@ -34,13 +35,17 @@ struct MemberAdminTests {
             #expect(try await person.get("/account").status == .seeOther)
             let again = Browser(app)
             try await again.get("/sign-in")
-            let refused = try await again.post("/sign-in", form: ["email": "pelle@example.org", "password": "correct horse battery"])
+            let refused = try await again.post(
+                "/sign-in", form: ["email": "pelle@example.org", "password": "correct horse battery"])
             #expect(refused.status == .forbidden)
             #expect(refused.text.contains("Kontot är avstängt: Skickade reklam till deltagarna."))
 
             try await admin.get(path)
             try await admin.post(path + "/suspension", form: [:])
-            #expect(try await again.post("/sign-in", form: ["email": "pelle@example.org", "password": "correct horse battery"]).status == .seeOther)
+            #expect(
+                try await again.post(
+                    "/sign-in", form: ["email": "pelle@example.org", "password": "correct horse battery"]
+                ).status == .seeOther)
 
             let log = try await admin.get("/admin/members").text
             #expect(log.contains("gav Test member rollen Moderator."))
@@ -68,7 +73,8 @@ struct MemberAdminTests {
             try await moderator.signIn(as: .moderator, email: "mod@example.org")
             #expect(try await moderator.get("/admin/members").status == .forbidden)
             #expect(try await moderator.post(path + "/role", form: ["role": "member"]).status == .forbidden)
-            #expect(try await app.testing().sendRequest(.GET, "/admin/members/not-an-id").status != .internalServerError)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/admin/members/not-an-id").status != .internalServerError)
         }
     }
 }

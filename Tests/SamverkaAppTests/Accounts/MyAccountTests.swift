@@ -1,8 +1,9 @@
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("My account: my data and deleting the account")
@@ -10,7 +11,8 @@ struct MyAccountTests {
     @Test("a member downloads everything held about them as JSON; nobody else's")
     func dataExport() async throws {
         try await withSamverka { app in
-            let question = RegistrationQuestion(key: "diet", kind: .shortText, label: "Matönskemål", required: false, choices: [])
+            let question = RegistrationQuestion(
+                key: "diet", kind: .shortText, label: "Matönskemål", required: false, choices: [])
             let fixture = try await RegistrationFixture.make(app, capacity: 5, questions: [question])
             let (anna, _) = try await fixture.signUp("anna@example.org", form: ["q_diet": "Vegan"])
             _ = try await fixture.signUp("bo@example.org", form: ["q_diet": "Allt"])
@@ -22,7 +24,9 @@ struct MyAccountTests {
 
             let download = try await anna.get("/account/data.json")
             #expect(download.status == .ok)
-            #expect(download.headers.first(name: .contentDisposition)?.contains("attachment; filename=\"samverka-2026-01-01.json\"") == true)
+            #expect(
+                download.headers.first(name: .contentDisposition)?.contains(
+                    "attachment; filename=\"samverka-2026-01-01.json\"") == true)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(download.text.utf8)) as? [String: Any])
             let member = try #require(json["member"] as? [String: Any])
             #expect(member["email"] as? String == "anna@example.org")
@@ -36,8 +40,10 @@ struct MyAccountTests {
             let mail = try #require(json["mail"] as? [[String: Any]])
             #expect(mail.count == 1)
             // Mail to the same address that is not the member's (a guest gave it once) is not theirs.
-            let stranger = MailMessage(to: "anna@example.org", toName: "Någon", subject: "Till en gäst", text: "Hemligt", html: "")
-            try await OutgoingMail(kind: "registration.confirm_address", message: stranger, sendAfter: testNow).save(on: app.db)
+            let stranger = MailMessage(
+                to: "anna@example.org", toName: "Någon", subject: "Till en gäst", text: "Hemligt", html: "")
+            try await OutgoingMail(kind: "registration.confirm_address", message: stranger, sendAfter: testNow).save(
+                on: app.db)
             #expect(!(try await anna.get("/account/data.json").text.contains("Till en gäst")))
             #expect(!download.text.contains("bo@example.org") && !download.text.contains("Allt"))
             #expect(!download.text.contains("password"))
@@ -46,7 +52,9 @@ struct MyAccountTests {
         }
     }
 
-    @Test("deleting the account needs the password, cancels sign-ups, gives the seat to the next in line and forgets the person")
+    @Test(
+        "deleting the account needs the password, cancels sign-ups, gives the seat to the next in line and forgets the person"
+    )
     func deletion() async throws {
         try await withSamverka { app in
             let fixture = try await RegistrationFixture.make(app, capacity: 1)
@@ -72,16 +80,20 @@ struct MyAccountTests {
             // Signed out, and the old session no longer opens the account.
             #expect(try await anna.get("/account").status == .seeOther)
             try await anna.get("/sign-in")
-            let signIn = try await anna.post("/sign-in", form: ["email": "anna@example.org", "password": "correct horse battery"])
+            let signIn = try await anna.post(
+                "/sign-in", form: ["email": "anna@example.org", "password": "correct horse battery"])
             #expect(signIn.status == .unauthorized)
         }
     }
 
-    @Test("every table that names members has a personal-data holder, each holder a part in the download, and after deletion no table names the member")
+    @Test(
+        "every table that names members has a personal-data holder, each holder a part in the download, and after deletion no table names the member"
+    )
     func everyHolderCovered() async throws {
         try await withSamverka { app in
             let programme = try await ProgrammeFixture.make(app, requiresPublicParty: false)
-            let (organisation, owner) = try await programme.organisation("foreningen", "Föreningen", .civilSociety, email: "owner@example.org")
+            let (organisation, owner) = try await programme.organisation(
+                "foreningen", "Föreningen", .civilSociety, email: "owner@example.org")
             let activity = try await programme.submit(owner, ProgrammeFixture.form("foreningen", title: "Datakväll"))
             let fixture = try await RegistrationFixture.make(app, capacity: 5)
             let (anna, _) = try await fixture.signUp("anna@example.org")
@@ -91,10 +103,16 @@ struct MyAccountTests {
             let group = try await EventPublishingTests.group(app)
             try await LocalGroupOrganiser(groupID: try group.requireID(), memberID: annaID).save(on: app.db)
             try await StarredActivity(memberID: annaID, activityID: try activity.requireID()).save(on: app.db)
-            try await ActivityLogEntry(activityID: try activity.requireID(), memberID: annaID, kind: .changed, message: "Ny tid").save(on: app.db)
-            try await MemberNotification(memberID: annaID, kind: .activitySubmitted, values: ["title": "Datakväll"], link: "/").save(on: app.db)
+            try await ActivityLogEntry(
+                activityID: try activity.requireID(), memberID: annaID, kind: .changed, message: "Ny tid"
+            ).save(on: app.db)
+            try await MemberNotification(
+                memberID: annaID, kind: .activitySubmitted, values: ["title": "Datakväll"], link: "/"
+            ).save(on: app.db)
 
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(try await anna.get("/account/data.json").text.utf8)) as? [String: Any])
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await anna.get("/account/data.json").text.utf8))
+                    as? [String: Any])
             for section in app.personalData.holders.map(\.section) {
                 let key = section.replacing(/[A-Z]/) { "_" + $0.output.lowercased() }
                 #expect((json[key] as? [Any])?.isEmpty == false, "the download's \(key) part is empty")
@@ -104,7 +122,9 @@ struct MyAccountTests {
             let sql = try #require(app.db as? any SQLDatabase)
             let answered = Set(app.personalData.holders.flatMap(\.tables) + AccountDeletion.ownTables)
             let columns = try await Self.uuidColumns(sql)
-            #expect(columns.contains { $0 == (Registration.schema, "member_id") }, "the scan of the schema finds the columns")
+            #expect(
+                columns.contains { $0 == (Registration.schema, "member_id") },
+                "the scan of the schema finds the columns")
             for (table, column) in columns where column == "member_id" {
                 #expect(answered.contains(table), "\(table) names members, and no personal-data holder answers for it")
             }
@@ -112,7 +132,9 @@ struct MyAccountTests {
             try await anna.get("/account")
             #expect(try await anna.post("/account/delete", form: ["password": "correct horse battery"]).status == .ok)
             for (table, column) in try await Self.uuidColumns(sql) {
-                let rows = try await sql.select().column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))).from(table)
+                let rows = try await sql.select().column(
+                    SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))
+                ).from(table)
                     .where(SQLIdentifier(column), .equal, SQLBind(annaID)).first()?.decode(column: "n", as: Int.self)
                 #expect(rows == 0, "\(table).\(column) still names the deleted member")
             }
@@ -122,13 +144,24 @@ struct MyAccountTests {
     /// Every column that holds a UUID, in every table, on either database.
     static func uuidColumns(_ sql: any SQLDatabase) async throws -> [(String, String)] {
         if sql.dialect.name == "postgresql" {
-            return try await sql.raw("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'uuid'")
-                .all().map { (try $0.decode(column: "table_name", as: String.self), try $0.decode(column: "column_name", as: String.self)) }
+            return try await sql.raw(
+                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'uuid'"
+            )
+            .all().map {
+                (
+                    try $0.decode(column: "table_name", as: String.self),
+                    try $0.decode(column: "column_name", as: String.self)
+                )
+            }
         }
         var columns: [(String, String)] = []
-        for table in try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all().map({ try $0.decode(column: "name", as: String.self) }) {
+        for table in try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all().map({
+            try $0.decode(column: "name", as: String.self)
+        }) {
             for column in try await sql.raw("SELECT name, type FROM pragma_table_info(\(bind: table))").all()
-            where try column.decode(column: "type", as: String.self).uppercased().contains("UUID") || column.decode(column: "name", as: String.self).hasSuffix("_id") {
+            where try column.decode(column: "type", as: String.self).uppercased().contains("UUID")
+                || column.decode(column: "name", as: String.self).hasSuffix("_id")
+            {
                 columns.append((table, try column.decode(column: "name", as: String.self)))
             }
         }

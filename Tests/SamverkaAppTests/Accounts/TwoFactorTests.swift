@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Two-step sign-in")
@@ -24,15 +25,21 @@ struct TwoFactorTests {
         TOTP.code(secret: try #require(Base32.decode(secret)), step: TOTP.timeStep(date))
     }
 
-    @Test("an admin turns it on with a code from the app, then signs in with password and code; a code works once; a recovery code stands in for a lost phone")
+    @Test(
+        "an admin turns it on with a code from the app, then signs in with password and code; a code works once; a recovery code stands in for a lost phone"
+    )
     func journey() async throws {
         try await withSamverka { app in
             let browser = Browser(app)
             try await browser.signIn(as: .admin, email: "admin@example.org")
             let setup = try await browser.get("/account/two-factor")
             #expect(setup.text.contains("otpauth://totp/"))
-            let pending = try #require(try await SessionRecord.query(on: app.db).all().compactMap { $0.data[TwoFactorController.pendingSecretKey] }.first)
-            #expect(try await browser.post("/account/two-factor", form: ["code": "000000"]).status == .unprocessableEntity)
+            let pending = try #require(
+                try await SessionRecord.query(on: app.db).all().compactMap {
+                    $0.data[TwoFactorController.pendingSecretKey]
+                }.first)
+            #expect(
+                try await browser.post("/account/two-factor", form: ["code": "000000"]).status == .unprocessableEntity)
             let enabled = try await browser.post("/account/two-factor", form: ["code": try Self.currentCode(pending)])
             #expect(enabled.status == .ok)
             let codes = enabled.text.matches(of: /<code>([a-z0-9]{5}-[a-z0-9]{5})<\/code>/).map { String($0.1) }
@@ -45,7 +52,8 @@ struct TwoFactorTests {
             app.clock = AppClock(now: { testNow.addingTimeInterval(90) })
             let other = Browser(app)
             try await other.get("/sign-in")
-            let first = try await other.post("/sign-in", form: ["email": "admin@example.org", "password": "correct horse battery"])
+            let first = try await other.post(
+                "/sign-in", form: ["email": "admin@example.org", "password": "correct horse battery"])
             #expect(first.headers.first(name: .location) == "/sign-in/code")
             #expect(try await other.get("/account").status == .seeOther)
             try await other.get("/sign-in/code")
@@ -57,12 +65,15 @@ struct TwoFactorTests {
             // The same code cannot sign anyone in again.
             let replay = Browser(app)
             try await replay.get("/sign-in")
-            try await replay.post("/sign-in", form: ["email": "admin@example.org", "password": "correct horse battery"])
+            try await replay.post(
+                "/sign-in", form: ["email": "admin@example.org", "password": "correct horse battery"])
             try await replay.get("/sign-in/code")
             #expect(try await replay.post("/sign-in/code", form: ["code": code]).status == .unauthorized)
             #expect(try await replay.post("/sign-in/code", form: ["code": codes[3].uppercased()]).status == .seeOther)
             #expect(try await replay.get("/account").status == .ok)
-            #expect(try await Member.find(email: "admin@example.org", on: app.db)?.recoveryCodeHashes.split(separator: " ").count == 9)
+            #expect(
+                try await Member.find(email: "admin@example.org", on: app.db)?.recoveryCodeHashes.split(separator: " ")
+                    .count == 9)
         }
     }
 
@@ -94,7 +105,9 @@ struct TwoFactorTests {
             try await moderator.signIn(as: .moderator, email: "mod@example.org")
             #expect(try await moderator.get("/events/new").status == .ok)
 
-            #expect(try await admin.post("/admin/members/two-factor", form: ["twoFactor": "moderators"]).status == .unprocessableEntity)
+            #expect(
+                try await admin.post("/admin/members/two-factor", form: ["twoFactor": "moderators"]).status
+                    == .unprocessableEntity)
             #expect(try await admin.post("/admin/members/two-factor", form: ["twoFactor": "staff"]).status == .seeOther)
             #expect(try await moderator.get("/events/new").headers.first(name: .location) == "/account/two-factor")
             // The admin who turned it on must set it up too before anything else.

@@ -2,16 +2,21 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Editors create, edit and delete content")
 struct EditingTests {
     static let goodEvent = [
-        "title": "Öppna data-fika", "slug": "", "language": "sv", "translationKey": "", "excerpt": "Vi pratar öppna data.",
-        "ingress": "", "body": "**Välkommen!**", "image": "", "startsAt": "2026-03-12T18:00", "endsAt": "2026-03-12T20:00",
-        "dateDescription": "12 mars kl 18–20", "format": "hybrid", "status": "scheduled", "placeName": "Stadsbiblioteket",
+        "title": "Öppna data-fika", "slug": "", "language": "sv", "translationKey": "",
+        "excerpt": "Vi pratar öppna data.",
+        "ingress": "", "body": "**Välkommen!**", "image": "", "startsAt": "2026-03-12T18:00",
+        "endsAt": "2026-03-12T20:00",
+        "dateDescription": "12 mars kl 18–20", "format": "hybrid", "status": "scheduled",
+        "placeName": "Stadsbiblioteket",
         "address": "Rådhusesplanaden 6A", "municipalityCode": "2480", "onlineURL": "https://meet.example.org/fika",
-        "localGroup": "", "recurrence": "none", "recurrenceUntil": "", "linkTitle[]": "Forum", "linkURL[]": "https://forum.example.org/t/1",
+        "localGroup": "", "recurrence": "none", "recurrenceUntil": "", "linkTitle[]": "Forum",
+        "linkURL[]": "https://forum.example.org/t/1",
         "partnerTitle[]": "Föreningen X", "partnerURL[]": "https://x.example.org", "partnerLogo[]": "",
     ]
 
@@ -32,7 +37,8 @@ struct EditingTests {
             #expect(event.links == [ContentLink(title: "Forum", url: "https://forum.example.org/t/1")])
             #expect(event.municipalityCode == "2480")
             let page = try await browser.get("/events/oppna-data-fika")
-            #expect(page.text.contains("Öppna data-fika är sparat") || page.text.contains("”Öppna data-fika” är sparat."))
+            #expect(
+                page.text.contains("Öppna data-fika är sparat") || page.text.contains("”Öppna data-fika” är sparat."))
             #expect(page.text.contains("<strong>Välkommen!</strong>"))
             #expect(page.text.contains("Umeå"))
         }
@@ -68,7 +74,9 @@ struct EditingTests {
         }
     }
 
-    @Test("a bare or garbled POST gets the form back with messages, for every kind of content", arguments: ["/events", "/projects", "/groups"])
+    @Test(
+        "a bare or garbled POST gets the form back with messages, for every kind of content",
+        arguments: ["/events", "/projects", "/groups"])
     func barePost(_ path: String) async throws {
         try await withSamverka { app in
             let browser = Browser(app)
@@ -77,8 +85,12 @@ struct EditingTests {
             let bare = try await browser.post(path, form: [:])
             #expect(bare.status == .unprocessableEntity)
             #expect(bare.text.contains("Fyll i det här fältet."))
-            let garbled = try await browser.post(path, form: ["title": "X", "format": "teleport", "status": "?", "recurrence": "daily",
-                                                              "language": "fi", "startsAt": "2026-13-45T99:99", "localGroup": "nowhere"])
+            let garbled = try await browser.post(
+                path,
+                form: [
+                    "title": "X", "format": "teleport", "status": "?", "recurrence": "daily",
+                    "language": "fi", "startsAt": "2026-13-45T99:99", "localGroup": "nowhere",
+                ])
             #expect(garbled.status == .unprocessableEntity)
             #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok)
         }
@@ -112,9 +124,14 @@ struct EditingTests {
             }
             // Events are rows: one named as the suggestions write it, one by its address name.
             let hackathon = try #require(try await Event.find(slug: "hackathon-1", on: app.db))
-            let suggested = "Hackathon #1 (" + DateText(timeZone: app.settings.timeZone, language: .sv).date(hackathon.startsAt) + ", svenska)"
+            let suggested =
+                "Hackathon #1 (" + DateText(timeZone: app.settings.timeZone, language: .sv).date(hackathon.startsAt)
+                + ", svenska)"
             #expect(form.text.contains(#"<option value="\#(suggested)">"#))
-            let changed = with(with(fields, "title", "Skjutsgruppen (ny)"), "tags", "resor, delning").filter { $0.0 != "eventName[]" }
+            let changed =
+                with(with(fields, "title", "Skjutsgruppen (ny)"), "tags", "resor, delning").filter {
+                    $0.0 != "eventName[]"
+                }
                 + [("eventName[]", suggested), ("eventName[]", "meetup-2"), ("eventName[]", "")]
             let saved = try await browser.post("/projects/skjutsgruppen/edit", fields: changed)
             #expect(saved.status == .seeOther)
@@ -123,11 +140,14 @@ struct EditingTests {
             #expect(project.tags == ["resor", "delning"])
             #expect(Set(try await project.$events.get(on: app.db).map(\.slug)) == ["hackathon-1", "meetup-2"])
             #expect(project.contacts.first?.email == "hej@skjutsgruppen.se")
-            let kept = try await browser.post("/projects/skjutsgruppen/edit", fields: with(changed, "slug", "Ogiltig Adress!"))
+            let kept = try await browser.post(
+                "/projects/skjutsgruppen/edit", fields: with(changed, "slug", "Ogiltig Adress!"))
             #expect(kept.status == .unprocessableEntity)
             #expect(kept.text.contains(#"action="/projects/skjutsgruppen/edit""#))
             #expect(kept.text.contains(#"value="Ogiltig Adress!""#))
-            let refused = try await browser.post("/projects/skjutsgruppen/edit", fields: changed.filter { $0.0 != "eventName[]" } + [("eventName[]", "finns-inte")])
+            let refused = try await browser.post(
+                "/projects/skjutsgruppen/edit",
+                fields: changed.filter { $0.0 != "eventName[]" } + [("eventName[]", "finns-inte")])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Rad 1: inget evenemang heter ”finns-inte”."))
         }
@@ -137,7 +157,8 @@ struct EditingTests {
     func eventOrganisations() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            _ = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            _ = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let browser = Browser(app)
             try await browser.signIn(as: .admin, email: "admin@example.org")
             let form = try await browser.get("/events/new")
@@ -152,7 +173,10 @@ struct EditingTests {
             let refused = try await browser.post("/events/oppna-data-fika/edit", form: input)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Rad 1: ingen organisation på Samverka heter ”Kommunen som inte finns”."))
-            #expect(try await browser.submitUnchanged(page: "/events/oppna-data-fika/edit", action: "/events/oppna-data-fika/edit").status == .seeOther)
+            #expect(
+                try await browser.submitUnchanged(
+                    page: "/events/oppna-data-fika/edit", action: "/events/oppna-data-fika/edit"
+                ).status == .seeOther)
             #expect(try await event.$organisations.get(reload: true, on: app.db).map(\.slug) == ["umea-kommun"])
         }
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Members publish events for their organisations and local groups; moderators unpublish")
@@ -14,7 +15,9 @@ struct EventPublishingTests {
         return form
     }
 
-    static func group(_ app: Application, slug: String = "umea", title: String = "Civic Tech Umeå") async throws -> LocalGroup {
+    static func group(
+        _ app: Application, slug: String = "umea", title: String = "Civic Tech Umeå"
+    ) async throws -> LocalGroup {
         let group = LocalGroup()
         group.slug = slug
         group.language = .sv
@@ -28,19 +31,24 @@ struct EventPublishingTests {
         return group
     }
 
-    @Test("a member who acts for an organisation publishes an event for it and changes it; not for another's, nor another's event")
+    @Test(
+        "a member who acts for an organisation publishes an event for it and changes it; not for another's, nor another's event"
+    )
     func organisationMembers() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (umea, owner) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
-            let (_, other) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+            let (umea, owner) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            let (_, other) = try await fixture.organisation(
+                "foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
 
             // The organisation's page offers it; the form comes with the organisation named.
             let page = try await owner.get("/organisations/umea-kommun").text
             #expect(page.contains(#"href="/events/new?organisation=umea%2Dkommun">Nytt evenemang</a>"#))
             #expect(try await owner.get("/events/new?organisation=umea-kommun").text.contains(#"value="Umeå kommun""#))
 
-            let refused = try await owner.post("/events", form: Self.event("Någon annans", organisation: "Föreningen Data"))
+            let refused = try await owner.post(
+                "/events", form: Self.event("Någon annans", organisation: "Föreningen Data"))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Välj en av dina organisationer som arrangör"))
             #expect(try await owner.post("/events", form: Self.event("Utan arrangör")).status == .unprocessableEntity)
@@ -50,7 +58,8 @@ struct EventPublishingTests {
             let event = try #require(try await Event.find(slug: "datadag-i-umea", on: app.db))
             #expect(try await event.$organisations.get(on: app.db).map(\.id) == [umea.id])
             #expect(try await app.testing().sendRequest(.GET, "/events/datadag-i-umea").status == .ok)
-            #expect(try await app.testing().sendRequest(.GET, "/organisations/umea-kommun").text.contains("Datadag i Umeå"))
+            #expect(
+                try await app.testing().sendRequest(.GET, "/organisations/umea-kommun").text.contains("Datadag i Umeå"))
 
             let edit = try await owner.get("/events/datadag-i-umea/edit")
             #expect(edit.status == .ok)
@@ -72,7 +81,9 @@ struct EventPublishingTests {
         }
     }
 
-    @Test("staff and the group's organisers appoint organisers by account address; the one appointed is told and publishes for the group")
+    @Test(
+        "staff and the group's organisers appoint organisers by account address; the one appointed is told and publishes for the group"
+    )
     func groupOrganisers() async throws {
         try await withSamverka { app in
             _ = try await Self.group(app)
@@ -82,14 +93,18 @@ struct EventPublishingTests {
             try await bo.signIn(as: .member, email: "bo@example.org")
             #expect(try await anna.get("/events/new").status == .forbidden)
             #expect(!(try await anna.get("/groups/umea").text.contains("Arrangörer i gruppen")))
-            #expect(try await anna.post("/groups/umea/organisers", form: ["email": "anna@example.org"]).status == .forbidden)
+            #expect(
+                try await anna.post("/groups/umea/organisers", form: ["email": "anna@example.org"]).status == .forbidden
+            )
 
             let admin = Browser(app)
             try await admin.signIn(as: .admin, email: "admin@example.org")
             try await admin.get("/groups/umea")
             let unknown = try await admin.post("/groups/umea/organisers", form: ["email": "nobody@example.org"])
             #expect(unknown.status == .seeOther)
-            #expect(try await admin.get("/groups/umea").text.contains("Det finns inget konto med adressen ”nobody@example.org”."))
+            #expect(
+                try await admin.get("/groups/umea").text.contains(
+                    "Det finns inget konto med adressen ”nobody@example.org”."))
             _ = try await admin.post("/groups/umea/organisers", form: ["email": " Anna@Example.org "])
             let groupPage = try await admin.get("/groups/umea").text
             #expect(groupPage.contains("Test member kan nu publicera evenemang för Civic Tech Umeå."))
@@ -103,24 +118,33 @@ struct EventPublishingTests {
             #expect(try await anna.get("/events/new?group=umea").text.contains(#"<option value="umea" selected>"#))
             #expect(try await anna.post("/events", form: Self.event("Hackkväll", group: "umea")).status == .seeOther)
             #expect(try await app.testing().sendRequest(.GET, "/groups/umea").text.contains("Hackkväll"))
-            #expect(try await anna.post("/groups/umea/organisers", form: ["email": "bo@example.org"]).status == .seeOther)
+            #expect(
+                try await anna.post("/groups/umea/organisers", form: ["email": "bo@example.org"]).status == .seeOther)
             #expect(try await bo.get("/events/hackkvall/edit").status == .ok)
 
             // Taken away again, Bo can no longer change it.
-            let bosRow = try #require(try await LocalGroupOrganiser.query(on: app.db).join(Member.self, on: \LocalGroupOrganiser.$member.$id == \Member.$id)
+            let bosRow = try #require(
+                try await LocalGroupOrganiser.query(on: app.db).join(
+                    Member.self, on: \LocalGroupOrganiser.$member.$id == \Member.$id
+                )
                 .filter(Member.self, \.$email == "bo@example.org").first())
             try await anna.get("/groups/umea")
-            #expect(try await anna.post("/groups/umea/organisers/\(try bosRow.requireID())/remove", form: [:]).status == .seeOther)
+            #expect(
+                try await anna.post("/groups/umea/organisers/\(try bosRow.requireID())/remove", form: [:]).status
+                    == .seeOther)
             #expect(try await bo.get("/events/hackkvall/edit").status == .forbidden)
             #expect(try await anna.post("/groups/umea/organisers/\(UUID())/remove", form: [:]).status == .notFound)
         }
     }
 
-    @Test("a moderator unpublishes an event with a reason: it leaves every list and feed, its owners are told, and it can come back")
+    @Test(
+        "a moderator unpublishes an event with a reason: it leaves every list and feed, its owners are told, and it can come back"
+    )
     func unpublish() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, owner) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            let (_, owner) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
             var form = Self.event("Reklamdag", organisation: "Umeå kommun")
             form["startsAt"] = "2026-03-12T18:00"
             try await owner.get("/events/new")
@@ -138,13 +162,15 @@ struct EventPublishingTests {
             _ = try await moderator.post("/events/reklamdag/unpublish", form: ["reason": "  "])
             #expect(try await app.testing().sendRequest(.GET, "/events/reklamdag").status == .ok)
 
-            let done = try await moderator.post("/events/reklamdag/unpublish", form: ["reason": "Det här är reklam, inte ett evenemang för nätverket."])
+            let done = try await moderator.post(
+                "/events/reklamdag/unpublish", form: ["reason": "Det här är reklam, inte ett evenemang för nätverket."])
             #expect(done.status == .seeOther)
             #expect(try await app.testing().sendRequest(.GET, "/events/reklamdag").status == .notFound)
             #expect(!(try await app.testing().sendRequest(.GET, "/events").text.contains("Reklamdag")))
             #expect(!(try await app.testing().sendRequest(.GET, "/events.ics").text.contains("Reklamdag")))
             #expect(!(try await app.testing().sendRequest(.GET, "/api/v1/events").text.contains("Reklamdag")))
-            #expect(!(try await app.testing().sendRequest(.GET, "/organisations/umea-kommun").text.contains("Reklamdag")))
+            #expect(
+                !(try await app.testing().sendRequest(.GET, "/organisations/umea-kommun").text.contains("Reklamdag")))
             #expect(try await app.testing().sendRequest(.GET, "/events/reklamdag/calendar.ics").status == .notFound)
 
             // The owner still sees the page, with the reason, and was told.
@@ -163,9 +189,15 @@ struct EventPublishingTests {
             let stored = try #require(try await Event.find(slug: "reklamdag", includingUnpublished: true, on: app.db))
             #expect(stored.body == "Ett öppet möte om data, utan försäljning." && stored.unpublishedAt != nil)
             let moderatorID = try #require(try await Member.find(email: "moderator@example.org", on: app.db)?.id)
-            #expect(try await MemberNotification.query(on: app.db).filter(\.$member.$id == moderatorID).filter(\.$kind == .unpublishedEventChanged).count() == 1)
+            #expect(
+                try await MemberNotification.query(on: app.db).filter(\.$member.$id == moderatorID).filter(
+                    \.$kind == .unpublishedEventChanged
+                ).count() == 1)
             let ownerID = try #require(try await Member.find(email: "umea@example.org", on: app.db)?.id)
-            let notice = try #require(try await MemberNotification.query(on: app.db).filter(\.$member.$id == ownerID).filter(\.$kind == .eventUnpublished).first())
+            let notice = try #require(
+                try await MemberNotification.query(on: app.db).filter(\.$member.$id == ownerID).filter(
+                    \.$kind == .eventUnpublished
+                ).first())
             #expect(notice.values["message"] == "Det här är reklam, inte ett evenemang för nätverket.")
             let mail = try await OutgoingMail.query(on: app.db).filter(\.$toAddress == "umea@example.org").all()
             #expect(mail.contains { $0.subject == "”Reklamdag” är avpublicerat" })
@@ -180,7 +212,8 @@ struct EventPublishingTests {
             #expect(try await app.testing().sendRequest(.GET, "/events/reklamdag").status == .ok)
             #expect(try await app.testing().sendRequest(.GET, "/events").text.contains("Reklamdag"))
             #expect(try await Event.find(slug: "reklamdag", on: app.db)?.unpublishedReason == nil)
-            #expect(try await owner.post("/events/reklamdag/unpublish", form: ["reason": "Jag vill"]).status == .forbidden)
+            #expect(
+                try await owner.post("/events/reklamdag/unpublish", form: ["reason": "Jag vill"]).status == .forbidden)
         }
     }
 }

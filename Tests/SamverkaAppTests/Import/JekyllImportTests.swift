@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Importing the civictech.se Jekyll site")
@@ -105,8 +106,11 @@ struct JekyllImportTests {
     func missingUploads() async throws {
         try await withSamverka { app in
             let report = try await Fixtures.importCivicTechSite(into: app)
-            #expect(report.problems.contains(.init(file: "_posts/2020-10-06-climatevisualizer.md", severity: .warning,
-                                                   reason: "upload /uploads/bild-anders-heggestad-square.jpg is missing from _uploads")))
+            #expect(
+                report.problems.contains(
+                    .init(
+                        file: "_posts/2020-10-06-climatevisualizer.md", severity: .warning,
+                        reason: "upload /uploads/bild-anders-heggestad-square.jpg is missing from _uploads")))
             #expect(report.problems.allSatisfy { $0.severity == .warning })
         }
     }
@@ -137,7 +141,8 @@ struct JekyllImportTests {
     func brokenFiles() async throws {
         try await withSamverka { app in
             let site = try Fixtures.makeSite([
-                "_events/good.md": "---\ntitle: Bra träff\nevent-date: 2026-03-01 18:00:00 +0100\nplace: Goto 10, Hammarby Kaj 10D, 120 07 Stockholm\nmood: happy\n---\nHej!",
+                "_events/good.md":
+                    "---\ntitle: Bra träff\nevent-date: 2026-03-01 18:00:00 +0100\nplace: Goto 10, Hammarby Kaj 10D, 120 07 Stockholm\nmood: happy\n---\nHej!",
                 "_events/no-close.md": "---\ntitle: Oavslutad\nevent-date: 2026-03-01 18:00:00 +0100\nHej",
                 "_events/bad-yaml.md": "---\ntitle: [unclosed\n---\nText",
                 "_events/no-date.md": "---\ntitle: Utan datum\n---\nText",
@@ -145,14 +150,22 @@ struct JekyllImportTests {
                 "_events/plain.md": "Bara text utan front matter",
                 "_groups/umea.md": "---\ntitle: Umeå\nref: umea\n---\n",
             ])
-            let importer = JekyllImporter(root: site, uploadsDirectory: app.settings.uploadsDirectory, timeZone: app.settings.timeZone,
-                                          municipalities: app.municipalities)
+            let importer = JekyllImporter(
+                root: site, uploadsDirectory: app.settings.uploadsDirectory, timeZone: app.settings.timeZone,
+                municipalities: app.municipalities)
             let report = try await importer.run(on: app.db)
             #expect(report.events.created == 1)
             #expect(report.events.skipped == 5)
             let skipped = Set(report.problems.filter { $0.severity == .skipped }.map(\.file))
-            #expect(skipped == ["_events/no-close.md", "_events/bad-yaml.md", "_events/no-date.md", "_events/bad-date.md", "_events/plain.md"])
-            #expect(report.problems.contains(.init(file: "_events/good.md", severity: .warning, reason: "unknown field 'mood' was not imported")))
+            #expect(
+                skipped == [
+                    "_events/no-close.md", "_events/bad-yaml.md", "_events/no-date.md", "_events/bad-date.md",
+                    "_events/plain.md",
+                ])
+            #expect(
+                report.problems.contains(
+                    .init(file: "_events/good.md", severity: .warning, reason: "unknown field 'mood' was not imported"))
+            )
             let good = try #require(try await Event.find(slug: "good", on: app.db))
             #expect(good.placeName == "Goto 10")
             #expect(good.address == "Hammarby Kaj 10D, 120 07 Stockholm")
@@ -164,8 +177,9 @@ struct JekyllImportTests {
     func notASite() async throws {
         try await withSamverka { app in
             let site = try Fixtures.makeSite(["README.md": "nothing"])
-            let importer = JekyllImporter(root: site, uploadsDirectory: app.settings.uploadsDirectory, timeZone: app.settings.timeZone,
-                                          municipalities: app.municipalities)
+            let importer = JekyllImporter(
+                root: site, uploadsDirectory: app.settings.uploadsDirectory, timeZone: app.settings.timeZone,
+                municipalities: app.municipalities)
             await #expect(throws: JekyllImporter.NotASite.self) { try await importer.run(on: app.db) }
         }
     }
@@ -176,7 +190,9 @@ struct JekyllReaderTests {
     @Test("slugs drop the extension and a date prefix only")
     func slugs() {
         #expect(JekyllReader.slug(of: "_posts/2007-05-30-skjutsgruppen-en.md") == "skjutsgruppen-en")
-        #expect(JekyllReader.slug(of: "_events/2025-10-open-knowledge-sweden-meetup-1.md") == "2025-10-open-knowledge-sweden-meetup-1")
+        #expect(
+            JekyllReader.slug(of: "_events/2025-10-open-knowledge-sweden-meetup-1.md")
+                == "2025-10-open-knowledge-sweden-meetup-1")
         #expect(JekyllReader.reference("_groups/stockholm.md") == "stockholm")
         #expect(JekyllReader.reference([Any]()) == nil)
     }
@@ -184,8 +200,12 @@ struct JekyllReaderTests {
     @Test("both offset styles of Jekyll dates are read")
     func dates() throws {
         let zone = try #require(TimeZone(identifier: "Europe/Stockholm"))
-        #expect(FrontMatterValue.date("2021-07-06 13:15:00 +0200", defaultZone: zone) == Date(timeIntervalSince1970: 1_625_570_100))
-        #expect(FrontMatterValue.date("2021-07-06 13:15:00 +02:00", defaultZone: zone) == Date(timeIntervalSince1970: 1_625_570_100))
+        #expect(
+            FrontMatterValue.date("2021-07-06 13:15:00 +0200", defaultZone: zone)
+                == Date(timeIntervalSince1970: 1_625_570_100))
+        #expect(
+            FrontMatterValue.date("2021-07-06 13:15:00 +02:00", defaultZone: zone)
+                == Date(timeIntervalSince1970: 1_625_570_100))
         #expect(FrontMatterValue.date("2018-08-02T09:54:00.000+02:00", defaultZone: zone) != nil)
         #expect(FrontMatterValue.date("snart", defaultZone: zone) == nil)
     }

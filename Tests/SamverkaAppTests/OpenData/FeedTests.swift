@@ -1,11 +1,13 @@
 import Fluent
 import Foundation
+import Testing
+import VaporTesting
+
+@testable import SamverkaApp
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-import VaporTesting
-@testable import SamverkaApp
 
 /// Unfolds calendar lines and lists the VEVENT blocks.
 private func vevents(_ text: String) -> [String] {
@@ -14,10 +16,14 @@ private func vevents(_ text: String) -> [String] {
 
 @Suite("Open data: calendar feeds, Atom and JSON-LD")
 struct FeedTests {
-    @Test("an event's calendar: local time with VTIMEZONE, weekly RRULE, SEQUENCE raised on change, cancelled when cancelled")
+    @Test(
+        "an event's calendar: local time with VTIMEZONE, weekly RRULE, SEQUENCE raised on change, cancelled when cancelled"
+    )
     func eventCalendar() async throws {
         try await withSamverka { app in
-            let fika = try await app.makeEvent(slug: "fika", title: "Digital fika", startsAt: testNow.addingTimeInterval(3 * 86_400 + 3 * 3600), recurrence: .weekly)
+            let fika = try await app.makeEvent(
+                slug: "fika", title: "Digital fika", startsAt: testNow.addingTimeInterval(3 * 86_400 + 3 * 3600),
+                recurrence: .weekly)
             let first = try await app.testing().sendRequest(.GET, "/events/fika/calendar.ics")
             #expect(first.headers.contentType?.subType == "calendar")
             let entry = try #require(vevents(first.text).first)
@@ -35,7 +41,8 @@ struct FeedTests {
             try await fika.save(on: app.db)
             fika.status = .cancelled
             try await fika.save(on: app.db)
-            let changed = try #require(vevents(try await app.testing().sendRequest(.GET, "/events/fika/calendar.ics").text).first)
+            let changed = try #require(
+                vevents(try await app.testing().sendRequest(.GET, "/events/fika/calendar.ics").text).first)
             #expect(changed.contains("SEQUENCE:2\r\n"))
             #expect(changed.contains("STATUS:CANCELLED\r\n"))
             #expect(changed.contains("DTSTART;TZID=Europe/Stockholm:20260104T170000\r\n"))
@@ -45,18 +52,26 @@ struct FeedTests {
     @Test("the events feed holds coming and recent events once each, in the reader's language")
     func eventsFeed() async throws {
         try await withSamverka { app in
-            _ = try await app.makeEvent(slug: "kommande", title: "Kommande", startsAt: testNow.addingTimeInterval(86_400), translationKey: "k")
-            _ = try await app.makeEvent(slug: "coming", title: "Coming", startsAt: testNow.addingTimeInterval(86_400), language: .en, translationKey: "k")
+            _ = try await app.makeEvent(
+                slug: "kommande", title: "Kommande", startsAt: testNow.addingTimeInterval(86_400), translationKey: "k")
+            _ = try await app.makeEvent(
+                slug: "coming", title: "Coming", startsAt: testNow.addingTimeInterval(86_400), language: .en,
+                translationKey: "k")
             _ = try await app.makeEvent(slug: "nyss", title: "Nyss", startsAt: testNow.addingTimeInterval(-30 * 86_400))
-            _ = try await app.makeEvent(slug: "forr", title: "Förr", startsAt: testNow.addingTimeInterval(-400 * 86_400))
+            _ = try await app.makeEvent(
+                slug: "forr", title: "Förr", startsAt: testNow.addingTimeInterval(-400 * 86_400))
             let swedish = try await app.testing().sendRequest(.GET, "/events.ics")
-            let summaries = vevents(swedish.text).compactMap { $0.components(separatedBy: "SUMMARY:").dropFirst().first?.components(separatedBy: "\r\n").first }
+            let summaries = vevents(swedish.text).compactMap {
+                $0.components(separatedBy: "SUMMARY:").dropFirst().first?.components(separatedBy: "\r\n").first
+            }
             #expect(Set(summaries) == ["Kommande", "Nyss"])
             #expect(swedish.text.contains("X-WR-CALNAME:Evenemang · Samverka"))
             let english = try await app.testing().sendRequest(.GET, "/events.ics?lang=en")
             #expect(english.text.contains("SUMMARY:Coming") && !english.text.contains("SUMMARY:Kommande"))
             let page = try await app.testing().sendRequest(.GET, "/events")
-            #expect(page.text.contains("<link rel=\"alternate\" type=\"text/calendar\" title=\"Kalender (iCal)\" href=\"/events.ics\">"))
+            #expect(
+                page.text.contains(
+                    "<link rel=\"alternate\" type=\"text/calendar\" title=\"Kalender (iCal)\" href=\"/events.ics\">"))
             #expect(page.text.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
         }
     }
@@ -67,12 +82,15 @@ struct FeedTests {
             _ = try await PublicProgrammeTests.seed(app)
             let all = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/calendar.ics")
             #expect(vevents(all.text).count == 5)
-            let digital = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/calendar.ics?format=digital")
+            let digital = try await app.testing().sendRequest(
+                .GET, "/programmes/innovationsveckan-2026/calendar.ics?format=digital")
             #expect(vevents(digital.text).count == 2)
-            let searched = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/calendar.ics?q=skärgård")
+            let searched = try await app.testing().sendRequest(
+                .GET, "/programmes/innovationsveckan-2026/calendar.ics?q=skärgård")
             #expect(vevents(searched.text).count == 1)
 
-            let atom = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/feed.atom?theme=klimat")
+            let atom = try await app.testing().sendRequest(
+                .GET, "/programmes/innovationsveckan-2026/feed.atom?theme=klimat")
             #expect(atom.headers.contentType?.subType == "atom+xml")
             let parsed = AtomReader(atom.text)
             #expect(parsed.valid)
@@ -81,15 +99,22 @@ struct FeedTests {
             let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=klimat")
             #expect(page.text.contains("href=\"/programmes/innovationsveckan-2026/calendar.ics?theme=klimat\""))
             // rel="self" is where the reader fetched the feed, whatever order its parameters came in; the id stays canonical.
-            let reordered = AtomReader(try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/feed.atom?lang=en&theme=klimat").text)
-            #expect(reordered.selfLink == "http://127.0.0.1:8080/programmes/innovationsveckan-2026/feed.atom?lang=en&theme=klimat")
+            let reordered = AtomReader(
+                try await app.testing().sendRequest(
+                    .GET, "/programmes/innovationsveckan-2026/feed.atom?lang=en&theme=klimat"
+                ).text)
+            #expect(
+                reordered.selfLink
+                    == "http://127.0.0.1:8080/programmes/innovationsveckan-2026/feed.atom?lang=en&theme=klimat")
             // Items saved within one second still differ in `updated`.
             #expect(AtomFeed.date(Date(timeIntervalSince1970: 1.25)) == "1970-01-01T00:00:01.250Z")
             #expect(AtomFeed.date(Date(timeIntervalSince1970: 1)) == "1970-01-01T00:00:01Z")
         }
     }
 
-    @Test("every list a person can filter downloads as CSV with the same filters, safe for spreadsheets, right for Swedish Excel")
+    @Test(
+        "every list a person can filter downloads as CSV with the same filters, safe for spreadsheets, right for Swedish Excel"
+    )
     func csvLists() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
@@ -105,13 +130,18 @@ struct FeedTests {
             #expect(try await rows("/programmes/innovationsveckan-2026/activities.csv").count == 6)
 
             let municipalities = try await rows("/organisations.csv?sector=municipality")
-            #expect(municipalities.first == "Namn;Sektor;Sektor (kod);Organisationsnummer;Kommun;Kommunkod;Län;Webbplats;Verifierad;Sida")
+            #expect(
+                municipalities.first
+                    == "Namn;Sektor;Sektor (kod);Organisationsnummer;Kommun;Kommunkod;Län;Webbplats;Verifierad;Sida")
             #expect(municipalities.dropFirst().allSatisfy { $0.contains(";Kommun;municipality;") })
             #expect(municipalities.contains { $0.hasPrefix("Umeå kommun;") })
             #expect(!municipalities.contains { $0.hasPrefix("Föreningen Data;") })
             // In English: commas and English column names, the codes beside the words all the same.
             let english = try await rows("/organisations.csv?sector=municipality&lang=en")
-            #expect(english.first == "Name,Sector,Sector (code),Organisation number,Municipality,Municipality code,County,Website,Verified,Page")
+            #expect(
+                english.first
+                    == "Name,Sector,Sector (code),Organisation number,Municipality,Municipality code,County,Website,Verified,Page"
+            )
             #expect(english.dropFirst().allSatisfy { $0.contains(",Municipality,municipality,") })
             #expect(try await rows("/organisations.csv?q=förening").count == 2)
 
@@ -122,22 +152,30 @@ struct FeedTests {
             #expect(page.text.contains("href=\"/programmes/innovationsveckan-2026/activities.csv?format=digital\""))
 
             // The review queue, for moderators only, with its own filters.
-            #expect(try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/review.csv").status != .ok)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026/review.csv").status != .ok
+            )
             let moderator = Browser(app)
             try await moderator.signIn(as: .moderator, email: "moderator@example.org")
-            let queue = try await moderator.get("/programmes/innovationsveckan-2026/review.csv?show=approved&format=digital")
+            let queue = try await moderator.get(
+                "/programmes/innovationsveckan-2026/review.csv?show=approved&format=digital")
             #expect(queue.headers.first(name: .cacheControl) == "no-store")
             let lines = queue.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains(";Godkänd;approved;nej;") })
-            #expect(try await moderator.get("/programmes/innovationsveckan-2026/review?show=approved").text.contains("review.csv?show=approved"))
+            #expect(
+                try await moderator.get("/programmes/innovationsveckan-2026/review?show=approved").text.contains(
+                    "review.csv?show=approved"))
         }
     }
 
-    @Test("a programme or the calendar embeds in another site's iframe with the page's filters; other pages still refuse framing")
+    @Test(
+        "a programme or the calendar embeds in another site's iframe with the page's filters; other pages still refuse framing"
+    )
     func embeds() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
-            let embed = try await app.testing().sendRequest(.GET, "/embed/programmes/innovationsveckan-2026?format=digital")
+            let embed = try await app.testing().sendRequest(
+                .GET, "/embed/programmes/innovationsveckan-2026?format=digital")
             #expect(embed.status == .ok)
             #expect(embed.headers.first(name: .contentSecurityPolicy)?.contains("frame-ancestors *") == true)
             #expect(embed.headers.first(name: .xFrameOptions) == nil)
@@ -147,9 +185,13 @@ struct FeedTests {
 
             let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital")
             #expect(page.headers.first(name: .xFrameOptions) == "DENY")
-            #expect(page.text.contains("&lt;iframe src=&quot;http://127.0.0.1:8080/embed/programmes/innovationsveckan-2026?format=digital&quot;"))
+            #expect(
+                page.text.contains(
+                    "&lt;iframe src=&quot;http://127.0.0.1:8080/embed/programmes/innovationsveckan-2026?format=digital&quot;"
+                ))
             #expect(try await app.testing().sendRequest(.GET, "/embed/events").status == .ok)
-            #expect(try await app.testing().sendRequest(.GET, "/embed/programmes/no-such-programme").status == .notFound)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/embed/programmes/no-such-programme").status == .notFound)
         }
     }
 
@@ -167,21 +209,38 @@ struct FeedTests {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
             let rdf = try await app.testing().sendRequest(.GET, "/catalog.rdf")
-            #expect(rdf.text.contains("<dcat:downloadURL rdf:resource=\"http://127.0.0.1:8080/programmes/innovationsveckan-2026/activities.csv\"/>"))
-            #expect(rdf.text.contains("<dct:license rdf:resource=\"http://creativecommons.org/publicdomain/zero/1.0/\"/>"))
-            #expect(rdf.text.contains("<dcat:downloadURL rdf:resource=\"http://127.0.0.1:8080/api/v1/programmes/innovationsveckan-2026/activities\"/>"))
+            #expect(
+                rdf.text.contains(
+                    "<dcat:downloadURL rdf:resource=\"http://127.0.0.1:8080/programmes/innovationsveckan-2026/activities.csv\"/>"
+                ))
+            #expect(
+                rdf.text.contains("<dct:license rdf:resource=\"http://creativecommons.org/publicdomain/zero/1.0/\"/>"))
+            #expect(
+                rdf.text.contains(
+                    "<dcat:downloadURL rdf:resource=\"http://127.0.0.1:8080/api/v1/programmes/innovationsveckan-2026/activities\"/>"
+                ))
             let turtle = try await app.testing().sendRequest(.GET, "/catalog.ttl")
             #expect(turtle.headers.contentType?.subType == "turtle")
-            #expect(turtle.text.contains("dcat:distribution <http://127.0.0.1:8080/catalog.rdf#programme-innovationsveckan-2026-3>"))
+            #expect(
+                turtle.text.contains(
+                    "dcat:distribution <http://127.0.0.1:8080/catalog.rdf#programme-innovationsveckan-2026-3>"))
             // What DCAT-AP's shapes ask beyond the minimum: typed values, a period of time, availability, the publisher's kind.
-            #expect(turtle.text.contains("<http://creativecommons.org/publicdomain/zero/1.0/>\n    a <http://purl.org/dc/terms/LicenseDocument>"))
+            #expect(
+                turtle.text.contains(
+                    "<http://creativecommons.org/publicdomain/zero/1.0/>\n    a <http://purl.org/dc/terms/LicenseDocument>"
+                ))
             #expect(turtle.text.contains("dcat:startDate \"2026-03-02\"^^<http://www.w3.org/2001/XMLSchema#date>"))
-            #expect(turtle.text.contains("dcatap:availability <http://publications.europa.eu/resource/authority/planned-availability/STABLE>"))
+            #expect(
+                turtle.text.contains(
+                    "dcatap:availability <http://publications.europa.eu/resource/authority/planned-availability/STABLE>"
+                ))
             #expect(turtle.text.contains("dct:type <http://purl.org/adms/publishertype/NonProfitOrganisation>"))
             // Concepts from the EU vocabularies carry their labels; the licence its kind; Sweden its extent.
             #expect(turtle.text.contains("skos:prefLabel \"Government and public sector\"@en"))
             #expect(turtle.text.contains("dct:type <http://purl.org/adms/licencetype/PublicDomain>"))
-            #expect(turtle.text.contains("dcat:centroid \"POINT(16.32 62.39)\"^^<http://www.opengis.net/ont/geosparql#wktLiteral>"))
+            #expect(
+                turtle.text.contains(
+                    "dcat:centroid \"POINT(16.32 62.39)\"^^<http://www.opengis.net/ont/geosparql#wktLiteral>"))
             #expect(turtle.text.contains("dcat:endDate \"2026-03-06\"^^<http://www.w3.org/2001/XMLSchema#date>"))
         }
     }
@@ -207,22 +266,29 @@ struct FeedTests {
             #expect(entries.first?.contains("STATUS:CONFIRMED") == true)
 
             try await anna.post("/account/calendar", form: [:])
-            #expect(try await app.testing().sendRequest(.GET, "/calendars/\(token)/registrations.ics").status == .notFound)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/calendars/\(token)/registrations.ics").status == .notFound)
             #expect(try await app.testing().sendRequest(.GET, "/calendars//registrations.ics").status == .notFound)
         }
     }
 
-    @Test("events, activities, organisations and projects describe themselves in schema.org JSON-LD that cannot break out of its script")
+    @Test(
+        "events, activities, organisations and projects describe themselves in schema.org JSON-LD that cannot break out of its script"
+    )
     func structuredData() async throws {
         try await withSamverka { app in
-            let event = try await app.makeEvent(slug: "hostile", title: "</script><script>alert(1)</script>", startsAt: testNow.addingTimeInterval(86_400))
+            let event = try await app.makeEvent(
+                slug: "hostile", title: "</script><script>alert(1)</script>",
+                startsAt: testNow.addingTimeInterval(86_400))
             event.format = .hybrid
             event.onlineURL = "https://meet.example.org/x"
             event.municipalityCode = "2480"
             try await event.save(on: app.db)
             let page = try await app.testing().sendRequest(.GET, "/events/hostile")
             #expect(!page.text.contains("<script>alert(1)"))
-            let json = try #require(page.text.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?.components(separatedBy: "</script>").first)
+            let json = try #require(
+                page.text.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?
+                    .components(separatedBy: "</script>").first)
             let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             #expect(data["@type"] as? String == "Event")
             #expect(data["name"] as? String == "</script><script>alert(1)</script>")
@@ -248,7 +314,10 @@ final class AtomReader: NSObject, XMLParserDelegate {
         valid = parser.parse()
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "entry" { entries += 1 }
         if name == "link", attributes["rel"] == "self" { selfLink = attributes["href"] ?? "" }
     }

@@ -1,15 +1,18 @@
 import Testing
+
 @testable import SamverkaApp
 
 @Suite("Swedish organisation numbers")
 struct OrganisationNumberTests {
-    @Test("valid numbers in their usual spellings", arguments: [
-        ("212000-1355", "212000-1355"),
-        ("2120001355", "212000-1355"),
-        ("556016-0680", "556016-0680"),
-        ("16212000-1355", "212000-1355"),
-        (" 232100 0016 ", "232100-0016"),
-    ])
+    @Test(
+        "valid numbers in their usual spellings",
+        arguments: [
+            ("212000-1355", "212000-1355"),
+            ("2120001355", "212000-1355"),
+            ("556016-0680", "556016-0680"),
+            ("16212000-1355", "212000-1355"),
+            (" 232100 0016 ", "232100-0016"),
+        ])
     func valid(_ text: String, _ formatted: String) throws {
         #expect(try OrganisationNumber(text).formatted == formatted)
     }

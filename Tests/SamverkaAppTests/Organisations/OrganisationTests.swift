@@ -2,13 +2,15 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Organisations")
 struct OrganisationTests {
     static let umea = [
         "name": "Umeå kommun", "slug": "", "sector": "municipality", "organisationNumber": "212000-2627",
-        "municipalityCode": "2480", "website": "https://www.umea.se", "description": "Kommunen vid **Umeälven**.", "logo": "",
+        "municipalityCode": "2480", "website": "https://www.umea.se", "description": "Kommunen vid **Umeälven**.",
+        "logo": "",
     ]
 
     /// Registers an organisation as the browser's member and returns its slug.
@@ -75,13 +77,22 @@ struct OrganisationTests {
             try await Self.register(umea)
             let other = Browser(app)
             try await other.signIn(as: .member, email: "lulea@example.org")
-            try await Self.register(other, ["name": "Föreningen Norrsken", "sector": "civil_society", "description": ""])
+            try await Self.register(
+                other, ["name": "Föreningen Norrsken", "sector": "civil_society", "description": ""])
             #expect(try await other.get("/organisations/umea-kommun/edit").status == .forbidden)
-            #expect(try await other.post("/organisations/umea-kommun/edit", form: Self.umea.merging(["name": "Kapad"]) { $1 }).status == .forbidden)
+            #expect(
+                try await other.post(
+                    "/organisations/umea-kommun/edit", form: Self.umea.merging(["name": "Kapad"]) { $1 }
+                ).status == .forbidden)
             #expect(try await other.get("/organisations/umea-kommun/members").status == .forbidden)
             let membership = try #require(try await OrganisationMembership.query(on: app.db).first())
-            #expect(try await other.post("/organisations/umea-kommun/members/\(try membership.requireID())", form: ["action": "remove"]).status == .forbidden)
-            #expect(try await other.post("/organisations/umea-kommun/verify", form: ["verified": "true"]).status == .forbidden)
+            #expect(
+                try await other.post(
+                    "/organisations/umea-kommun/members/\(try membership.requireID())", form: ["action": "remove"]
+                ).status == .forbidden)
+            #expect(
+                try await other.post("/organisations/umea-kommun/verify", form: ["verified": "true"]).status
+                    == .forbidden)
             #expect(try await Organisation.find(slug: "umea-kommun", on: app.db)?.name == "Umeå kommun")
             #expect(try await OrganisationMembership.query(on: app.db).count() == 2)
             let visitor = Browser(app)
@@ -105,7 +116,8 @@ struct OrganisationTests {
 
             let members = try await owner.get("/organisations/umea-kommun/members")
             #expect(members.text.contains("newcomer@example.org"))
-            let request = try #require(try await OrganisationMembership.query(on: app.db).filter(\.$status == .requested).first())
+            let request = try #require(
+                try await OrganisationMembership.query(on: app.db).filter(\.$status == .requested).first())
             let action = "/organisations/umea-kommun/members/\(try request.requireID())"
             #expect(try await owner.post(action, form: ["action": "approve"]).status == .seeOther)
             #expect(try await newcomer.get("/organisations/umea-kommun/edit").status == .ok)
@@ -129,14 +141,18 @@ struct OrganisationTests {
             try await Self.register(first)
             let second = Browser(app)
             try await second.signIn(as: .member, email: "second@example.org")
-            try await app.addMember("second@example.org", to: try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)), as: .owner)
+            try await app.addMember(
+                "second@example.org", to: try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)),
+                as: .owner)
             let memberships = try await OrganisationMembership.query(on: app.db).with(\.$member).all()
             let firstMembership = try #require(memberships.first { $0.member.email == "first@example.org" })
             let secondMembership = try #require(memberships.first { $0.member.email == "second@example.org" })
             try await first.get("/organisations/umea-kommun/members")
             try await second.get("/organisations/umea-kommun/members")
-            async let one = first.post("/organisations/umea-kommun/members/\(try secondMembership.requireID())", form: ["action": "editor"])
-            async let two = second.post("/organisations/umea-kommun/members/\(try firstMembership.requireID())", form: ["action": "editor"])
+            async let one = first.post(
+                "/organisations/umea-kommun/members/\(try secondMembership.requireID())", form: ["action": "editor"])
+            async let two = second.post(
+                "/organisations/umea-kommun/members/\(try firstMembership.requireID())", form: ["action": "editor"])
             _ = try await (one, two)
             #expect(try await OrganisationMembership.query(on: app.db).filter(\.$role == .owner).count() == 1)
         }
@@ -156,7 +172,9 @@ struct OrganisationTests {
 
             let other = Browser(app)
             try await other.signIn(as: .member, email: "other@example.org")
-            try await app.addMember("other@example.org", to: try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)), as: .owner)
+            try await app.addMember(
+                "other@example.org", to: try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)),
+                as: .owner)
             #expect(try await owner.post("/account/delete", form: ["password": "correct horse battery"]).status == .ok)
             #expect(try await Member.find(email: "owner@example.org", on: app.db) == nil)
         }
@@ -172,7 +190,9 @@ struct OrganisationTests {
             try await admin.signIn(as: .admin, email: "admin@example.org")
             let page = try await admin.get("/organisations/umea-kommun")
             #expect(page.text.contains("Verifiera organisationen"))
-            #expect(try await admin.post("/organisations/umea-kommun/verify", form: ["verified": "true"]).status == .seeOther)
+            #expect(
+                try await admin.post("/organisations/umea-kommun/verify", form: ["verified": "true"]).status
+                    == .seeOther)
             #expect(try await Organisation.find(slug: "umea-kommun", on: app.db)?.isVerified == true)
             #expect(try await app.testing().sendRequest(.GET, "/organisations").text.contains("Verifierad"))
             #expect(try await app.testing().sendRequest(.GET, "/organisations/umea-kommun").text.contains("Verifierad"))
@@ -183,22 +203,31 @@ struct OrganisationTests {
     func renameReachesProgramme() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
-            #expect(try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026").text.contains("Umeå kommun"))
+            #expect(
+                try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026").text.contains(
+                    "Umeå kommun"))
             let owner = Browser(app)
             try await owner.signIn(as: .member, email: "ny-agare@example.org")
             let organisation = try #require(try await Organisation.find(slug: "umea-kommun", on: app.db))
             let member = try #require(try await Member.find(email: "ny-agare@example.org", on: app.db))
-            try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .owner, status: .active)
-                .save(on: app.db)
+            try await OrganisationMembership(
+                organisationID: try organisation.requireID(), memberID: try member.requireID(), role: .owner,
+                status: .active
+            )
+            .save(on: app.db)
             try await owner.get("/organisations/umea-kommun/edit")
-            let saved = try await owner.post("/organisations/umea-kommun/edit", form: Self.umea.merging(["name": "Umeå kommun (ny)", "slug": "umea-kommun"]) { $1 })
+            let saved = try await owner.post(
+                "/organisations/umea-kommun/edit",
+                form: Self.umea.merging(["name": "Umeå kommun (ny)", "slug": "umea-kommun"]) { $1 })
             #expect(saved.status == .seeOther)
             let programme = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026")
             #expect(programme.text.contains("Umeå kommun (ny)"))
         }
     }
 
-    @Test("a verified organisation keeps its badge through ordinary edits and loses it when its name, number or sector changes")
+    @Test(
+        "a verified organisation keeps its badge through ordinary edits and loses it when its name, number or sector changes"
+    )
     func badgeFollowsFacts() async throws {
         try await withSamverka { app in
             let owner = Browser(app)
@@ -209,7 +238,8 @@ struct OrganisationTests {
             try await organisation.save(on: app.db)
 
             try await owner.get("/organisations/umea-kommun/edit")
-            let described = try await owner.post("/organisations/umea-kommun/edit", form: Self.umea.merging(["description": "Ny text."]) { $1 })
+            let described = try await owner.post(
+                "/organisations/umea-kommun/edit", form: Self.umea.merging(["description": "Ny text."]) { $1 })
             #expect(described.status == .seeOther)
             #expect(try await Organisation.find(slug: "umea-kommun", on: app.db)?.isVerified == true)
 
@@ -218,10 +248,14 @@ struct OrganisationTests {
                 again.verifiedAt = testNow
                 try await again.save(on: app.db)
                 try await owner.get("/organisations/umea-kommun/edit")
-                try await owner.post("/organisations/umea-kommun/edit", form: Self.umea.merging(change.merging(["slug": "umea-kommun"]) { $1 }) { $1 })
+                try await owner.post(
+                    "/organisations/umea-kommun/edit",
+                    form: Self.umea.merging(change.merging(["slug": "umea-kommun"]) { $1 }) { $1 })
                 #expect(try await Organisation.find(slug: "umea-kommun", on: app.db)?.isVerified == false, "\(change)")
             }
-            #expect(try await owner.get("/organisations/umea-kommun").text.contains("behöver en administratör verifiera organisationen igen"))
+            #expect(
+                try await owner.get("/organisations/umea-kommun").text.contains(
+                    "behöver en administratör verifiera organisationen igen"))
         }
     }
 
@@ -231,7 +265,8 @@ struct OrganisationTests {
             let owner = Browser(app)
             try await owner.signIn(as: .member)
             try await Self.register(owner)
-            try await Self.register(owner, ["name": "Föreningen Norrsken", "sector": "civil_society", "description": ""])
+            try await Self.register(
+                owner, ["name": "Föreningen Norrsken", "sector": "civil_society", "description": ""])
             let all = try await app.testing().sendRequest(.GET, "/organisations").text
             #expect(all.contains("2 organisationer"))
             let search = try await app.testing().sendRequest(.GET, "/organisations?q=umea").text

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamverkaApp
 
 /// The review's states on their own, without a server or a database.
@@ -56,7 +57,9 @@ struct ActivityReviewTests {
     func messageNeeded() {
         for decision in [ActivityReview.Decision.changes, .reject] {
             let submitted = Self.activity(.submitted)
-            #expect(throws: ActivityReview.Refusal.messageNeeded) { try ActivityReview.apply(decision, message: "", to: submitted) }
+            #expect(throws: ActivityReview.Refusal.messageNeeded) {
+                try ActivityReview.apply(decision, message: "", to: submitted)
+            }
             #expect(submitted.status == .submitted)
         }
     }
@@ -64,11 +67,17 @@ struct ActivityReviewTests {
     @Test("only a waiting activity is approved or sent back; a draft or a rejected one is never rejected")
     func nothingToDecide() throws {
         for status in [Activity.Status.draft, .approved, .changesRequested, .rejected] {
-            #expect(throws: ActivityReview.Refusal.nothingToDecide) { try ActivityReview.apply(.approve, message: "", to: Self.activity(status)) }
-            #expect(throws: ActivityReview.Refusal.nothingToDecide) { try ActivityReview.apply(.changes, message: "Nej.", to: Self.activity(status)) }
+            #expect(throws: ActivityReview.Refusal.nothingToDecide) {
+                try ActivityReview.apply(.approve, message: "", to: Self.activity(status))
+            }
+            #expect(throws: ActivityReview.Refusal.nothingToDecide) {
+                try ActivityReview.apply(.changes, message: "Nej.", to: Self.activity(status))
+            }
         }
         for status in [Activity.Status.draft, .rejected] {
-            #expect(throws: ActivityReview.Refusal.nothingToDecide) { try ActivityReview.apply(.reject, message: "Nej.", to: Self.activity(status)) }
+            #expect(throws: ActivityReview.Refusal.nothingToDecide) {
+                try ActivityReview.apply(.reject, message: "Nej.", to: Self.activity(status))
+            }
         }
         let published = Self.approvedWithChange()
         #expect(try ActivityReview.apply(.reject, message: "Stämmer inte.", to: published) == .rejected)

@@ -2,15 +2,19 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Organisers manage their activities from its page")
 struct ActivityStepsTests {
-    @Test("a draft is submitted from its page; one with something missing opens its form with the message beside the field")
+    @Test(
+        "a draft is submitted from its page; one with something missing opens its form with the message beside the field"
+    )
     func submitFromPage() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             var form = ProgrammeFixture.form("umea-kommun", title: "Datakväll", intent: "draft")
             form["summary"] = ""
             let draft = try await fixture.submit(umea, form)
@@ -38,7 +42,8 @@ struct ActivityStepsTests {
     func withdraw() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Datakväll"))
             let path = try fixture.path(activity)
             #expect(try await umea.get(path).text.contains(#"action="\#(path)/withdraw""#))
@@ -57,12 +62,16 @@ struct ActivityStepsTests {
     func delete() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
-            let draft = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Utkastet", intent: "draft"))
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let draft = try await fixture.submit(
+                umea, ProgrammeFixture.form("umea-kommun", title: "Utkastet", intent: "draft"))
             let path = try fixture.path(draft)
             let question = try await umea.get(path + "/delete")
             #expect(question.text.contains("Vill du ta bort ”Utkastet”?"))
-            #expect(try await umea.post(path + "/delete", form: [:]).headers.first(name: .location) == "/account/activities")
+            #expect(
+                try await umea.post(path + "/delete", form: [:]).headers.first(name: .location) == "/account/activities"
+            )
             #expect(try await Activity.find(draft.id, on: app.db) == nil)
             #expect(try await umea.get(path).status == .notFound)
 

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Submitting activities to a programme")
@@ -10,7 +11,8 @@ struct ActivitySubmissionTests {
     func submit() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let form = try await umea.get(fixture.newPath)
             #expect(form.text.contains("Skicka in för granskning"))
             #expect(form.text.contains("Spara utkast"))
@@ -30,7 +32,8 @@ struct ActivitySubmissionTests {
     func rules() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+            let (_, association) = try await fixture.organisation(
+                "foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
             try await association.get(fixture.newPath)
             var form = ProgrammeFixture.form("foreningen")
             form["startsAt"] = "2026-03-09T10:00"
@@ -39,14 +42,17 @@ struct ActivitySubmissionTests {
             let refused = try await association.post(fixture.createPath, form: form)
             #expect(refused.status == .unprocessableEntity)
             let html = refused.text
-            #expect(html.contains("Innovationsveckan 2026 pågår 2 mars 2026 – 6 mars 2026. Aktiviteten måste äga rum de dagarna."))
+            #expect(
+                html.contains(
+                    "Innovationsveckan 2026 pågår 2 mars 2026 – 6 mars 2026. Aktiviteten måste äga rum de dagarna."))
             #expect(html.contains("Välj kommunen där aktiviteten äger rum."))
             #expect(html.contains("Programmet kräver minst en arrangör eller medverkande från offentlig sektor"))
             #expect(html.contains("Föreningen Data räknas inte dit"))
             #expect(html.contains(#"value="2026-03-09T10:00""#))
             #expect(html.contains("Hörslinga i salen."))
 
-            let (_, _) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
+            let (_, _) = try await fixture.organisation(
+                "region-vb", "Region Västerbotten", .region, email: "region@example.org")
             form = ProgrammeFixture.form("foreningen")
             form["partnerOrganisation[]"] = "region-vb"
             form["partnerRole[]"] = "participant"
@@ -62,13 +68,18 @@ struct ActivitySubmissionTests {
     func draftAndPartner() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
-            let (_, region) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
+            let (_, association) = try await fixture.organisation(
+                "foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+            let (_, region) = try await fixture.organisation(
+                "region-vb", "Region Västerbotten", .region, email: "region@example.org")
             try await association.get(fixture.newPath)
-            let draft = try await association.post(fixture.createPath, form: [
-                "organisation": "foreningen", "title": "Datakväll", "format": "digital", "language": "sv", "signUp": "none",
-                "partnerOrganisation[]": "Region Västerbotten", "partnerRole[]": "participant", "intent": "draft",
-            ])
+            let draft = try await association.post(
+                fixture.createPath,
+                form: [
+                    "organisation": "foreningen", "title": "Datakväll", "format": "digital", "language": "sv",
+                    "signUp": "none",
+                    "partnerOrganisation[]": "Region Västerbotten", "partnerRole[]": "participant", "intent": "draft",
+                ])
             #expect(draft.status == .seeOther)
             let activity = try #require(try await Activity.query(on: app.db).first())
             #expect(activity.status == .draft)
@@ -95,11 +106,14 @@ struct ActivitySubmissionTests {
         }
     }
 
-    @Test("submitting with a partner who has not confirmed saves a draft and notifies the partner's people; an admin answers for an organisation with nobody")
+    @Test(
+        "submitting with a partner who has not confirmed saves a draft and notifies the partner's people; an admin answers for an organisation with nobody"
+    )
     func waitingForPartners() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, association) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+            let (_, association) = try await fixture.organisation(
+                "foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
             _ = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
             var form = ProgrammeFixture.form("foreningen", title: "Datakväll")
             form["partnerOrganisation[]"] = "region-vb"
@@ -125,13 +139,20 @@ struct ActivitySubmissionTests {
             // Two rows: one by its name typed in another case, one by its address name.
             form["partnerOrganisation[]"] = nil
             form["partnerRole[]"] = nil
-            let rows = form.map { ($0.key, $0.value) } + [("partnerOrganisation[]", "region västerbotten"), ("partnerRole[]", "organiser"),
-                                                         ("partnerOrganisation[]", "tyst-ab"), ("partnerRole[]", "participant"),
-                                                         ("partnerOrganisation[]", ""), ("partnerRole[]", "organiser")]
+            let rows =
+                form.map { ($0.key, $0.value) } + [
+                    ("partnerOrganisation[]", "region västerbotten"), ("partnerRole[]", "organiser"),
+                    ("partnerOrganisation[]", "tyst-ab"), ("partnerRole[]", "participant"),
+                    ("partnerOrganisation[]", ""), ("partnerRole[]", "organiser"),
+                ]
             try await association.get(try fixture.path(activity) + "/edit")
-            try await association.post(try fixture.path(activity) + "/edit", fields: rows + [("_csrf", association.csrfToken ?? "")])
+            try await association.post(
+                try fixture.path(activity) + "/edit", fields: rows + [("_csrf", association.csrfToken ?? "")])
             #expect(try await ActivityPartner.query(on: app.db).count() == 2)
-            #expect(try await ActivityPartner.query(on: app.db).with(\.$organisation).all().first { $0.organisation.slug == "tyst-ab" }?.role == .participant)
+            #expect(
+                try await ActivityPartner.query(on: app.db).with(\.$organisation).all().first {
+                    $0.organisation.slug == "tyst-ab"
+                }?.role == .participant)
             let admin = Browser(app)
             try await admin.signIn(as: .admin, email: "admin@example.org")
             #expect(try await admin.get(try fixture.path(activity)).text.contains("Bekräfta vår medverkan"))
@@ -146,7 +167,8 @@ struct ActivitySubmissionTests {
     func signUpHereIsOn() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             var form = ProgrammeFixture.form("umea-kommun")
             form["signUp"] = "samverka"
             let activity = try await fixture.submit(umea, form)
@@ -168,17 +190,20 @@ struct ActivitySubmissionTests {
         let beforeOpening = Date(timeIntervalSince1970: 1_763_000_000)  // 13 November 2025
         try await withSamverka(now: beforeOpening) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
             try await umea.get(fixture.newPath)
             let early = try await umea.post(fixture.createPath, form: ProgrammeFixture.form("umea-kommun"))
             #expect(early.text.contains("Inlämningen till Innovationsveckan 2026 öppnar 1 december 2025 09:00."))
         }
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app, cap: 1)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
             try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Första"))
             try await umea.get(fixture.newPath)
-            let second = try await umea.post(fixture.createPath, form: ProgrammeFixture.form("umea-kommun", title: "Andra"))
+            let second = try await umea.post(
+                fixture.createPath, form: ProgrammeFixture.form("umea-kommun", title: "Andra"))
             #expect(second.status == .unprocessableEntity)
             #expect(second.text.contains("Umeå kommun har redan lämnat in 1 aktiviteter"))
         }
@@ -188,15 +213,21 @@ struct ActivitySubmissionTests {
     func permissions() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
-            let (_, lulea) = try await fixture.organisation("lulea-kommun", "Luleå kommun", .municipality, email: "lulea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+            let (_, lulea) = try await fixture.organisation(
+                "lulea-kommun", "Luleå kommun", .municipality, email: "lulea@example.org")
             let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
             #expect(try await lulea.get(try fixture.path(activity) + "/edit").status == .forbidden)
-            #expect(try await lulea.post(try fixture.path(activity) + "/edit", form: ProgrammeFixture.form("lulea-kommun", title: "Kapad")).status == .forbidden)
+            #expect(
+                try await lulea.post(
+                    try fixture.path(activity) + "/edit", form: ProgrammeFixture.form("lulea-kommun", title: "Kapad")
+                ).status == .forbidden)
             #expect(try await lulea.get(try fixture.path(activity)).status == .notFound)
             // Submitting in another organisation's name is refused too.
             try await lulea.get(fixture.newPath)
-            let forged = try await lulea.post(fixture.createPath, form: ProgrammeFixture.form("umea-kommun", title: "Falsk"))
+            let forged = try await lulea.post(
+                fixture.createPath, form: ProgrammeFixture.form("umea-kommun", title: "Falsk"))
             #expect(forged.status == .unprocessableEntity)
             #expect(try await Activity.query(on: app.db).count() == 1)
             #expect(try await Activity.find(activity.id, on: app.db)?.title == "Öppna data i kommunerna")
@@ -215,22 +246,33 @@ struct ActivitySubmissionTests {
         }
     }
 
-    @Test("partners are rows: a name with suggestions and a role; more rows without a script; an unknown name is said beside the rows; saving unchanged keeps them")
+    @Test(
+        "partners are rows: a name with suggestions and a role; more rows without a script; an unknown name is said beside the rows; saving unchanged keeps them"
+    )
     func partnerRows() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
-            let (region, _) = try await fixture.organisation("region-vb", "Region Västerbotten", .region, email: "region@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (region, _) = try await fixture.organisation(
+                "region-vb", "Region Västerbotten", .region, email: "region@example.org")
             region.verifiedAt = testNow
             try await region.save(on: app.db)
             let form = try await umea.get(fixture.newPath)
             #expect(form.text.contains(#"<option value="Region Västerbotten">verifierad</option>"#))
             #expect(form.text.contains(#"<option value="Umeå kommun">Umeå</option>"#))
-            #expect(form.text.contains(#"id="field-partnerOrganisation-2""#) && !form.text.contains(#"id="field-partnerOrganisation-3""#))
+            #expect(
+                form.text.contains(#"id="field-partnerOrganisation-2""#)
+                    && !form.text.contains(#"id="field-partnerOrganisation-3""#))
             #expect(form.text.contains(#"<script src="/js/rows.js" defer></script>"#))
             // Enter in a field presses the form's first button: an unseen copy of "submit", not "add rows".
-            let first = try #require(form.text.firstMatch(of: /<form [^>]*>\s*<input type="hidden" name="_csrf" value="[^"]*">(<button[^>]*>)/))
-            #expect(first.output.1 == #"<button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true" name="intent" value="submit">"#)
+            let first = try #require(
+                form.text.firstMatch(
+                    of: /<form [^>]*>\s*<input type="hidden" name="_csrf" value="[^"]*">(<button[^>]*>)/))
+            #expect(
+                first.output.1
+                    == #"<button type="submit" class="visually-hidden" tabindex="-1" aria-hidden="true" name="intent" value="submit">"#
+            )
 
             var typed = ProgrammeFixture.form("umea-kommun", title: "Datakväll")
             typed["partnerOrganisation[]"] = "Regionen som inte finns"

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Calendar downloads")
@@ -10,8 +11,10 @@ struct CalendarTests {
     func activity() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await PublicProgrammeTests.seed(app)
-            let activity = try #require(try await Activity.query(on: app.db).filter(\.$title == "Kommunerna och AI").first())
-            let response = try await app.testing().sendRequest(.GET, try fixture.path(activity) + "/calendar.ics", headers: ["Host": "samverka.example.org"])
+            let activity = try #require(
+                try await Activity.query(on: app.db).filter(\.$title == "Kommunerna och AI").first())
+            let response = try await app.testing().sendRequest(
+                .GET, try fixture.path(activity) + "/calendar.ics", headers: ["Host": "samverka.example.org"])
             #expect(response.status == .ok)
             #expect(response.headers.contentType?.subType == "calendar")
             // Calendar lines fold at 75 octets; read them unfolded.
@@ -44,15 +47,22 @@ struct CalendarTests {
     func hidden() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
-            #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity) + "/calendar.ics").status == .notFound)
+            #expect(
+                try await app.testing().sendRequest(.GET, try fixture.path(activity) + "/calendar.ics").status
+                    == .notFound)
             let own = try await umea.get(try fixture.path(activity) + "/calendar.ics")
             #expect(own.status == .ok)
             // What only its organiser may see is never kept by a shared cache.
             #expect(own.headers.first(name: .cacheControl) == "private, no-store")
-            #expect(try await umea.get("/programmes/innovationsveckan-2026/activities.csv").headers.first(name: .cacheControl) == "private, no-store")
-            #expect(try await app.testing().sendRequest(.GET, "/events.ics").headers.first(name: .cacheControl) == "public, max-age=300")
+            #expect(
+                try await umea.get("/programmes/innovationsveckan-2026/activities.csv").headers.first(
+                    name: .cacheControl) == "private, no-store")
+            #expect(
+                try await app.testing().sendRequest(.GET, "/events.ics").headers.first(name: .cacheControl)
+                    == "public, max-age=300")
         }
     }
 }

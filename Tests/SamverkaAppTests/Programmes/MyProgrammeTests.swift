@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("My programme: starred activities and their calendar")
@@ -10,7 +11,8 @@ struct MyProgrammeTests {
     func starAndUnstar() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
-            let activity = try #require(try await Activity.query(on: app.db).filter(\.$title == "Klimatdata i Umeå").first())
+            let activity = try #require(
+                try await Activity.query(on: app.db).filter(\.$title == "Klimatdata i Umeå").first())
             let page = "/programmes/innovationsveckan-2026/\(activity.slug)"
 
             // A visitor is asked to sign in, and sent back to the activity afterwards.
@@ -40,12 +42,17 @@ struct MyProgrammeTests {
             // Its calendar sits behind the member's secret address.
             _ = try await anna.post("/account/calendar", form: ["from": "mine"])
             let token = try #require(try await Member.find(email: "anna@example.org", on: app.db)?.calendarToken)
-            #expect(try await anna.get("/account/programme").text.contains("http://127.0.0.1:8080/calendars/\(token)/programme.ics"))
+            #expect(
+                try await anna.get("/account/programme").text.contains(
+                    "http://127.0.0.1:8080/calendars/\(token)/programme.ics"))
             let feed = try await app.testing().sendRequest(.GET, "/calendars/\(token)/programme.ics")
             #expect(feed.status == .ok)
             #expect(feed.headers.first(name: .cacheControl) == "private, no-store")
             #expect(feed.text.replacingOccurrences(of: "\r\n ", with: "").contains("SUMMARY:Klimatdata i Umeå"))
-            #expect(try await app.testing().sendRequest(.GET, "/calendars/\(String(repeating: "x", count: 20))/programme.ics").status == .notFound)
+            #expect(
+                try await app.testing().sendRequest(
+                    .GET, "/calendars/\(String(repeating: "x", count: 20))/programme.ics"
+                ).status == .notFound)
 
             // Another member's programme is their own.
             let bo = Browser(app)
@@ -59,16 +66,22 @@ struct MyProgrammeTests {
             #expect(removed.headers.first(name: .location) == "/account/programme")
             let empty = try await anna.get("/account/programme").text
             #expect(empty.contains("Ditt program är tomt."))
-            #expect(!(try await app.testing().sendRequest(.GET, "/calendars/\(token)/programme.ics").text.contains("Klimatdata")))
+            #expect(
+                !(try await app.testing().sendRequest(.GET, "/calendars/\(token)/programme.ics").text.contains(
+                    "Klimatdata")))
         }
     }
 
-    @Test("only what the public can see can be starred; a starred activity taken out of the programme leaves the programme")
+    @Test(
+        "only what the public can see can be starred; a starred activity taken out of the programme leaves the programme"
+    )
     func onlyPublic() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
-            let draft = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Utkastet", intent: "draft"))
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let draft = try await fixture.submit(
+                umea, ProgrammeFixture.form("umea-kommun", title: "Utkastet", intent: "draft"))
             let anna = Browser(app)
             try await anna.signIn(as: .member, email: "anna@example.org")
             try await anna.get("/")
@@ -78,10 +91,12 @@ struct MyProgrammeTests {
             let nonsense = try await anna.post(try fixture.path(draft) + "/star", form: ["intent": "explode"])
             #expect(nonsense.status == .notFound || nonsense.status == .badRequest)
 
-            try await PublicProgrammeTests.approved(fixture, try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)),
-                                                    title: "Godkänd", format: .digital, day: 2, municipality: nil, themes: [])
+            try await PublicProgrammeTests.approved(
+                fixture, try #require(try await Organisation.find(slug: "umea-kommun", on: app.db)),
+                title: "Godkänd", format: .digital, day: 2, municipality: nil, themes: [])
             let approved = try #require(try await Activity.query(on: app.db).filter(\.$title == "Godkänd").first())
-            #expect(try await anna.post(try fixture.path(approved) + "/star", form: ["intent": "add"]).status == .seeOther)
+            #expect(
+                try await anna.post(try fixture.path(approved) + "/star", form: ["intent": "add"]).status == .seeOther)
             #expect(try await anna.get("/account/programme").text.contains("Godkänd"))
             approved.status = .rejected
             try await approved.save(on: app.db)
@@ -90,7 +105,9 @@ struct MyProgrammeTests {
             // Signed out, the star is refused before anything is read.
             let stranger = Browser(app)
             try await stranger.get("/")
-            #expect(try await stranger.post(try fixture.path(approved) + "/star", form: ["intent": "add"]).status != .seeOther)
+            #expect(
+                try await stranger.post(try fixture.path(approved) + "/star", form: ["intent": "add"]).status
+                    != .seeOther)
         }
     }
 }

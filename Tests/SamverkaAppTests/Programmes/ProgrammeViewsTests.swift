@@ -2,13 +2,16 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("The programme day by day, printable, and on a phone")
 struct ProgrammeViewsTests {
     static let page = "/programmes/innovationsveckan-2026"
 
-    @Test("the filters fold behind one control that counts the choices; several regions can be ticked, and each can be taken away")
+    @Test(
+        "the filters fold behind one control that counts the choices; several regions can be ticked, and each can be taken away"
+    )
     func foldedFilters() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
@@ -25,12 +28,23 @@ struct ProgrammeViewsTests {
             #expect(chosen.contains(#"name="region" value="24" checked>"#))
             #expect(chosen.contains(#"name="region" value="14" checked>"#))
             // Nothing matches the search: each region can go on its own, the other one kept.
-            #expect(chosen.contains(#"<a href="/programmes/innovationsveckan-2026?region=14&amp;q=ingenting">Utan ”Län: Västerbottens län”</a>"#))
-            #expect(chosen.contains(#"<a href="/programmes/innovationsveckan-2026?region=24&amp;q=ingenting">Utan ”Län: Västra Götalands län”</a>"#))
+            #expect(
+                chosen.contains(
+                    #"<a href="/programmes/innovationsveckan-2026?region=14&amp;q=ingenting">Utan ”Län: Västerbottens län”</a>"#
+                ))
+            #expect(
+                chosen.contains(
+                    #"<a href="/programmes/innovationsveckan-2026?region=24&amp;q=ingenting">Utan ”Län: Västra Götalands län”</a>"#
+                ))
 
-            let english = try await app.testing().sendRequest(.GET, Self.page + "?theme=ai", headers: ["Accept-Language": "en"]).text
+            let english = try await app.testing().sendRequest(
+                .GET, Self.page + "?theme=ai", headers: ["Accept-Language": "en"]
+            ).text
             #expect(english.contains("<summary>Filters (1)</summary>"))
-            #expect(english.contains(#"<ul class="chips" aria-label="Chosen filters"><li><a href="/programmes/innovationsveckan-2026">Without “Themes: AI”</a></li></ul>"#))
+            #expect(
+                english.contains(
+                    #"<ul class="chips" aria-label="Chosen filters"><li><a href="/programmes/innovationsveckan-2026">Without “Themes: AI”</a></li></ul>"#
+                ))
             #expect(english.contains(#"<summary>Themes <span class="count">(1 chosen)</span></summary>"#))
         }
     }
@@ -46,14 +60,21 @@ struct ProgrammeViewsTests {
             #expect(page.text.contains("0 av 5 aktiviteter"))
             let known = try await app.testing().sendRequest(.GET, Self.page + "?region=24&region=nowhere").text
             #expect(known.contains("2 av 5 aktiviteter"))
-            let api = try await app.testing().sendRequest(.GET, "/api/v1/programmes/innovationsveckan-2026/activities?region=24&region=14")
+            let api = try await app.testing().sendRequest(
+                .GET, "/api/v1/programmes/innovationsveckan-2026/activities?region=24&region=14")
             #expect(api.status == .ok)
             #expect(api.text.contains("Hackathon i Göteborg") && api.text.contains("Kommunerna och AI"))
             // The API refuses what cannot be a region code, and a code no region has matches nothing, as on the page.
-            #expect(try await app.testing().sendRequest(.GET, "/api/v1/programmes/innovationsveckan-2026/activities?region=24&region=Sk%C3%A5ne").status == .badRequest)
-            let unknown = try await app.testing().sendRequest(.GET, "/api/v1/programmes/innovationsveckan-2026/activities?region=99")
+            #expect(
+                try await app.testing().sendRequest(
+                    .GET, "/api/v1/programmes/innovationsveckan-2026/activities?region=24&region=Sk%C3%A5ne"
+                ).status == .badRequest)
+            let unknown = try await app.testing().sendRequest(
+                .GET, "/api/v1/programmes/innovationsveckan-2026/activities?region=99")
             #expect(unknown.status == .ok)
-            #expect((try JSONSerialization.jsonObject(with: Data(unknown.text.utf8)) as? [String: Any])?["total"] as? Int == 0)
+            #expect(
+                (try JSONSerialization.jsonObject(with: Data(unknown.text.utf8)) as? [String: Any])?["total"] as? Int
+                    == 0)
         }
     }
 
@@ -63,7 +84,10 @@ struct ProgrammeViewsTests {
             _ = try await PublicProgrammeTests.seed(app)
             let first = try await app.testing().sendRequest(.GET, Self.page + "?view=days&theme=klimat").text
             // The first day with a match is shown: 3 March (2 March has only an AI activity).
-            #expect(first.contains(#"<a href="/programmes/innovationsveckan-2026?day=2026%2D03%2D02&amp;theme=klimat&amp;view=days">mån 2 mars <span class="count">(0)</span></a>"#))
+            #expect(
+                first.contains(
+                    #"<a href="/programmes/innovationsveckan-2026?day=2026%2D03%2D02&amp;theme=klimat&amp;view=days">mån 2 mars <span class="count">(0)</span></a>"#
+                ))
             #expect(first.contains(#"aria-current="page">tis 3 mars <span class="count">(2)</span></a>"#))
             #expect(first.contains(#"<h3 class="timeline-day">tisdag 3 mars 2026</h3>"#))
             #expect(first.contains(#"<time datetime="2026-03-03T10:00:00+01:00">10:00</time>"#))
@@ -104,13 +128,18 @@ struct ProgrammeViewsTests {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
             let statistics = try await app.testing().sendRequest(.GET, Self.page + "/statistics").text
-            #expect(statistics.contains(#"<a href="/programmes/innovationsveckan-2026?region=14" aria-label="Västra Götalands län: 1 aktivitet. Visa den i programmet">"#))
+            #expect(
+                statistics.contains(
+                    #"<a href="/programmes/innovationsveckan-2026?region=14" aria-label="Västra Götalands län: 1 aktivitet. Visa den i programmet">"#
+                ))
             let target = try await app.testing().sendRequest(.GET, Self.page + "?region=14").text
             #expect(target.contains("1 av 5 aktiviteter") && target.contains("Hackathon i Göteborg"))
         }
     }
 
-    @Test("a theme's name finds its activities in either language, and an edition's renamed theme is found by its new name")
+    @Test(
+        "a theme's name finds its activities in either language, and an edition's renamed theme is found by its new name"
+    )
     func themeNames() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await PublicProgrammeTests.seed(app)
@@ -119,7 +148,10 @@ struct ProgrammeViewsTests {
             // Every word must match somewhere: a theme name and a word of the text together.
             let both = try await app.testing().sendRequest(.GET, Self.page + "?q=klimat+webbinarium").text
             #expect(both.contains("1 av 5 aktiviteter"))
-            fixture.programme.themes = [ProgrammeTerm(key: "ai", sv: "Artificiell intelligens", en: "AI"), ProgrammeTerm(key: "klimat", sv: "Klimat", en: "Climate")]
+            fixture.programme.themes = [
+                ProgrammeTerm(key: "ai", sv: "Artificiell intelligens", en: "AI"),
+                ProgrammeTerm(key: "klimat", sv: "Klimat", en: "Climate"),
+            ]
             try await fixture.programme.save(on: app.db)
             try await Task.sleep(for: .milliseconds(1_100))
             let renamed = try await app.testing().sendRequest(.GET, Self.page + "?q=intelligens").text

@@ -2,13 +2,16 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("The public programme")
 struct PublicProgrammeTests {
     /// Adds an approved activity directly, as many as the filters need.
-    static func approved(_ fixture: ProgrammeFixture, _ organisation: Organisation, title: String, format: Activity.Format,
-                         day: Int, municipality: String?, themes: [String], language: String = "sv") async throws {
+    static func approved(
+        _ fixture: ProgrammeFixture, _ organisation: Organisation, title: String, format: Activity.Format,
+        day: Int, municipality: String?, themes: [String], language: String = "sv"
+    ) async throws {
         let dates = DateText(timeZone: fixture.app.settings.timeZone, language: .sv)
         let activity = Activity()
         activity.$programme.id = try fixture.programme.requireID()
@@ -42,13 +45,24 @@ struct PublicProgrammeTests {
 
     static func seed(_ app: Application) async throws -> ProgrammeFixture {
         let fixture = try await ProgrammeFixture.make(app)
-        let (umea, _) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
-        let (association, _) = try await fixture.organisation("foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
-        try await approved(fixture, umea, title: "Kommunerna och AI", format: .physical, day: 2, municipality: "2480", themes: ["ai"])
-        try await approved(fixture, umea, title: "Klimatdata i Umeå", format: .hybrid, day: 3, municipality: "2480", themes: ["klimat"])
-        try await approved(fixture, umea, title: "Webbinarium om öppna data", format: .digital, day: 3, municipality: nil, themes: ["ai", "klimat"], language: "sv-en")
-        try await approved(fixture, association, title: "Hackathon i Göteborg", format: .physical, day: 4, municipality: "1480", themes: ["ai"], language: "en")
-        try await approved(fixture, association, title: "Åtgärder för skärgården", format: .digital, day: 5, municipality: nil, themes: ["klimat"])
+        let (umea, _) = try await fixture.organisation(
+            "umea-kommun", "Umeå kommun", .municipality, email: "umea@example.org")
+        let (association, _) = try await fixture.organisation(
+            "foreningen", "Föreningen Data", .civilSociety, email: "forening@example.org")
+        try await approved(
+            fixture, umea, title: "Kommunerna och AI", format: .physical, day: 2, municipality: "2480", themes: ["ai"])
+        try await approved(
+            fixture, umea, title: "Klimatdata i Umeå", format: .hybrid, day: 3, municipality: "2480", themes: ["klimat"]
+        )
+        try await approved(
+            fixture, umea, title: "Webbinarium om öppna data", format: .digital, day: 3, municipality: nil,
+            themes: ["ai", "klimat"], language: "sv-en")
+        try await approved(
+            fixture, association, title: "Hackathon i Göteborg", format: .physical, day: 4, municipality: "1480",
+            themes: ["ai"], language: "en")
+        try await approved(
+            fixture, association, title: "Åtgärder för skärgården", format: .digital, day: 5, municipality: nil,
+            themes: ["klimat"])
         return fixture
     }
 
@@ -71,27 +85,29 @@ struct PublicProgrammeTests {
         }
     }
 
-    @Test("filters combine, and each option's count equals a direct count", arguments: [
-        ("format=digital", 2),
-        ("region=24", 2),
-        ("theme=klimat", 3),
-        ("theme=ai&format=physical", 2),
-        ("day=2026-03-03", 2),
-        ("sector=civil_society", 2),
-        ("language=en", 2),
-        ("municipality=1480&theme=klimat", 0),
-        ("q=kommun", 3),  // "Kommunerna och AI", and two by Umeå kommun: organisers are searched too
-        ("q=skärgården", 1),
-        ("q=SKÄRGÅRDEN", 1),
-        // Accents and case do not matter, and a theme's name finds its activities.
-        ("q=skargarden", 1),
-        ("q=atgarder", 1),
-        ("q=klimat", 3),
-        // Several values of one dimension: either.
-        ("region=24&region=14", 3),
-        ("theme=ai&theme=klimat&format=digital", 2),
-        ("municipality=1480&municipality=2480", 3),
-    ])
+    @Test(
+        "filters combine, and each option's count equals a direct count",
+        arguments: [
+            ("format=digital", 2),
+            ("region=24", 2),
+            ("theme=klimat", 3),
+            ("theme=ai&format=physical", 2),
+            ("day=2026-03-03", 2),
+            ("sector=civil_society", 2),
+            ("language=en", 2),
+            ("municipality=1480&theme=klimat", 0),
+            ("q=kommun", 3),  // "Kommunerna och AI", and two by Umeå kommun: organisers are searched too
+            ("q=skärgården", 1),
+            ("q=SKÄRGÅRDEN", 1),
+            // Accents and case do not matter, and a theme's name finds its activities.
+            ("q=skargarden", 1),
+            ("q=atgarder", 1),
+            ("q=klimat", 3),
+            // Several values of one dimension: either.
+            ("region=24&region=14", 3),
+            ("theme=ai&theme=klimat&format=digital", 2),
+            ("municipality=1480&municipality=2480", 3),
+        ])
     func filters(_ query: String, _ expected: Int) async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await Self.seed(app)
@@ -120,21 +136,24 @@ struct PublicProgrammeTests {
 
 @Suite("Full-text search in the programme")
 struct ProgrammeSearchTests {
-    @Test("word forms, case and accents (å/ä/ö too) do not matter on either database; hostile input finds nothing and breaks nothing", arguments: [
-        ("kommun", ["Kommunerna och AI"]),
-        ("KOMMUNERNA", ["Kommunerna och AI"]),
-        ("skärgård", ["Åtgärder för skärgården"]),
-        ("skargard", ["Åtgärder för skärgården"]),
-        ("GOTEBORG", ["Hackathon i Göteborg"]),
-        ("åtgärder skärgården", ["Åtgärder för skärgården"]),
-        ("hackathon göteborg", ["Hackathon i Göteborg"]),
-        ("'; DROP TABLE activities; --", []),
-        ("100%", []),
-    ])
+    @Test(
+        "word forms, case and accents (å/ä/ö too) do not matter on either database; hostile input finds nothing and breaks nothing",
+        arguments: [
+            ("kommun", ["Kommunerna och AI"]),
+            ("KOMMUNERNA", ["Kommunerna och AI"]),
+            ("skärgård", ["Åtgärder för skärgården"]),
+            ("skargard", ["Åtgärder för skärgården"]),
+            ("GOTEBORG", ["Hackathon i Göteborg"]),
+            ("åtgärder skärgården", ["Åtgärder för skärgården"]),
+            ("hackathon göteborg", ["Hackathon i Göteborg"]),
+            ("'; DROP TABLE activities; --", []),
+            ("100%", []),
+        ])
     func search(_ text: String, _ titles: [String]) async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await PublicProgrammeTests.seed(app)
-            let found = try await ActivitySearchQueries.matching(text, programmeID: fixture.programme.requireID(), on: app.db)
+            let found = try await ActivitySearchQueries.matching(
+                text, programmeID: fixture.programme.requireID(), on: app.db)
             let foundTitles = try await Activity.query(on: app.db).filter(\.$id ~~ Array(found)).all().map(\.title)
             // Organiser names are searched too: "kommun" also finds Umeå kommun's activities.
             for title in titles { #expect(foundTitles.contains(title), "\(text) should find \(title)") }
@@ -155,16 +174,20 @@ struct ProgrammeCacheTests {
             let second = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai")
             #expect(second.headers.first(name: .eTag) == etag)
             #expect(second.text == first.text)
-            let unchanged = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["If-None-Match": etag])
+            let unchanged = try await app.testing().sendRequest(
+                .GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["If-None-Match": etag])
             #expect(unchanged.status == .notModified)
             #expect(unchanged.headers.first(name: .contentSecurityPolicy) != nil)
 
             // A change written straight to the database, as another app instance would make it,
             // shows once this instance's one-second memo of the edition has lapsed.
             let organisation = try #require(try await Organisation.find(slug: "foreningen", on: app.db))
-            try await PublicProgrammeTests.approved(fixture, organisation, title: "Ny AI-träff", format: .digital, day: 6, municipality: nil, themes: ["ai"])
+            try await PublicProgrammeTests.approved(
+                fixture, organisation, title: "Ny AI-träff", format: .digital, day: 6, municipality: nil, themes: ["ai"]
+            )
             try await Task.sleep(for: .milliseconds(1_100))
-            let after = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["If-None-Match": etag])
+            let after = try await app.testing().sendRequest(
+                .GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["If-None-Match": etag])
             #expect(after.status == .ok)
             #expect(after.text.contains("Ny AI-träff"))
 
@@ -173,13 +196,15 @@ struct ProgrammeCacheTests {
             try await reviewer.signIn(as: .admin, email: "admin@example.org")
             let added = try #require(try await Activity.query(on: app.db).filter(\.$title == "Ny AI-träff").first())
             try await reviewer.get("/programmes/innovationsveckan-2026/review")
-            let rejected = try await reviewer.post(try fixture.path(added) + "/review", form: ["decision": "reject", "message": "Dubblett."])
+            let rejected = try await reviewer.post(
+                try fixture.path(added) + "/review", form: ["decision": "reject", "message": "Dubblett."])
             #expect(rejected.status == .seeOther)
             let withoutIt = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai")
             #expect(!withoutIt.text.contains("Ny AI-träff"))
 
             // The English page is its own.
-            let english = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["Accept-Language": "en"])
+            let english = try await app.testing().sendRequest(
+                .GET, "/programmes/innovationsveckan-2026?theme=ai", headers: ["Accept-Language": "en"])
             #expect(english.text.contains("<html lang=\"en\">"))
 
             // A signed-in member always gets a page of their own.
@@ -214,11 +239,17 @@ struct OrganisationActivitiesTests {
     func emptyState() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
-            let page = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital&q=ingenting").text
+            let page = try await app.testing().sendRequest(
+                .GET, "/programmes/innovationsveckan-2026?format=digital&q=ingenting"
+            ).text
             #expect(page.contains("Inga aktiviteter passar alla filter du har valt."))
-            #expect(page.contains(#"<a href="/programmes/innovationsveckan-2026?q=ingenting">Utan ”Form: Digitalt”</a>"#))
-            #expect(page.contains(#"<a href="/programmes/innovationsveckan-2026?format=digital">Utan sökningen ”ingenting”</a>"#))
-            let some = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital").text
+            #expect(
+                page.contains(#"<a href="/programmes/innovationsveckan-2026?q=ingenting">Utan ”Form: Digitalt”</a>"#))
+            #expect(
+                page.contains(
+                    #"<a href="/programmes/innovationsveckan-2026?format=digital">Utan sökningen ”ingenting”</a>"#))
+            let some = try await app.testing().sendRequest(.GET, "/programmes/innovationsveckan-2026?format=digital")
+                .text
             #expect(!some.contains("Inga aktiviteter passar"))
         }
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Reviewing activities")
@@ -10,7 +11,8 @@ struct ReviewTests {
     func transitions() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let reviewer = Browser(app)
             try await reviewer.signIn(as: .moderator, email: "moderator@example.org")
             let first = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Första"))
@@ -24,23 +26,31 @@ struct ReviewTests {
             let decide = try fixture.path(first) + "/review"
             #expect(try await reviewer.post(decide, form: ["decision": "changes", "message": ""]).status == .seeOther)
             #expect(try await Activity.find(first.id, on: app.db)?.status == .submitted)
-            try await reviewer.post(decide, form: ["decision": "changes", "message": "Lägg till en adress för anmälan."])
+            try await reviewer.post(
+                decide, form: ["decision": "changes", "message": "Lägg till en adress för anmälan."])
             #expect(try await Activity.find(first.id, on: app.db)?.status == .changesRequested)
             let own = try await umea.get(try fixture.path(first))
             #expect(own.text.contains("Lägg till en adress för anmälan."))
             #expect(try await umea.get("/account/activities").text.contains("Behöver ändras"))
 
             try await umea.get(try fixture.path(first) + "/edit")
-            #expect(try await umea.post(try fixture.path(first) + "/edit", form: ProgrammeFixture.form("umea-kommun", title: "Första")).status == .seeOther)
+            #expect(
+                try await umea.post(
+                    try fixture.path(first) + "/edit", form: ProgrammeFixture.form("umea-kommun", title: "Första")
+                ).status == .seeOther)
             #expect(try await Activity.find(first.id, on: app.db)?.status == .submitted)
             try await reviewer.get("/programmes/innovationsveckan-2026/review")
             try await reviewer.post(decide, form: ["decision": "approve", "message": ""])
             #expect(try await Activity.find(first.id, on: app.db)?.status == .approved)
 
-            try await reviewer.post(try fixture.path(second) + "/review", form: ["decision": "reject", "message": "Ligger utanför programmets tema."])
+            try await reviewer.post(
+                try fixture.path(second) + "/review",
+                form: ["decision": "reject", "message": "Ligger utanför programmets tema."])
             #expect(try await Activity.find(second.id, on: app.db)?.status == .rejected)
 
-            let log = try await ActivityLogEntry.query(on: app.db).filter(\.$activity.$id == first.requireID()).sort(\.$createdAt).all()
+            let log = try await ActivityLogEntry.query(on: app.db).filter(\.$activity.$id == first.requireID()).sort(
+                \.$createdAt
+            ).all()
             #expect(log.map(\.kind) == [.submitted, .changesRequested, .submitted, .approved])
         }
     }
@@ -49,7 +59,8 @@ struct ReviewTests {
     func waitingTimeFilter() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let reviewer = Browser(app)
             try await reviewer.signIn(as: .moderator, email: "moderator@example.org")
             let old = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Länge väntat"))
@@ -74,15 +85,19 @@ struct ReviewTests {
     func ownOrganisation() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (umeaKommun, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (umeaKommun, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun", title: "Egen aktivitet"))
             let colleague = Browser(app)
             try await colleague.signIn(as: .moderator, email: "kollega@example.org")
             try await app.addMember("kollega@example.org", to: umeaKommun, as: .editor)
             try await colleague.get("/programmes/innovationsveckan-2026/review")
-            let refused = try await colleague.post(try fixture.path(activity) + "/review", form: ["decision": "approve", "message": ""])
+            let refused = try await colleague.post(
+                try fixture.path(activity) + "/review", form: ["decision": "approve", "message": ""])
             #expect(refused.status == .seeOther)
-            #expect(try await colleague.get("/programmes/innovationsveckan-2026/review").text.contains("en annan moderator behöver fatta beslutet"))
+            #expect(
+                try await colleague.get("/programmes/innovationsveckan-2026/review").text.contains(
+                    "en annan moderator behöver fatta beslutet"))
             #expect(try await Activity.find(activity.id, on: app.db)?.status == .submitted)
 
             let other = Browser(app)
@@ -96,10 +111,13 @@ struct ReviewTests {
     func permissions() async throws {
         try await withSamverka { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (_, umea) = try await fixture.organisation("umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
+            let (_, umea) = try await fixture.organisation(
+                "umea-kommun", "Umeå kommun", .municipality, municipality: "2480", email: "umea@example.org")
             let activity = try await fixture.submit(umea, ProgrammeFixture.form("umea-kommun"))
             #expect(try await umea.get("/programmes/innovationsveckan-2026/review").status == .forbidden)
-            #expect(try await umea.post(try fixture.path(activity) + "/review", form: ["decision": "approve"]).status == .forbidden)
+            #expect(
+                try await umea.post(try fixture.path(activity) + "/review", form: ["decision": "approve"]).status
+                    == .forbidden)
             #expect(try await Activity.find(activity.id, on: app.db)?.status == .submitted)
         }
     }
@@ -108,7 +126,8 @@ struct ReviewTests {
     func changeAfterApproval() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
-            let (activity, umea, reviewer) = try await fixture.approvedActivity(ProgrammeFixture.form("umea-kommun", title: "Gamla titeln"))
+            let (activity, umea, reviewer) = try await fixture.approvedActivity(
+                ProgrammeFixture.form("umea-kommun", title: "Gamla titeln"))
 
             var changed = ProgrammeFixture.form("umea-kommun", title: "Nya titeln")
             changed["summary"] = "En ny sammanfattning."
@@ -151,11 +170,15 @@ struct ReviewTests {
             #expect(try await umea.get(try fixture.path(activity) + "/edit").text.contains("spam.example.org/anmalan"))
 
             try await fixture.approve(activity, by: reviewer)
-            #expect(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("spam.example.org/anmalan"))
+            #expect(
+                try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains(
+                    "spam.example.org/anmalan"))
         }
     }
 
-    @Test("an emptied sign-up link is gone once the change is approved: from the page, the sign-up panel and the registration settings")
+    @Test(
+        "an emptied sign-up link is gone once the change is approved: from the page, the sign-up panel and the registration settings"
+    )
     func emptiedSignUpLink() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
@@ -174,24 +197,32 @@ struct ReviewTests {
             let settings = try await umea.get(try fixture.path(activity) + "/registration")
             #expect(!settings.text.contains("anmalan.example.org"))
             // Saving the settings as they are brings nothing back.
-            let unchanged = try FormReader.fields(of: settings.text, action: try fixture.path(activity) + "/registration")
+            let unchanged = try FormReader.fields(
+                of: settings.text, action: try fixture.path(activity) + "/registration")
             try await umea.post(try fixture.path(activity) + "/registration", fields: unchanged)
-            #expect(!(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("anmalan.example.org")))
+            #expect(
+                !(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains(
+                    "anmalan.example.org")))
         }
     }
 
-    @Test("the way to sign up to an approved activity changes only through its reviewed form, not its registration settings")
+    @Test(
+        "the way to sign up to an approved activity changes only through its reviewed form, not its registration settings"
+    )
     func signUpChangeNeedsReview() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await ProgrammeFixture.make(app)
             let (activity, umea, _) = try await fixture.approvedActivity()
 
             try await umea.get(try fixture.path(activity) + "/registration")
-            let refused = try await umea.post(try fixture.path(activity) + "/registration",
-                                              form: ["mode": "external", "externalURL": "https://spam.example.org/anmalan"])
+            let refused = try await umea.post(
+                try fixture.path(activity) + "/registration",
+                form: ["mode": "external", "externalURL": "https://spam.example.org/anmalan"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("granskas"))
-            #expect(!(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains("spam.example.org")))
+            #expect(
+                !(try await app.testing().sendRequest(.GET, try fixture.path(activity)).text.contains(
+                    "spam.example.org")))
         }
     }
 }

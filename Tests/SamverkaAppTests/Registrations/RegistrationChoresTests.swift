@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Registration chores: reminders and purging")
@@ -10,7 +11,9 @@ struct RegistrationChoresTests {
     func reminders() async throws {
         try await withSamverka { app in
             let fixture = try await RegistrationFixture.make(app, capacity: 2)
-            for email in ["anna@example.org", "bo@example.org", "cecilia@example.org"] { _ = try await fixture.signUp(email) }
+            for email in ["anna@example.org", "bo@example.org", "cecilia@example.org"] {
+                _ = try await fixture.signUp(email)
+            }
             let start = fixture.event.startsAt
 
             // A week ahead: nothing yet. The command runs on the application's clock.
@@ -32,7 +35,8 @@ struct RegistrationChoresTests {
             try await RegistrationLedger(app: app, now: start.addingTimeInterval(-10 * 3600))
                 .cancel(anna, setup: fixture.setup, subject: .event(fixture.event))
             #expect(try await fixture.registrations().map(\.status) == [.cancelled, .confirmed, .confirmed])
-            #expect(try await RegistrationChores(app: app, now: start.addingTimeInterval(-9 * 3600)).sendReminders() == 0)
+            #expect(
+                try await RegistrationChores(app: app, now: start.addingTimeInterval(-9 * 3600)).sendReminders() == 0)
             // Once it has started, nobody is reminded.
             #expect(try await RegistrationChores(app: app, now: start.addingTimeInterval(3600)).sendReminders() == 0)
         }
@@ -41,12 +45,15 @@ struct RegistrationChoresTests {
     @Test("purging removes answers and guests' details after the set days, keeps the counts, and empties old mail")
     func purge() async throws {
         try await withSamverka { app in
-            let question = RegistrationQuestion(key: "diet", kind: .shortText, label: "Matönskemål", required: false, choices: [])
+            let question = RegistrationQuestion(
+                key: "diet", kind: .shortText, label: "Matönskemål", required: false, choices: [])
             let fixture = try await RegistrationFixture.make(app, capacity: 10, questions: [question])
             _ = try await fixture.signUp("anna@example.org", form: ["q_diet": "Vegan"])
             let guest = Browser(app)
             try await guest.get("/events/workshop/register")
-            try await guest.post("/events/workshop/register", form: ["name": "Gäst Gästsson", "email": "gast@example.org", "q_diet": "Glutenfri"])
+            try await guest.post(
+                "/events/workshop/register",
+                form: ["name": "Gäst Gästsson", "email": "gast@example.org", "q_diet": "Glutenfri"])
             let guestRow = try #require(try await fixture.registrations().last)
             try await guest.post("/registrations/\(guestRow.token)/confirm", form: [:])
             let end = fixture.event.endsAt ?? fixture.event.startsAt
@@ -54,11 +61,13 @@ struct RegistrationChoresTests {
 
             // 29 days after the event the registrations stay; the mail, written a week before the
             // event, is 36 days old and goes.
-            let early = try await RegistrationChores(app: app, now: end.addingTimeInterval(29 * 86_400)).purge(afterDays: 30)
+            let early = try await RegistrationChores(app: app, now: end.addingTimeInterval(29 * 86_400)).purge(
+                afterDays: 30)
             #expect(early == .init(registrations: 0, messages: 3))
             #expect(try await fixture.registrations().last?.guestEmail == "gast@example.org")
 
-            let purged = try await RegistrationChores(app: app, now: end.addingTimeInterval(31 * 86_400)).purge(afterDays: 30)
+            let purged = try await RegistrationChores(app: app, now: end.addingTimeInterval(31 * 86_400)).purge(
+                afterDays: 30)
             #expect(purged == .init(registrations: 2, messages: 0))
             let rows = try await fixture.registrations()
             #expect(rows.map(\.status) == [.confirmed, .confirmed])

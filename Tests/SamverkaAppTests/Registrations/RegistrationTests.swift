@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 /// An event a week after `testNow` with sign-up on Samverka.
@@ -10,9 +11,12 @@ struct RegistrationFixture {
     let event: Event
     let setup: RegistrationSetup
 
-    static func make(_ app: Application, capacity: Int? = 2, waitingList: Bool = true, approval: Bool = false,
-                     questions: [RegistrationQuestion] = []) async throws -> RegistrationFixture {
-        let event = try await app.makeEvent(slug: "workshop", title: "Workshop om öppna data", startsAt: testNow.addingTimeInterval(7 * 86_400))
+    static func make(
+        _ app: Application, capacity: Int? = 2, waitingList: Bool = true, approval: Bool = false,
+        questions: [RegistrationQuestion] = []
+    ) async throws -> RegistrationFixture {
+        let event = try await app.makeEvent(
+            slug: "workshop", title: "Workshop om öppna data", startsAt: testNow.addingTimeInterval(7 * 86_400))
         let setup = RegistrationSetup.fresh(for: .event(event))
         setup.mode = .samverka
         setup.capacity = capacity
@@ -55,7 +59,8 @@ struct RegistrationTests {
             #expect(!page.contains("Anmälan via Samverka är inte påslagen"))
             fixture.setup.mode = .off
             try await fixture.setup.save(on: app.db)
-            #expect(!(try await app.testing().sendRequest(.GET, "/events/workshop").text.contains("registration-panel")))
+            #expect(
+                !(try await app.testing().sendRequest(.GET, "/events/workshop").text.contains("registration-panel")))
         }
     }
 
@@ -93,7 +98,8 @@ struct RegistrationTests {
             #expect(confirmation.subject == "Du är anmäld till Workshop om öppna data")
             #expect(confirmation.message.text.contains("/registrations/\(anna.token)"))
             let invite = try #require(confirmation.message.attachments.first)
-            #expect(invite.content.contains("BEGIN:VEVENT") && invite.content.contains("SUMMARY:Workshop om öppna data"))
+            #expect(
+                invite.content.contains("BEGIN:VEVENT") && invite.content.contains("SUMMARY:Workshop om öppna data"))
             #expect(try await fixture.mail("waiting").map(\.toAddress) == ["cecilia@example.org", "david@example.org"])
             #expect(try await fixture.mail("waiting").last?.message.text.contains("nummer 2 på väntelistan") == true)
             let promoted = try await fixture.mail("promoted")
@@ -126,11 +132,13 @@ struct RegistrationTests {
             let fixture = try await RegistrationFixture.make(app, capacity: 5)
             let guest = Browser(app)
             try await guest.get("/events/workshop/register")
-            let invalid = try await guest.post("/events/workshop/register", form: ["name": "", "email": "not an address"])
+            let invalid = try await guest.post(
+                "/events/workshop/register", form: ["name": "", "email": "not an address"])
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("Fyll i det här fältet") || invalid.text.contains("error-message"))
             #expect(invalid.text.contains("value=\"not an address\""))
-            let sent = try await guest.post("/events/workshop/register", form: ["name": "Gäst Gästsson", "email": "Gast@Example.org"])
+            let sent = try await guest.post(
+                "/events/workshop/register", form: ["name": "Gäst Gästsson", "email": "Gast@Example.org"])
             #expect(sent.status == .seeOther)
             let registration = try #require(try await fixture.registrations().first)
             #expect(registration.status == .unconfirmed)
@@ -141,7 +149,8 @@ struct RegistrationTests {
 
             // The same address cannot take a second place.
             try await guest.get("/events/workshop/register")
-            let twice = try await guest.post("/events/workshop/register", form: ["name": "Gäst", "email": "gast@example.org"])
+            let twice = try await guest.post(
+                "/events/workshop/register", form: ["name": "Gäst", "email": "gast@example.org"])
             #expect(twice.status == .conflict)
 
             let stranger = Browser(app)
@@ -150,7 +159,8 @@ struct RegistrationTests {
             try await stranger.post("/registrations/\(registration.token)/confirm", form: [:])
             #expect(try await fixture.registrations().first?.status == .confirmed)
             #expect(try await fixture.mail("confirmed").first?.toAddress == "gast@example.org")
-            #expect(try await app.testing().sendRequest(.GET, "/registrations/not-a-real-token-at-all").status == .notFound)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/registrations/not-a-real-token-at-all").status == .notFound)
         }
     }
 
@@ -161,12 +171,16 @@ struct RegistrationTests {
             let guest = Browser(app)
             let form = try await guest.get("/events/workshop/register")
             #expect(form.text.contains(#"href="/events/workshop/register/link""#))
-            try await guest.post("/events/workshop/register", form: ["name": "Gäst Gästsson", "email": "gast@example.org"])
+            try await guest.post(
+                "/events/workshop/register", form: ["name": "Gäst Gästsson", "email": "gast@example.org"])
             try await guest.get("/events/workshop/register/link")
-            #expect(try await guest.post("/events/workshop/register/link", form: ["email": "inte en adress"]).status == .unprocessableEntity)
+            #expect(
+                try await guest.post("/events/workshop/register/link", form: ["email": "inte en adress"]).status
+                    == .unprocessableEntity)
             // Not yet confirmed: the confirmation comes again.
             let again = try await guest.post("/events/workshop/register/link", form: ["email": "Gast@Example.org"])
-            #expect(again.status == .ok && again.text.contains("Om gast@example.org är anmäld till Workshop om öppna data"))
+            #expect(
+                again.status == .ok && again.text.contains("Om gast@example.org är anmäld till Workshop om öppna data"))
             #expect(try await fixture.mail("confirm_address").count == 2)
             let registration = try #require(try await fixture.registrations().first)
             try await guest.post("/registrations/\(registration.token)/confirm", form: [:])
@@ -205,7 +219,8 @@ struct RegistrationTests {
             for (language, heading) in [("sv", "Titta i din e-post"), ("en", "Check your email")] {
                 let guest = Browser(app)
                 try await guest.get("/events/workshop/register?lang=\(language)")
-                let sent = try await guest.post("/events/workshop/register", form: ["name": "Gäst", "email": "gast-\(language)@example.org"])
+                let sent = try await guest.post(
+                    "/events/workshop/register", form: ["name": "Gäst", "email": "gast-\(language)@example.org"])
                 #expect(sent.status == .seeOther)
                 let landing = try #require(sent.headers.first(name: .location))
                 #expect(landing == "/events/workshop/register/sent")
@@ -217,7 +232,8 @@ struct RegistrationTests {
                 #expect(!page.text.contains("/confirm"))
                 #expect(registration.status == .unconfirmed)
             }
-            #expect(try await app.testing().sendRequest(.GET, "/events/no-such-event/register/sent").status == .notFound)
+            #expect(
+                try await app.testing().sendRequest(.GET, "/events/no-such-event/register/sent").status == .notFound)
         }
     }
 
@@ -229,12 +245,16 @@ struct RegistrationTests {
             #expect(signedUp.status == .seeOther)
             let guest = Browser(app)
             try await guest.get("/events/workshop/register")
-            let again = try await guest.post("/events/workshop/register", form: ["name": "Anna", "email": "Anna@Example.org"])
+            let again = try await guest.post(
+                "/events/workshop/register", form: ["name": "Anna", "email": "Anna@Example.org"])
             #expect(again.status == .conflict)
             #expect(again.text.contains("Du är redan anmäld med den här adressen."))
 
             try await guest.get("/events/workshop/register")
-            #expect(try await guest.post("/events/workshop/register", form: ["name": "Björn", "email": "bjorn@example.org"]).status == .seeOther)
+            #expect(
+                try await guest.post(
+                    "/events/workshop/register", form: ["name": "Björn", "email": "bjorn@example.org"]
+                ).status == .seeOther)
             let (_, member) = try await fixture.signUp("bjorn@example.org")
             #expect(member.status == .conflict)
             #expect(try await fixture.registrations().count == 2)
@@ -247,7 +267,9 @@ struct RegistrationTests {
             let fixture = try await RegistrationFixture.make(app, capacity: 1)
             fixture.event.translationKey = "workshop-pair"
             try await fixture.event.save(on: app.db)
-            try await app.makeEvent(slug: "workshop-en", title: "Open data workshop", startsAt: fixture.event.startsAt, language: .en, translationKey: "workshop-pair")
+            try await app.makeEvent(
+                slug: "workshop-en", title: "Open data workshop", startsAt: fixture.event.startsAt, language: .en,
+                translationKey: "workshop-pair")
             let page = try await app.testing().sendRequest(.GET, "/events/workshop-en?lang=en")
             #expect(page.text.contains("/events/workshop-en/register"))
             let visitor = Browser(app)
@@ -283,19 +305,27 @@ struct RegistrationTests {
             #expect(list.status == .ok)
             #expect(list.text.contains("0 av 1 platser bokade"))
             let rows = try await fixture.registrations()
-            try await organiser.post("/events/workshop/attendees/\(try rows[0].requireID())", form: ["action": "approve", "message": "Välkommen!"])
-            try await organiser.post("/events/workshop/attendees/\(try rows[1].requireID())", form: ["action": "approve"])
-            try await organiser.post("/events/workshop/attendees/\(try rows[2].requireID())", form: ["action": "decline", "message": "Bara för kommuner."])
+            try await organiser.post(
+                "/events/workshop/attendees/\(try rows[0].requireID())",
+                form: ["action": "approve", "message": "Välkommen!"])
+            try await organiser.post(
+                "/events/workshop/attendees/\(try rows[1].requireID())", form: ["action": "approve"])
+            try await organiser.post(
+                "/events/workshop/attendees/\(try rows[2].requireID())",
+                form: ["action": "decline", "message": "Bara för kommuner."])
             #expect(try await fixture.registrations().map(\.status) == [.confirmed, .waiting, .declined])
             #expect(try await fixture.mail("approved").first?.message.text.contains("Välkommen!") == true)
             #expect(try await fixture.mail("declined").first?.message.text.contains("Bara för kommuner.") == true)
             // Deciding twice changes nothing.
-            try await organiser.post("/events/workshop/attendees/\(try rows[2].requireID())", form: ["action": "approve"])
+            try await organiser.post(
+                "/events/workshop/attendees/\(try rows[2].requireID())", form: ["action": "approve"])
             #expect(try await fixture.registrations().last?.status == .declined)
         }
     }
 
-    @Test("a moderator sees the attendees of the network's own events, not those of an organisation's event they are not part of")
+    @Test(
+        "a moderator sees the attendees of the network's own events, not those of an organisation's event they are not part of"
+    )
     func moderatorsAndOrganisationEvents() async throws {
         try await withSamverka { app in
             let fixture = try await RegistrationFixture.make(app, capacity: 10)
@@ -311,7 +341,9 @@ struct RegistrationTests {
             organisation.description = ""
             try await organisation.save(on: app.db)
             try await fixture.event.$organisations.attach(organisation, on: app.db)
-            for path in ["/events/workshop/attendees", "/events/workshop/attendees.csv", "/events/workshop/registration"] {
+            for path in [
+                "/events/workshop/attendees", "/events/workshop/attendees.csv", "/events/workshop/registration",
+            ] {
                 #expect(try await moderator.get(path).status == .forbidden, "\(path)")
             }
             try await app.addMember("moderator@example.org", to: organisation, as: .editor)
@@ -322,21 +354,31 @@ struct RegistrationTests {
     @Test("only the event's organisers and admins see attendees; hostile answers stay inert in the list and the CSV")
     func permissionsAndHostileAnswers() async throws {
         try await withSamverka { app in
-            let question = RegistrationQuestion(key: "diet", kind: .shortText, label: "Matönskemål", required: true, choices: [])
-            let choice = RegistrationQuestion(key: "track", kind: .singleChoice, label: "Spår", required: false, choices: ["Data", "AI"])
+            let question = RegistrationQuestion(
+                key: "diet", kind: .shortText, label: "Matönskemål", required: true, choices: [])
+            let choice = RegistrationQuestion(
+                key: "track", kind: .singleChoice, label: "Spår", required: false, choices: ["Data", "AI"])
             let fixture = try await RegistrationFixture.make(app, capacity: 10, questions: [question, choice])
             let (attendee, missing) = try await fixture.signUp("anna@example.org", form: ["q_track": "c9"])
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.text.contains("Välj ett av alternativen."))
             try await attendee.get("/events/workshop/register")
-            let signed = try await attendee.post("/events/workshop/register", form: ["q_diet": "=HYPERLINK(\"http://evil\")<script>alert(1)</script>", "q_track": "c1"])
+            let signed = try await attendee.post(
+                "/events/workshop/register",
+                form: ["q_diet": "=HYPERLINK(\"http://evil\")<script>alert(1)</script>", "q_track": "c1"])
             #expect(signed.status == .seeOther)
-            #expect(try await fixture.registrations().first?.answers.contains(RegistrationAnswer(key: "track", values: ["AI"])) == true)
+            #expect(
+                try await fixture.registrations().first?.answers.contains(
+                    RegistrationAnswer(key: "track", values: ["AI"])) == true)
 
-            for path in ["/events/workshop/attendees", "/events/workshop/attendees.csv", "/events/workshop/registration"] {
+            for path in [
+                "/events/workshop/attendees", "/events/workshop/attendees.csv", "/events/workshop/registration",
+            ] {
                 #expect(try await attendee.get(path).status == .forbidden, "\(path)")
             }
-            #expect(try await attendee.post("/events/workshop/registration/cancel", form: ["message": "x"]).status == .forbidden)
+            #expect(
+                try await attendee.post("/events/workshop/registration/cancel", form: ["message": "x"]).status
+                    == .forbidden)
             #expect(try await app.testing().sendRequest(.GET, "/events/workshop/attendees").status == .seeOther)
 
             let admin = Browser(app)
@@ -364,14 +406,21 @@ struct RegistrationTests {
             try await organiser.post("/events/workshop/attendees/\(try anna.requireID())", form: ["action": "attended"])
             #expect(try await fixture.registrations().first?.attendance == .attended)
             let waitingBo = try #require(try await fixture.registrations().last)
-            #expect(try await organiser.post("/events/workshop/attendees/\(try waitingBo.requireID())", form: ["action": "attended"]).status == .badRequest)
+            #expect(
+                try await organiser.post(
+                    "/events/workshop/attendees/\(try waitingBo.requireID())", form: ["action": "attended"]
+                ).status == .badRequest)
 
-            try await organiser.post("/events/workshop/attendees/message", form: ["audience": "confirmed", "subject": "Lokalen är ändrad", "text": "Vi ses i sal B."])
+            try await organiser.post(
+                "/events/workshop/attendees/message",
+                form: ["audience": "confirmed", "subject": "Lokalen är ändrad", "text": "Vi ses i sal B."])
             let messages = try await fixture.mail("organiser_message")
             #expect(messages.map(\.toAddress) == ["anna@example.org"])
             #expect(messages.first?.subject == "Lokalen är ändrad")
 
-            #expect(try await organiser.post("/events/workshop/registration/cancel", form: ["message": ""]).status == .seeOther)
+            #expect(
+                try await organiser.post("/events/workshop/registration/cancel", form: ["message": ""]).status
+                    == .seeOther)
             #expect(try await Event.find(fixture.event.id, on: app.db)?.status == .scheduled)
             try await organiser.post("/events/workshop/registration/cancel", form: ["message": "Föreläsaren är sjuk."])
             #expect(try await Event.find(fixture.event.id, on: app.db)?.status == .cancelled)
@@ -386,23 +435,30 @@ struct RegistrationTests {
     @Test("the organiser sets up registration with questions; errors name the field and keep the values")
     func settingsForm() async throws {
         try await withSamverka { app in
-            let event = try await app.makeEvent(slug: "fika", title: "Fika", startsAt: testNow.addingTimeInterval(86_400 * 3))
+            let event = try await app.makeEvent(
+                slug: "fika", title: "Fika", startsAt: testNow.addingTimeInterval(86_400 * 3))
             let organiser = Browser(app)
             try await organiser.signIn(as: .moderator, email: "moderator@example.org")
             let form = try await organiser.get("/events/fika/registration")
             #expect(form.status == .ok)
-            let bad = try await organiser.post("/events/fika/registration", form: [
-                "mode": "samverka", "capacity": "-3", "questionSlots": "2",
-                "question0_label": "Vilket spår?", "question0_kind": "single_choice", "question0_choices": "Bara ett",
-            ])
+            let bad = try await organiser.post(
+                "/events/fika/registration",
+                form: [
+                    "mode": "samverka", "capacity": "-3", "questionSlots": "2",
+                    "question0_label": "Vilket spår?", "question0_kind": "single_choice",
+                    "question0_choices": "Bara ett",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Skriv antalet platser som ett heltal"))
             #expect(bad.text.contains("Skriv minst två alternativ"))
             #expect(bad.text.contains("value=\"Vilket spår?\""))
-            let good = try await organiser.post("/events/fika/registration", form: [
-                "mode": "samverka", "capacity": "12", "waitingList": "true", "questionSlots": "2",
-                "question0_label": "Vilket spår?", "question0_kind": "single_choice", "question0_choices": "Data\nAI", "question0_required": "true",
-            ])
+            let good = try await organiser.post(
+                "/events/fika/registration",
+                form: [
+                    "mode": "samverka", "capacity": "12", "waitingList": "true", "questionSlots": "2",
+                    "question0_label": "Vilket spår?", "question0_kind": "single_choice",
+                    "question0_choices": "Data\nAI", "question0_required": "true",
+                ])
             #expect(good.status == .seeOther)
             let setup = try await RegistrationSubject.event(event).setup(on: app.db)
             #expect(setup.capacity == 12)
@@ -422,7 +478,9 @@ struct RegistrationTests {
             let subject = RegistrationSubject.event(fixture.event)
             var members: [Member] = []
             for index in 0..<30 {
-                let member = Member(email: "m\(index)@example.org", name: "M \(index)", passwordHash: "x", role: .member, language: .sv, emailConfirmedAt: testNow)
+                let member = Member(
+                    email: "m\(index)@example.org", name: "M \(index)", passwordHash: "x", role: .member, language: .sv,
+                    emailConfirmedAt: testNow)
                 try await member.save(on: app.db)
                 members.append(member)
             }
@@ -430,7 +488,9 @@ struct RegistrationTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for member in members {
                     group.addTask {
-                        _ = try await ledger.signUp(fixture.setup, subject: subject, member: member, guestName: "", guestEmail: "", language: .sv, answers: [])
+                        _ = try await ledger.signUp(
+                            fixture.setup, subject: subject, member: member, guestName: "", guestEmail: "",
+                            language: .sv, answers: [])
                     }
                 }
                 try await group.waitForAll()
@@ -447,13 +507,17 @@ struct RegistrationTests {
             #expect(positions.map { Int($0) ?? 0 }.sorted() == Array(1...25))
 
             // The same member pressing twice at once gets one place, and the second press is told so.
-            let again = Member(email: "twice@example.org", name: "Två gånger", passwordHash: "x", role: .member, language: .sv, emailConfirmedAt: testNow)
+            let again = Member(
+                email: "twice@example.org", name: "Två gånger", passwordHash: "x", role: .member, language: .sv,
+                emailConfirmedAt: testNow)
             try await again.save(on: app.db)
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<2 {
                     group.addTask {
                         do {
-                            _ = try await ledger.signUp(fixture.setup, subject: subject, member: again, guestName: "", guestEmail: "", language: .sv, answers: [])
+                            _ = try await ledger.signUp(
+                                fixture.setup, subject: subject, member: again, guestName: "", guestEmail: "",
+                                language: .sv, answers: [])
                             return true
                         } catch RegistrationLedger.Refusal.alreadyRegistered {
                             return false

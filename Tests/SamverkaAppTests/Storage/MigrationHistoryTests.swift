@@ -3,6 +3,7 @@ import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("The migration changelog is history")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SamverkaApp
 
 @Suite("Samverka finds its own files from any working directory")
@@ -17,8 +18,11 @@ struct SamverkaHomeTests {
     func fromBinary() throws {
         let root = try Self.install()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let found = try SamverkaHome.locate(setting: nil, workingDirectory: "/tmp", executable: root + "/.build/release/samverka")
-        #expect(URL(fileURLWithPath: found).resolvingSymlinksInPath().path == URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
+        let found = try SamverkaHome.locate(
+            setting: nil, workingDirectory: "/tmp", executable: root + "/.build/release/samverka")
+        #expect(
+            URL(fileURLWithPath: found).resolvingSymlinksInPath().path
+                == URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
         #expect(try SamverkaHome.locate(setting: nil, workingDirectory: root, executable: nil) == root + "/")
     }
 
@@ -26,8 +30,12 @@ struct SamverkaHomeTests {
     func setting() throws {
         let root = try Self.install()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(try SamverkaHome.locate(setting: root, workingDirectory: "/", executable: "/usr/bin/samverka") == root + "/")
-        #expect(throws: SamverkaHome.NotFound.self) { try SamverkaHome.locate(setting: "/nowhere", workingDirectory: root, executable: nil) }
+        #expect(
+            try SamverkaHome.locate(setting: root, workingDirectory: "/", executable: "/usr/bin/samverka") == root + "/"
+        )
+        #expect(throws: SamverkaHome.NotFound.self) {
+            try SamverkaHome.locate(setting: "/nowhere", workingDirectory: root, executable: nil)
+        }
         do {
             _ = try SamverkaHome.locate(setting: nil, workingDirectory: "/", executable: "/usr/bin/samverka")
             Issue.record("nothing should be found")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import SamverkaApp
 
 /// A visitor with a cookie jar: keeps the session and language cookies between requests and
@@ -47,7 +48,9 @@ final class Browser {
 
     /// Posts a form as multipart/form-data with one file, as a browser sends an upload.
     @discardableResult
-    func postMultipart(_ path: String, form: [String: String], file: (field: String, name: String, type: String, bytes: [UInt8])) async throws -> TestingHTTPResponse {
+    func postMultipart(
+        _ path: String, form: [String: String], file: (field: String, name: String, type: String, bytes: [UInt8])
+    ) async throws -> TestingHTTPResponse {
         var fields = form
         if let token = csrfToken { fields["_csrf"] = token }
         let boundary = "----samverka-test-boundary"
@@ -55,7 +58,9 @@ final class Browser {
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n"
+        )
         body.writeBytes(file.bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
@@ -63,7 +68,9 @@ final class Browser {
         return try await send(.POST, path, headers: headers, body: body)
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
+    private func send(
+        _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?
+    ) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
@@ -84,7 +91,9 @@ final class Browser {
     }
 
     static func csrf(in html: String) -> String? {
-        guard let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) else { return nil }
+        guard let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) else {
+            return nil
+        }
         let match = String(html[range])
         return match.split(separator: "\"").dropFirst(3).first.map(String.init)
     }
@@ -96,9 +105,14 @@ final class Browser {
     }
 
     /// Creates a member with a role directly in the database and signs them in through the form.
-    func signIn(as role: Role, email: String = "person@example.org", password: String = "correct horse battery") async throws {
+    func signIn(
+        as role: Role, email: String = "person@example.org", password: String = "correct horse battery"
+    ) async throws {
         let hash = try await app.password.async.hash(password)
-        try await Member(email: email, name: "Test \(role.rawValue)", passwordHash: hash, role: role, language: .sv, emailConfirmedAt: testNow).save(on: app.db)
+        try await Member(
+            email: email, name: "Test \(role.rawValue)", passwordHash: hash, role: role, language: .sv,
+            emailConfirmedAt: testNow
+        ).save(on: app.db)
         try await get("/sign-in")
         let response = try await post("/sign-in", form: ["email": email, "password": password])
         #expect(response.status == .seeOther, "signing in as \(role) should redirect")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import SamverkaApp
 
 /// The folders tests read from.
@@ -18,10 +19,12 @@ enum Fixtures {
     @discardableResult
     static func importCivicTechSite(into app: Application, dryRun: Bool = false) async throws -> ImportReport {
         let site = civictechSite
-        try #require(FileManager.default.fileExists(atPath: site.appendingPathComponent("_events").path),
-                     "The civictech.se fixture is missing at \(site.path); set SAMVERKA_FIXTURE_SITE")
-        let importer = JekyllImporter(root: site, uploadsDirectory: app.settings.uploadsDirectory, timeZone: app.settings.timeZone,
-                                      municipalities: app.municipalities, dryRun: dryRun)
+        try #require(
+            FileManager.default.fileExists(atPath: site.appendingPathComponent("_events").path),
+            "The civictech.se fixture is missing at \(site.path); set SAMVERKA_FIXTURE_SITE")
+        let importer = JekyllImporter(
+            root: site, uploadsDirectory: app.settings.uploadsDirectory, timeZone: app.settings.timeZone,
+            municipalities: app.municipalities, dryRun: dryRun)
         return try await importer.run(on: app.db)
     }
 
@@ -30,7 +33,8 @@ enum Fixtures {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("samverka-site-\(UUID().uuidString)")
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return root
@@ -40,8 +44,10 @@ enum Fixtures {
 extension Application {
     /// Adds an event with sensible defaults, for page tests that need one.
     @discardableResult
-    func makeEvent(slug: String, title: String, startsAt: Date, language: Language = .sv, body: String = "",
-                   excerpt: String = "", translationKey: String? = nil, recurrence: Recurrence = .none) async throws -> Event {
+    func makeEvent(
+        slug: String, title: String, startsAt: Date, language: Language = .sv, body: String = "",
+        excerpt: String = "", translationKey: String? = nil, recurrence: Recurrence = .none
+    ) async throws -> Event {
         let event = Event()
         event.slug = slug
         event.title = title
@@ -66,6 +72,8 @@ extension Application {
     /// Makes the member with `email` act for `organisation` in `role`, as an owner's approval would.
     func addMember(_ email: String, to organisation: Organisation, as role: OrganisationMembership.Role) async throws {
         let member = try #require(try await Member.find(email: email, on: db))
-        try await OrganisationMembership(organisationID: try organisation.requireID(), memberID: try member.requireID(), role: role, status: .active).save(on: db)
+        try await OrganisationMembership(
+            organisationID: try organisation.requireID(), memberID: try member.requireID(), role: role, status: .active
+        ).save(on: db)
     }
 }

@@ -11,8 +11,12 @@ enum FormReader {
     }
 
     static func fields(of html: String, action: String) throws -> [(String, String)] {
-        guard let start = html.range(of: #"<form[^>]*action="\#(NSRegularExpression.escapedPattern(for: action))""#, options: .regularExpression),
-              let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex) else { throw FormMissing(action: action) }
+        guard
+            let start = html.range(
+                of: #"<form[^>]*action="\#(NSRegularExpression.escapedPattern(for: action))""#,
+                options: .regularExpression),
+            let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex)
+        else { throw FormMissing(action: action) }
         let form = String(html[start.lowerBound..<end.upperBound])
         var fields: [(String, String)] = []
         for tag in matches(#"<input\b[^>]*>"#, in: form) {
@@ -24,7 +28,8 @@ enum FormReader {
             fields.append((name, attributes["value"] ?? (type == "checkbox" ? "on" : "")))
         }
         for match in matches(#"<textarea\b[^>]*>[\s\S]*?</textarea>"#, in: form) {
-            guard let open = match.range(of: ">"), let name = attributes(of: String(match[..<open.upperBound]))["name"] else { continue }
+            guard let open = match.range(of: ">"), let name = attributes(of: String(match[..<open.upperBound]))["name"]
+            else { continue }
             var text = String(match[open.upperBound...].dropLast("</textarea>".count))
             // HTML drops one newline straight after the opening tag.
             if text.hasPrefix("\n") { text.removeFirst() }
@@ -46,12 +51,15 @@ enum FormReader {
 
     private static func matches(_ pattern: String, in text: String) -> [String] {
         guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
-        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range, in: text).map { String(text[$0]) }
+        }
     }
 
     private static func attributes(of tag: String) -> [String: String] {
         var attributes: [String: String] = [:]
-        guard let expression = try? NSRegularExpression(pattern: #"\s([a-zA-Z_:][-a-zA-Z0-9_:.\[\]]*)(?:="([^"]*)")?"#) else { return [:] }
+        guard let expression = try? NSRegularExpression(pattern: #"\s([a-zA-Z_:][-a-zA-Z0-9_:.\[\]]*)(?:="([^"]*)")?"#)
+        else { return [:] }
         for match in expression.matches(in: tag, range: NSRange(tag.startIndex..., in: tag)) {
             guard let name = Range(match.range(at: 1), in: tag).map({ String(tag[$0]) }) else { continue }
             attributes[name] = Range(match.range(at: 2), in: tag).map { unescape(String(tag[$0])) } ?? ""
@@ -61,7 +69,9 @@ enum FormReader {
 
     static func unescape(_ text: String) -> String {
         var result = text
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#34;", "\"")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#34;", "\""),
+        ] {
             result = result.replacingOccurrences(of: entity, with: character)
         }
         return result.replacingOccurrences(of: "&amp;", with: "&")

@@ -14,7 +14,8 @@ func expectSnapshot(_ html: String, named name: String, sourceLocation: SourceLo
     guard !record, let recorded = try? String(contentsOf: file, encoding: .utf8) else {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try normalised.write(to: file, atomically: true, encoding: .utf8)
-        Issue.record("Recorded a new snapshot \(name).html; look at it, then run the test again", sourceLocation: sourceLocation)
+        Issue.record(
+            "Recorded a new snapshot \(name).html; look at it, then run the test again", sourceLocation: sourceLocation)
         return
     }
     guard recorded != normalised else { return }
@@ -23,5 +24,7 @@ func expectSnapshot(_ html: String, named name: String, sourceLocation: SourceLo
     let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
     let was = line < old.count ? String(old[line]) : "(end)"
     let now = line < new.count ? String(new[line]) : "(end)"
-    Issue.record("\(name).html differs at line \(line + 1):\n  recorded: \(was)\n  rendered: \(now)", sourceLocation: sourceLocation)
+    Issue.record(
+        "\(name).html differs at line \(line + 1):\n  recorded: \(was)\n  rendered: \(now)",
+        sourceLocation: sourceLocation)
 }

@@ -16,7 +16,9 @@ final class TestConsole: Console, @unchecked Sendable {
 }
 
 /// Runs one command with its arguments, as `samverka NAME ARGUMENTS…` would.
-func runCommand(_ command: some AsyncCommand, _ arguments: [String], on app: Application, console: TestConsole = TestConsole()) async throws {
+func runCommand(
+    _ command: some AsyncCommand, _ arguments: [String], on app: Application, console: TestConsole = TestConsole()
+) async throws {
     var context = CommandContext(console: console, input: CommandInput(arguments: ["samverka"] + arguments))
     context.application = app
     try await command.run(using: &context)

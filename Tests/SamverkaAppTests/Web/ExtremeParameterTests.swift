@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import SamverkaApp
 
 /// Bots send every number they can think of to every address. No request may crash the process
@@ -11,9 +12,11 @@ import VaporTesting
 @Suite("Extreme values in every query parameter")
 struct ExtremeParameterTests {
     static let values = [
-        "9223372036854775807", "-9223372036854775808", "99999999999999999999", "-1", "1e400", "", "%00%FF", String(repeating: "9", count: 10_000),
+        "9223372036854775807", "-9223372036854775808", "99999999999999999999", "-1", "1e400", "", "%00%FF",
+        String(repeating: "9", count: 10_000),
     ]
-    static let parameters = ["page", "limit", "cursor", "q", "lang", "language", "show", "waited", "next", "status"]
+    static let parameters =
+        ["page", "limit", "cursor", "q", "lang", "language", "show", "waited", "next", "status"]
         + ProgrammeFilter.Dimension.allCases.map(\.rawValue)
     /// Numbers also go alone, since a route may refuse one bad parameter before it reads the next.
     static let numbers = ["page", "limit", "cursor", "waited"]
@@ -47,7 +50,9 @@ struct ExtremeParameterTests {
         }
     }
 
-    @Test("a page past the end of a list is not found, in the reader's language", arguments: ["/events", "/projects", "/groups", "/organisations"])
+    @Test(
+        "a page past the end of a list is not found, in the reader's language",
+        arguments: ["/events", "/projects", "/groups", "/organisations"])
     func pastTheEnd(_ path: String) async throws {
         try await withSamverka { app in
             _ = try await SeedCommand.seedDemo(app, now: testNow)
@@ -68,8 +73,10 @@ struct ExtremeParameterTests {
         let activity = try #require(try await Activity.query(on: app.db).filter(\.$status == .approved).first())
         let registration = try await Registration.query(on: app.db).first()
         let message = try await OutgoingMail.query(on: app.db).first()
-        let slugs = ["events": event.slug, "projects": project.slug, "groups": group.slug, "organisations": organisation.slug,
-                     "programmes": DemoProgramme.slug]
+        let slugs = [
+            "events": event.slug, "projects": project.slug, "groups": group.slug, "organisations": organisation.slug,
+            "programmes": DemoProgramme.slug,
+        ]
         return app.routes.all.filter { $0.method == .GET }.compactMap { route -> String? in
             let parts = route.path.map(\.description)
             let kind = parts.first { slugs[$0] != nil } ?? ""

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SamverkaApp
 
 @Suite("Markdown in safe mode")
@@ -11,15 +12,17 @@ struct MarkdownTests {
         #expect(html.contains("<del>gammalt</del>"))
     }
 
-    @Test("raw HTML, event handlers and javascript: links never reach the page", arguments: [
-        "<script>alert(1)</script>",
-        "<img src=x onerror=alert(1)>",
-        "[klicka](javascript:alert(1))",
-        "[klicka](JAVASCRIPT:alert(1))",
-        "<a href=\"javascript:alert(1)\">x</a>",
-        "<iframe src=\"https://evil.example\"></iframe>",
-        "![x](javascript:alert(1))",
-    ])
+    @Test(
+        "raw HTML, event handlers and javascript: links never reach the page",
+        arguments: [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[klicka](javascript:alert(1))",
+            "[klicka](JAVASCRIPT:alert(1))",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "![x](javascript:alert(1))",
+        ])
     func hostile(_ source: String) {
         let html = Markdown.html(source).lowercased()
         #expect(!html.contains("<script"))
@@ -30,14 +33,16 @@ struct MarkdownTests {
         #expect(!html.contains("<iframe"))
     }
 
-    @Test("a link or image without an address, or with one that was made safe, is just its text", arguments: [
-        ("[Tom länk]()", "<p>Tom länk</p>\n"),
-        ("[Blank](<>)", "<p>Blank</p>\n"),
-        ("[Mellanslag]( )", "<p>Mellanslag</p>\n"),
-        ("[klicka *här*](javascript:alert(1))", "<p>klicka <em>här</em></p>\n"),
-        ("![En bild]()", "<p>En bild</p>\n"),
-        ("Före [länk](https://example.org) efter", "<p>Före <a href=\"https://example.org\">länk</a> efter</p>\n"),
-    ])
+    @Test(
+        "a link or image without an address, or with one that was made safe, is just its text",
+        arguments: [
+            ("[Tom länk]()", "<p>Tom länk</p>\n"),
+            ("[Blank](<>)", "<p>Blank</p>\n"),
+            ("[Mellanslag]( )", "<p>Mellanslag</p>\n"),
+            ("[klicka *här*](javascript:alert(1))", "<p>klicka <em>här</em></p>\n"),
+            ("![En bild]()", "<p>En bild</p>\n"),
+            ("Före [länk](https://example.org) efter", "<p>Före <a href=\"https://example.org\">länk</a> efter</p>\n"),
+        ])
     func emptyLinks(_ markdown: String, _ expected: String) {
         #expect(Markdown.html(markdown) == expected)
     }
@@ -52,8 +57,12 @@ struct MarkdownTests {
 struct HTMLTextTests {
     @Test("every character that could open markup or an attribute is escaped")
     func escape() {
-        #expect(HTMLText.escape(#"<script>"x" & 'y'</script>"#) == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;")
-        let select = FilterSelect(name: "q", label: "L", options: [.init(value: "\"><script>", label: "<b>Å</b>", selected: true)])
-        #expect(select.optionsHTML == #"<option value="&quot;&gt;&lt;script&gt;" selected>&lt;b&gt;Å&lt;/b&gt;</option>"#)
+        #expect(
+            HTMLText.escape(#"<script>"x" & 'y'</script>"#)
+                == "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;")
+        let select = FilterSelect(
+            name: "q", label: "L", options: [.init(value: "\"><script>", label: "<b>Å</b>", selected: true)])
+        #expect(
+            select.optionsHTML == #"<option value="&quot;&gt;&lt;script&gt;" selected>&lt;b&gt;Å&lt;/b&gt;</option>"#)
     }
 }

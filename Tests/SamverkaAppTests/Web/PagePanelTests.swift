@@ -3,6 +3,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Panels that capabilities attach to item pages")
@@ -14,7 +15,8 @@ struct PagePanelTests {
         let words = NIOLockedValueBox("Hej")
 
         func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
-            let html = "<section class=\"greeting\">\(words.withLockedValue { $0 }) från \(type(of: item).attachmentKind) \(item.attachmentID?.uuidString ?? "-")</section>"
+            let html =
+                "<section class=\"greeting\">\(words.withLockedValue { $0 }) från \(type(of: item).attachmentKind) \(item.attachmentID?.uuidString ?? "-")</section>"
             return PagePanel(name: "greeting", placement: .related, html: html)
         }
 
@@ -23,19 +25,24 @@ struct PagePanelTests {
         }
     }
 
-    @Test("registering a provider puts its panel on every item page: event, activity, project, group, organisation, programme")
+    @Test(
+        "registering a provider puts its panel on every item page: event, activity, project, group, organisation, programme"
+    )
     func attached() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             let fixture = try await PublicProgrammeTests.seed(app)
             try await Fixtures.importCivicTechSite(into: app)
-            try await app.makeEvent(slug: "workshop", title: "Workshop", startsAt: ProgrammeFixture.afterRelease.addingTimeInterval(86_400))
+            try await app.makeEvent(
+                slug: "workshop", title: "Workshop", startsAt: ProgrammeFixture.afterRelease.addingTimeInterval(86_400))
             app.pagePanels.register(Greeting())
 
-            let activity = try #require(try await Activity.query(on: app.db).filter(\.$title == "Kommunerna och AI").first())
+            let activity = try #require(
+                try await Activity.query(on: app.db).filter(\.$title == "Kommunerna och AI").first())
             let event = try #require(try await Event.query(on: app.db).filter(\.$slug == "workshop").first())
             let project = try #require(try await Project.query(on: app.db).filter(\.$slug == "skjutsgruppen").first())
             let group = try #require(try await LocalGroup.query(on: app.db).filter(\.$slug == "goteborg").first())
-            let organisation = try #require(try await Organisation.query(on: app.db).filter(\.$slug == "umea-kommun").first())
+            let organisation = try #require(
+                try await Organisation.query(on: app.db).filter(\.$slug == "umea-kommun").first())
             let pages: [(String, String, UUID?)] = [
                 ("/events/workshop", "event", event.id),
                 (try fixture.path(activity), "activity", activity.id),
@@ -47,7 +54,10 @@ struct PagePanelTests {
             for (path, kind, id) in pages {
                 let page = try await app.testing().sendRequest(.GET, path)
                 #expect(page.status == .ok, "\(path)")
-                #expect(page.body.string.contains("<section class=\"greeting\">Hej från \(kind) \(try #require(id).uuidString)</section>"), "\(path)")
+                #expect(
+                    page.body.string.contains(
+                        "<section class=\"greeting\">Hej från \(kind) \(try #require(id).uuidString)</section>"),
+                    "\(path)")
             }
         }
     }
@@ -78,30 +88,42 @@ struct PagePanelTests {
         try await withSamverka { app in
             _ = try await RegistrationFixture.make(app, capacity: 5)
             #expect(app.pagePanels.providers.contains { $0 is RegistrationPanelProvider })
-            #expect(try await app.testing().sendRequest(.GET, "/events/workshop").body.string.contains("registration-panel"))
+            #expect(
+                try await app.testing().sendRequest(.GET, "/events/workshop").body.string.contains("registration-panel")
+            )
             app.pagePanels = PagePanelRegistry()
             let bare = try await app.testing().sendRequest(.GET, "/events/workshop")
             #expect(bare.status == .ok && !bare.body.string.contains("registration-panel"))
         }
     }
 
-    @Test("a group's and an organisation's events, their activities and projects, and an event's projects are panels: without the providers the pages still work and show none")
+    @Test(
+        "a group's and an organisation's events, their activities and projects, and an event's projects are panels: without the providers the pages still work and show none"
+    )
     func listsAreAttached() async throws {
         try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
             _ = try await PublicProgrammeTests.seed(app)
             try await Fixtures.importCivicTechSite(into: app)
             let names = app.pagePanels.providers.map { String(describing: type(of: $0)) }
-            #expect(names == ["RegistrationPanelProvider", "OrganisationActivitiesPanelProvider", "EventListPanelProvider", "ProjectListPanelProvider"])
+            #expect(
+                names == [
+                    "RegistrationPanelProvider", "OrganisationActivitiesPanelProvider", "EventListPanelProvider",
+                    "ProjectListPanelProvider",
+                ])
 
             let organisation = try await app.testing().sendRequest(.GET, "/organisations/umea-kommun")
-            #expect(organisation.text.contains("Kommande aktiviteter i program") && organisation.text.contains("Kommunerna och AI"))
+            #expect(
+                organisation.text.contains("Kommande aktiviteter i program")
+                    && organisation.text.contains("Kommunerna och AI"))
             #expect(organisation.text.contains("Kommande evenemang"))
             let group = try await app.testing().sendRequest(.GET, "/groups/goteborg")
             #expect(group.text.contains("Tidigare evenemang"))
 
             app.pagePanels = PagePanelRegistry()
             let bareOrganisation = try await app.testing().sendRequest(.GET, "/organisations/umea-kommun")
-            #expect(bareOrganisation.status == .ok && !bareOrganisation.text.contains("Kommunerna och AI") && !bareOrganisation.text.contains("Kommande evenemang"))
+            #expect(
+                bareOrganisation.status == .ok && !bareOrganisation.text.contains("Kommunerna och AI")
+                    && !bareOrganisation.text.contains("Kommande evenemang"))
             let bareGroup = try await app.testing().sendRequest(.GET, "/groups/goteborg")
             #expect(bareGroup.status == .ok && !bareGroup.text.contains("Tidigare evenemang"))
         }

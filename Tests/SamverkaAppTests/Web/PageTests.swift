@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Public pages")
@@ -38,7 +39,9 @@ struct PageTests {
     @Test("a weekly event shows among upcoming events with its next date")
     func weekly() async throws {
         try await withSamverka { app in
-            try await app.makeEvent(slug: "onsdagsfika", title: "Onsdagsfika", startsAt: testNow.addingTimeInterval(-30 * 86_400), recurrence: .weekly)
+            try await app.makeEvent(
+                slug: "onsdagsfika", title: "Onsdagsfika", startsAt: testNow.addingTimeInterval(-30 * 86_400),
+                recurrence: .weekly)
             let index = try await app.testing().sendRequest(.GET, "/events")
             let upcoming = try #require(index.text.components(separatedBy: "Tidigare evenemang").first)
             #expect(upcoming.contains("Onsdagsfika"))
@@ -78,7 +81,8 @@ struct PageTests {
             let remembered = try await browser.get("/")
             #expect(remembered.text.contains("Upcoming events"))
             #expect(remembered.text.contains(#"href="/?lang=sv""#))
-            let byHeader = try await app.testing().sendRequest(.GET, "/", headers: ["Accept-Language": "en-GB,en;q=0.9,sv;q=0.5"])
+            let byHeader = try await app.testing().sendRequest(
+                .GET, "/", headers: ["Accept-Language": "en-GB,en;q=0.9,sv;q=0.5"])
             #expect(byHeader.text.contains("<html lang=\"en\">"))
             let swedish = try await app.testing().sendRequest(.GET, "/")
             #expect(swedish.text.contains("<html lang=\"sv\">"))
@@ -89,7 +93,8 @@ struct PageTests {
     func switchToTranslation() async throws {
         try await withSamverka { app in
             try await app.makeEvent(slug: "fika", title: "Fika", startsAt: testNow, translationKey: "fika")
-            try await app.makeEvent(slug: "fika-en", title: "Coffee", startsAt: testNow, language: .en, translationKey: "fika")
+            try await app.makeEvent(
+                slug: "fika-en", title: "Coffee", startsAt: testNow, language: .en, translationKey: "fika")
             let page = try await app.testing().sendRequest(.GET, "/events/fika")
             #expect(page.text.contains(#"href="/events/fika-en?lang=en" lang="en""#))
             #expect(page.text.contains(#"<link rel="alternate" hreflang="en" href="/events/fika-en?lang=en">"#))
@@ -111,8 +116,9 @@ struct PageTests {
     func hostileContent() async throws {
         try await withSamverka { app in
             let attack = #"<script>alert(1)</script><img src=x onerror=alert(2)>"#
-            try await app.makeEvent(slug: "attack", title: attack, startsAt: testNow.addingTimeInterval(86_400),
-                                    body: attack + "\n\n[x](javascript:alert(3)) &amp; &lt;b&gt;", excerpt: attack)
+            try await app.makeEvent(
+                slug: "attack", title: attack, startsAt: testNow.addingTimeInterval(86_400),
+                body: attack + "\n\n[x](javascript:alert(3)) &amp; &lt;b&gt;", excerpt: attack)
             for path in ["/events/attack", "/events", "/"] {
                 let page = try await app.testing().sendRequest(.GET, path)
                 #expect(!page.text.contains("<script>alert"), "\(path)")
@@ -130,7 +136,9 @@ struct PageTests {
             let image = try await app.testing().sendRequest(.GET, "/uploads/almedalen_eventbrite.jpg")
             #expect(image.status == .ok)
             #expect(image.headers.contentType?.type == "image")
-            for path in ["/uploads/../samverka.sqlite", "/uploads/%2e%2e/samverka.sqlite", "/uploads/..%2fsamverka.sqlite"] {
+            for path in [
+                "/uploads/../samverka.sqlite", "/uploads/%2e%2e/samverka.sqlite", "/uploads/..%2fsamverka.sqlite",
+            ] {
                 let response = try await app.testing().sendRequest(.GET, path)
                 #expect([.forbidden, .notFound].contains(response.status), "\(path)")
                 #expect(!response.text.contains("SQLite format"), "\(path)")
@@ -144,8 +152,10 @@ struct PageTests {
         try await withSamverka { app in
             let uploads = app.settings.uploadsDirectory
             try FileManager.default.createDirectory(atPath: uploads, withIntermediateDirectories: true)
-            try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8).write(to: URL(fileURLWithPath: uploads + "/logo.svg"))
-            try Data("<html><script>alert(1)</script></html>".utf8).write(to: URL(fileURLWithPath: uploads + "/page.html"))
+            try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8).write(
+                to: URL(fileURLWithPath: uploads + "/logo.svg"))
+            try Data("<html><script>alert(1)</script></html>".utf8).write(
+                to: URL(fileURLWithPath: uploads + "/page.html"))
             let svg = try await app.testing().sendRequest(.GET, "/uploads/logo.svg")
             #expect(svg.status == .ok)
             #expect(svg.headers.contentType?.description.hasPrefix("image/svg+xml") == true)
@@ -153,9 +163,13 @@ struct PageTests {
             #expect(try await app.testing().sendRequest(.GET, "/uploads/page.html").status == .notFound)
 
             let site = try Fixtures.makeSite([
-                "_config.yml": "title: Test\n", "_events/traff.md": "---\ntitle: Träff\nevent-date: 2026-03-01 18:00:00 +0100\n---\nHej!", "_uploads/bild.png": "not really a picture", "_uploads/sida.html": "<script></script>",
+                "_config.yml": "title: Test\n",
+                "_events/traff.md": "---\ntitle: Träff\nevent-date: 2026-03-01 18:00:00 +0100\n---\nHej!",
+                "_uploads/bild.png": "not really a picture", "_uploads/sida.html": "<script></script>",
             ])
-            let importer = JekyllImporter(root: site, uploadsDirectory: uploads + "-import", timeZone: app.settings.timeZone, municipalities: app.municipalities)
+            let importer = JekyllImporter(
+                root: site, uploadsDirectory: uploads + "-import", timeZone: app.settings.timeZone,
+                municipalities: app.municipalities)
             let report = try await importer.run(on: app.db)
             #expect(report.uploadsCopied == 1)
             #expect(report.problems.contains { $0.file == "_uploads/sida.html" })

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+
 @testable import SamverkaApp
 
 @Suite("The cap on password hashing")

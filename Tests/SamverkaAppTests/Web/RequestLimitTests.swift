@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Limits on what a request may carry")
@@ -12,9 +13,11 @@ struct RequestLimitTests {
         try await withSamverka { app in
             let browser = Browser(app)
             try await browser.get("/sign-in")
-            let huge = try await browser.post("/sign-in", form: ["email": "a@example.org", "password": String(repeating: "x", count: 400_000)])
+            let huge = try await browser.post(
+                "/sign-in", form: ["email": "a@example.org", "password": String(repeating: "x", count: 400_000)])
             #expect(huge.status == .payloadTooLarge)
-            let ordinary = try await browser.post("/sign-in", form: ["email": "a@example.org", "password": "fel lösenord"])
+            let ordinary = try await browser.post(
+                "/sign-in", form: ["email": "a@example.org", "password": "fel lösenord"])
             #expect(ordinary.status != .payloadTooLarge)
             #expect(ordinary.status.code < 500)
         }
@@ -25,7 +28,9 @@ struct RequestLimitTests {
         try await withSamverka { app in
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
-            let response = try await app.testing().sendRequest(.POST, "/events", headers: headers, body: ByteBuffer(string: "title=" + String(repeating: "x", count: 1_000_000)))
+            let response = try await app.testing().sendRequest(
+                .POST, "/events", headers: headers,
+                body: ByteBuffer(string: "title=" + String(repeating: "x", count: 1_000_000)))
             #expect(response.status == .forbidden)
         }
     }

@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import SamverkaApp
 
 /// Keeps every message logged, for tests that read the log.
@@ -17,7 +18,10 @@ final class LogCapture: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
         messages.withLockedValue { $0.append(message.description) }
         lastMetadata.withLockedValue { $0 = metadata }
     }
@@ -31,8 +35,11 @@ struct RequestLogTests {
             let capture = LogCapture()
             app.logger = Logger(label: "test", factory: { _ in capture })
             let secret = "Zm9vYmFyYmF6cXV4c2VjcmV0MTIz"
-            for path in ["/registrations/\(secret)", "/calendars/\(secret)/registrations.ics", "/calendars/\(secret)/programme.ics", "/account/confirm/\(secret)",
-                         "/password/reset/\(secret)", "/events/workshop"] {
+            for path in [
+                "/registrations/\(secret)", "/calendars/\(secret)/registrations.ics",
+                "/calendars/\(secret)/programme.ics", "/account/confirm/\(secret)",
+                "/password/reset/\(secret)", "/events/workshop",
+            ] {
                 _ = try await app.testing().sendRequest(.GET, path)
             }
             let log = capture.messages.withLockedValue { $0 }
@@ -50,7 +57,9 @@ struct QueryLogTests {
     func bindsDropped() {
         let capture = LogCapture()
         let logger = Logger(label: "test") { _ in BindlessLogHandler(base: capture) }
-        logger.debug("Executing query", metadata: ["sql": "SELECT * FROM registrations WHERE token = $1", "binds": ["s3cret-personal-link"]])
+        logger.debug(
+            "Executing query",
+            metadata: ["sql": "SELECT * FROM registrations WHERE token = $1", "binds": ["s3cret-personal-link"]])
         capture.lastMetadata.withLockedValue { metadata in
             #expect(metadata?["sql"] != nil)
             #expect(metadata?["binds"] == nil)

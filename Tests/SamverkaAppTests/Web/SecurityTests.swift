@@ -1,11 +1,14 @@
 import Testing
 import Vapor
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Security headers and health")
 struct SecurityTests {
-    @Test("every response carries the security headers, error pages too", arguments: ["/", "/events", "/no-such-page", "/healthz", "/css/samverka.css"])
+    @Test(
+        "every response carries the security headers, error pages too",
+        arguments: ["/", "/events", "/no-such-page", "/healthz", "/css/samverka.css"])
     func headers(_ path: String) async throws {
         try await withSamverka { app in
             let response = try await app.testing().sendRequest(.GET, path)
@@ -51,7 +54,9 @@ struct RouteTableTests {
     func everyRouteGuarded() async throws {
         try await withSamverka { app in
             for route in app.routes.all {
-                #expect(route.userInfo[Access.userInfoKey] is Access, "\(route.method) /\(route.path.string) has no declared access")
+                #expect(
+                    route.userInfo[Access.userInfoKey] is Access,
+                    "\(route.method) /\(route.path.string) has no declared access")
             }
         }
     }
@@ -60,7 +65,8 @@ struct RouteTableTests {
     func guards() async throws {
         try await withSamverka { app in
             func access(_ method: HTTPMethod, _ path: String) -> Access? {
-                app.routes.all.first { $0.method == method && "/" + $0.path.string == path }?.userInfo[Access.userInfoKey] as? Access
+                app.routes.all.first { $0.method == method && "/" + $0.path.string == path }?.userInfo[
+                    Access.userInfoKey] as? Access
             }
             // Events are also published by the members they belong to: the route admits members
             // and `Event.mayCreate`/`mayEdit` decide (EventPublishingTests).
@@ -93,12 +99,15 @@ struct CatalogueTests {
             #expect(swedish.subtracting(english).isEmpty, "only in Swedish: \(swedish.subtracting(english))")
             #expect(english.subtracting(swedish).isEmpty, "only in English: \(english.subtracting(swedish))")
             let views = app.directory.viewsDirectory
-            let files = FileManager.default.enumerator(atPath: views)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".leaf") } ?? []
+            let files =
+                FileManager.default.enumerator(atPath: views)?.compactMap { $0 as? String }.filter {
+                    $0.hasSuffix(".leaf")
+                } ?? []
             let table = app.catalogue.table(.sv)
             #expect(!files.isEmpty)
             for file in files {
                 let text = try String(contentsOfFile: views + file, encoding: .utf8)
-                for match in text.matches(of: /#t\("([a-z_]+)"\)/) {
+                for match in text.matches(of: /#t\("([a-z_.]+)"\)/) {
                     #expect(table[String(match.output.1)] != nil, "\(file) uses a missing string \(match.output.1)")
                 }
             }

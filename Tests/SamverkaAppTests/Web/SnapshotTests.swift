@@ -1,5 +1,6 @@
 import Testing
 import VaporTesting
+
 @testable import SamverkaApp
 
 @Suite("Snapshots of key pages")
@@ -26,7 +27,8 @@ struct SnapshotTests {
     func framePages() async throws {
         try await withSamverka { app in
             try expectSnapshot(try await app.testing().sendRequest(.GET, "/sign-in").text, named: "sign-in-sv")
-            try expectSnapshot(try await app.testing().sendRequest(.GET, "/nowhere?lang=en").text, named: "not-found-en")
+            try expectSnapshot(
+                try await app.testing().sendRequest(.GET, "/nowhere?lang=en").text, named: "not-found-en")
         }
     }
 }

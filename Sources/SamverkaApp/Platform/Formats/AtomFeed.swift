@@ -49,7 +49,9 @@ struct AtomFeed {
                 "    <author><name>\(Self.text(entry.author))</name></author>",
             ]
             lines += entry.categories.map { "    <category term=\"\(Self.text($0))\"/>" }
-            if !entry.summary.isEmpty { lines.append("    <summary type=\"text\">\(Self.text(entry.summary))</summary>") }
+            if !entry.summary.isEmpty {
+                lines.append("    <summary type=\"text\">\(Self.text(entry.summary))</summary>")
+            }
             lines.append("  </entry>")
         }
         lines.append("</feed>")
@@ -58,14 +60,16 @@ struct AtomFeed {
 
     func response() -> Response {
         let response = Response(status: .ok, body: .init(string: xml))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        response.headers.contentType = HTTPMediaType(
+            type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
         return response
     }
 
     /// Escaped for XML, without the control characters XML 1.0 does not allow.
     static func text(_ value: String) -> String {
-        HTMLText.escape(String(value.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }))
+        HTMLText.escape(
+            String(value.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }))
     }
 
     /// RFC 3339 in UTC, "2026-11-23T01:29:34Z", with milliseconds when there are any

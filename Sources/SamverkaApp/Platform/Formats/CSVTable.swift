@@ -30,7 +30,8 @@ struct CSVTable {
     /// The file as a download named `filename`.csv.
     func response(filename: String, cache: String = "public, max-age=300") -> Response {
         let response = Response(status: .ok, body: .init(string: text))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "csv", parameters: ["charset": "utf-8", "header": "present"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename).csv\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: cache)
         return response
@@ -43,7 +44,10 @@ struct CSVTable {
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) || text != text.trimmingCharacters(in: .whitespaces) else {
+        guard
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
+                || text != text.trimmingCharacters(in: .whitespaces)
+        else {
             return text
         }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

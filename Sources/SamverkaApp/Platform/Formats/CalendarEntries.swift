@@ -34,7 +34,8 @@ struct CalendarEntries: Sendable {
     /// A feed or download: `text/calendar`, named so a browser saves it sensibly.
     static func response(_ calendar: ICalendar, filename: String) -> Response {
         let response = Response(status: .ok, body: .init(string: calendar.text))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(filename).ics\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
         return response

@@ -56,7 +56,9 @@ struct ICalendar {
             lines.append("DTSTAMP:" + Self.utc(event.stamp))
             lines.append("SEQUENCE:\(event.sequence)")
             lines.append("DTSTART;TZID=\(timeZone.identifier):" + local.text(event.start))
-            if let end = event.end, end > event.start { lines.append("DTEND;TZID=\(timeZone.identifier):" + local.text(end)) }
+            if let end = event.end, end > event.start {
+                lines.append("DTEND;TZID=\(timeZone.identifier):" + local.text(end))
+            }
             if event.weekly {
                 lines.append("RRULE:FREQ=WEEKLY" + (event.weeklyUntil.map { ";UNTIL=" + Self.utc($0) } ?? ""))
             }
@@ -77,7 +79,8 @@ struct ICalendar {
     private var coveredRange: ClosedRange<Date> {
         let starts = events.map(\.start)
         let ends = events.map { event in
-            event.weekly ? (event.weeklyUntil ?? event.start.addingTimeInterval(2 * 365 * 86_400)) : (event.end ?? event.start)
+            event.weekly
+                ? (event.weeklyUntil ?? event.start.addingTimeInterval(2 * 365 * 86_400)) : (event.end ?? event.start)
         }
         let first = starts.min() ?? Date(timeIntervalSince1970: 0)
         return first...max(ends.max() ?? first, first)
@@ -154,14 +157,19 @@ struct VTimeZone {
         let until = range.upperBound.addingTimeInterval(366 * 86_400)
         var parts: [[String]] = []
         while let change = timeZone.nextDaylightSavingTimeTransition(after: moment), change <= until {
-            parts.append(part(onset: change, offsetBefore: offset(at: change.addingTimeInterval(-1)), offsetAfter: offset(at: change),
-                              daylight: timeZone.isDaylightSavingTime(for: change)))
+            parts.append(
+                part(
+                    onset: change, offsetBefore: offset(at: change.addingTimeInterval(-1)),
+                    offsetAfter: offset(at: change),
+                    daylight: timeZone.isDaylightSavingTime(for: change)))
             moment = change
         }
         if parts.isEmpty {
             // A zone without daylight saving: one offset for ever.
             let fixed = offset(at: range.lowerBound)
-            parts = [part(onset: Date(timeIntervalSince1970: 0), offsetBefore: fixed, offsetAfter: fixed, daylight: false)]
+            parts = [
+                part(onset: Date(timeIntervalSince1970: 0), offsetBefore: fixed, offsetAfter: fixed, daylight: false)
+            ]
         }
         return ["BEGIN:VTIMEZONE", "TZID:" + timeZone.identifier] + parts.flatMap { $0 } + ["END:VTIMEZONE"]
     }

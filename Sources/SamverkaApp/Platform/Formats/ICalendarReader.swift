@@ -29,7 +29,9 @@ struct ICalendarReader {
 
     init(_ text: String) throws {
         let lines = Self.unfold(text)
-        guard lines.first(where: { !$0.text.isEmpty })?.text.uppercased() == "BEGIN:VCALENDAR" else { throw NotICalendar() }
+        guard lines.first(where: { !$0.text.isEmpty })?.text.uppercased() == "BEGIN:VCALENDAR" else {
+            throw NotICalendar()
+        }
         var entries: [Entry] = [], others: [(String, Int)] = []
         var current: Entry?
         var depth = 0
@@ -63,7 +65,9 @@ struct ICalendarReader {
     /// line by where it starts.
     static func unfold(_ text: String) -> [(number: Int, text: String)] {
         var result: [(Int, String)] = []
-        for (index, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated() {
             if let first = raw.first, first == " " || first == "\t", !result.isEmpty {
                 result[result.count - 1].1 += raw.dropFirst()
             } else {
@@ -80,7 +84,10 @@ struct ICalendarReader {
         for index in line.indices {
             let character = line[index]
             if character == "\"" { inQuotes.toggle() }
-            if character == ":" && !inQuotes { split = index; break }
+            if character == ":" && !inQuotes {
+                split = index
+                break
+            }
         }
         guard let split else { return nil }
         var parts = line[..<split].split(separator: ";").map(String.init)
@@ -89,7 +96,9 @@ struct ICalendarReader {
         var parameters: [String: String] = [:]
         for part in parts {
             let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { parameters[pair[0].uppercased()] = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            if pair.count == 2 {
+                parameters[pair[0].uppercased()] = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
         }
         return Property(name: name, parameters: parameters, value: String(line[line.index(after: split)...]))
     }
@@ -117,7 +126,8 @@ struct ICalendarReader {
         let value = property.value.trimmingCharacters(in: .whitespaces)
         var zone = fallback
         if let name = property.parameters["TZID"] {
-            guard let named = TimeZone(identifier: name) ?? windowsZones[name].flatMap(TimeZone.init(identifier:)) else { return nil }
+            guard let named = TimeZone(identifier: name) ?? windowsZones[name].flatMap(TimeZone.init(identifier:))
+            else { return nil }
             zone = named
         }
         let formatter = DateFormatter()
@@ -139,10 +149,11 @@ struct ICalendarReader {
 
     /// `FREQ=WEEKLY;UNTIL=…` as its parts.
     static func rule(_ value: String) -> [String: String] {
-        Dictionary(value.split(separator: ";").compactMap { part -> (String, String)? in
-            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            return pair.count == 2 ? (pair[0].uppercased(), pair[1]) : nil
-        }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            value.split(separator: ";").compactMap { part -> (String, String)? in
+                let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+                return pair.count == 2 ? (pair[0].uppercased(), pair[1]) : nil
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Zone names Outlook and Exchange write, for the zones a Swedish network meets.

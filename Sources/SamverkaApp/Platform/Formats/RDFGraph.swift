@@ -8,7 +8,9 @@ struct RDFGraph {
         case blank(String)
         case literal(String, language: String?, datatype: String?)
 
-        static func text(_ value: String, _ language: String? = nil) -> Node { .literal(value, language: language, datatype: nil) }
+        static func text(_ value: String, _ language: String? = nil) -> Node {
+            .literal(value, language: language, datatype: nil)
+        }
     }
 
     static let namespaces: [String: String] = [
@@ -32,11 +34,14 @@ struct RDFGraph {
     /// once what class it is: validators check the class and do not fetch the thing to learn it.
     /// A concept from a vocabulary also brings its label (`labels`, language to text, under
     /// `labelPredicate`), which the class's shape asks for.
-    mutating func add(_ subject: Node, _ predicate: String, _ object: String, a type: String,
-                      labels: KeyValuePairs<String, String> = [:], labelPredicate: String = "skos:prefLabel") {
+    mutating func add(
+        _ subject: Node, _ predicate: String, _ object: String, a type: String,
+        labels: KeyValuePairs<String, String> = [:], labelPredicate: String = "skos:prefLabel"
+    ) {
         add(subject, predicate, .iri(object))
         let rdfType = Self.expand("rdf:type"), typeNode = Node.iri(Self.expand(type))
-        if !triples.contains(where: { $0.subject == .iri(object) && $0.predicate == rdfType && $0.object == typeNode }) {
+        if !triples.contains(where: { $0.subject == .iri(object) && $0.predicate == rdfType && $0.object == typeNode })
+        {
             triples.append((.iri(object), rdfType, typeNode))
             for (language, label) in labels { add(.iri(object), labelPredicate, .text(label, language)) }
         }
@@ -82,8 +87,12 @@ struct RDFGraph {
     }
 
     var xml: String {
-        var lines = ["<?xml version=\"1.0\" encoding=\"utf-8\"?>",
-                     "<rdf:RDF " + Self.namespaces.sorted { $0.key < $1.key }.map { "xmlns:\($0.key)=\"\($0.value)\"" }.joined(separator: " ") + ">"]
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+            "<rdf:RDF "
+                + Self.namespaces.sorted { $0.key < $1.key }.map { "xmlns:\($0.key)=\"\($0.value)\"" }.joined(
+                    separator: " ") + ">",
+        ]
         for subject in subjects {
             switch subject {
             case .iri(let iri): lines.append("  <rdf:Description rdf:about=\"\(Self.escape(iri))\">")
@@ -97,7 +106,10 @@ struct RDFGraph {
                 case .iri(let iri): lines.append("    <\(element) rdf:resource=\"\(Self.escape(iri))\"/>")
                 case .blank(let id): lines.append("    <\(element) rdf:nodeID=\"\(id)\"/>")
                 case .literal(let value, let language, let datatype):
-                    let attribute = language.map { " xml:lang=\"\($0)\"" } ?? datatype.map { " rdf:datatype=\"\(Self.escape($0))\"" } ?? ""
+                    let attribute =
+                        language.map { " xml:lang=\"\($0)\"" } ?? datatype.map {
+                            " rdf:datatype=\"\(Self.escape($0))\""
+                        } ?? ""
                     lines.append("    <\(element)\(attribute)>\(Self.escape(value))</\(element)>")
                 }
             }
@@ -110,7 +122,9 @@ struct RDFGraph {
     var turtle: String {
         var lines = Self.namespaces.sorted { $0.key < $1.key }.map { "@prefix \($0.key): <\($0.value)> ." }
         for subject in subjects {
-            let statements = triples.filter { $0.subject == subject }.map { "    " + Self.turtle(predicate: $0.predicate) + " " + Self.turtle($0.object) }
+            let statements = triples.filter { $0.subject == subject }.map {
+                "    " + Self.turtle(predicate: $0.predicate) + " " + Self.turtle($0.object)
+            }
             lines.append("")
             lines.append(Self.turtle(subject))
             lines.append(statements.joined(separator: " ;\n") + " .")
@@ -128,8 +142,10 @@ struct RDFGraph {
         case .iri(let iri): return "<" + iri.replacingOccurrences(of: ">", with: "%3E") + ">"
         case .blank(let id): return "_:" + id
         case .literal(let value, let language, let datatype):
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                of: "\"", with: "\\\""
+            )
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
             return "\"" + escaped + "\"" + (language.map { "@" + $0 } ?? datatype.map { "^^<" + $0 + ">" } ?? "")
         }
     }

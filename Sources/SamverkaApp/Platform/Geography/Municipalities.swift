@@ -23,7 +23,8 @@ struct Municipalities: Sendable {
 
     static func load(from resourcesDirectory: String) throws -> Municipalities {
         let path = resourcesDirectory + "Geography/municipalities.csv"
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw Abort(.internalServerError, reason: "Missing municipality list at \(path)")
         }
         // The file is plain: a header, then code,name,region code,region name; no quoted commas.

@@ -19,15 +19,15 @@ struct RegionMap: Sendable {
     static func load(from resourcesDirectory: String, height: Double = 600) throws -> RegionMap {
         let path = resourcesDirectory + "Geography/regions.geojson"
         guard let data = FileManager.default.contents(atPath: path),
-              let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let features = root["features"] as? [[String: Any]]
+            let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let features = root["features"] as? [[String: Any]]
         else {
             throw Abort(.internalServerError, reason: "The region map is missing or unreadable at \(path)")
         }
         var regions: [(code: String, name: String, polygons: [[[Double]]])] = []
         for feature in features {
             guard let properties = feature["properties"] as? [String: Any], let code = properties["code"] as? String,
-                  let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String
+                let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String
             else { continue }
             let name = properties["name"] as? String ?? code
             var rings: [[[Double]]] = []
@@ -40,7 +40,7 @@ struct RegionMap: Sendable {
         }
         let points = regions.flatMap { $0.polygons.flatMap { $0 } }.filter { $0.count >= 2 }
         guard let minLon = points.map({ $0[0] }).min(), let maxLon = points.map({ $0[0] }).max(),
-              let minLat = points.map({ $0[1] }).min(), let maxLat = points.map({ $0[1] }).max()
+            let minLat = points.map({ $0[1] }).min(), let maxLat = points.map({ $0[1] }).max()
         else {
             throw Abort(.internalServerError, reason: "The region map has no coordinates")
         }

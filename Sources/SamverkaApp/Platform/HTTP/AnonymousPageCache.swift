@@ -19,7 +19,7 @@ final class AnonymousPageCache: Sendable {
     /// The cache key for this request, or nil when the page must be made for this reader alone.
     static func key(for request: Request, version: Int) -> String? {
         guard request.method == .GET, request.cookies[request.application.sessions.configuration.cookieName] == nil,
-              request.signedIn == nil
+            request.signedIn == nil
         else { return nil }
         return "\(request.language.rawValue)|\(version)|\(request.url.path)?\(request.url.query ?? "")"
     }

@@ -24,8 +24,12 @@ struct BindlessLogHandler: LogHandler {
         set { base[metadataKey: key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        base.log(level: level, message: message, metadata: metadata?.filter { !Self.droppedKeys.contains($0.key) },
-                 source: source, file: file, function: function, line: line)
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
+        base.log(
+            level: level, message: message, metadata: metadata?.filter { !Self.droppedKeys.contains($0.key) },
+            source: source, file: file, function: function, line: line)
     }
 }

@@ -19,10 +19,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status.code >= 500 && status != .serviceUnavailable {
                 request.logger.report(error: error)
             }
-            let response = await page(for: status, request: request, detail: status.code < 500 ? (error as? any AbortError)?.reason : nil)
+            let response = await page(
+                for: status, request: request, detail: status.code < 500 ? (error as? any AbortError)?.reason : nil)
             // Keep what the error says about retrying (Retry-After on 429 and 503) and, on 405, what is allowed.
             for name in [HTTPHeaders.Name.retryAfter, .allow] {
-                if let value = (error as? any AbortError)?.headers.first(name: name) { response.headers.replaceOrAdd(name: name, value: value) }
+                if let value = (error as? any AbortError)?.headers.first(name: name) {
+                    response.headers.replaceOrAdd(name: name, value: value)
+                }
             }
             return response
         }
@@ -41,10 +44,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
         if request.url.path.hasPrefix("/api/") || request.url.path == SiteURL.healthz.path {
             // RFC 9457: what went wrong, and for a client's mistake, what exactly.
-            var problem: [String: Any] = ["status": Int(status.code), "title": status.reasonPhrase, "type": "about:blank"]
+            var problem: [String: Any] = [
+                "status": Int(status.code), "title": status.reasonPhrase, "type": "about:blank",
+            ]
             if let detail, detail != status.reasonPhrase { problem["detail"] = detail }
             let body = (try? JSONSerialization.data(withJSONObject: problem, options: [.sortedKeys])) ?? Data()
-            return Response(status: status, headers: ["Content-Type": "application/problem+json"], body: .init(data: body))
+            return Response(
+                status: status, headers: ["Content-Type": "application/problem+json"], body: .init(data: body))
         }
         let heading = request.t("error.page.\(key).title")
         let context = ErrorPage(
@@ -57,7 +63,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await request.render("Shared/error", context, status: status)
         } catch {
             request.logger.report(error: error)
-            return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: "\(status.code) \(status.reasonPhrase)"))
+            return Response(
+                status: status, headers: ["Content-Type": "text/plain; charset=utf-8"],
+                body: .init(string: "\(status.code) \(status.reasonPhrase)"))
         }
     }
 }

@@ -9,7 +9,8 @@ struct LanguageMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let chosen = (try? request.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:))
-        let language = chosen
+        let language =
+            chosen
             ?? request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.string) }
             ?? request.signedIn.flatMap { Language(rawValue: $0.language) }
             ?? Language.preferred(acceptLanguage: request.headers.first(name: .acceptLanguage))

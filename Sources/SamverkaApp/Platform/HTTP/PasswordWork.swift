@@ -65,7 +65,9 @@ extension Application {
     /// Set up in `configure`.
     var passwordWork: PasswordWork {
         get {
-            guard let work = storage[PasswordWorkKey.self] else { fatalError("configure(_:settings:) sets up the password work") }
+            guard let work = storage[PasswordWorkKey.self] else {
+                fatalError("configure(_:settings:) sets up the password work")
+            }
             return work
         }
         set { storage[PasswordWorkKey.self] = newValue }
@@ -81,6 +83,8 @@ extension Request {
     /// Whether `password` matches `hash`, within the cap on hashing at once; false for a hash
     /// that cannot be read.
     func verifyPassword(_ password: String, against hash: String) async throws -> Bool {
-        try await application.passwordWork.run { (try? await self.password.async.verify(password, created: hash)) ?? false }
+        try await application.passwordWork.run {
+            (try? await self.password.async.verify(password, created: hash)) ?? false
+        }
     }
 }

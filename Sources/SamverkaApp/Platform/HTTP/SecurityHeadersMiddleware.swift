@@ -28,7 +28,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         ]
         // A response with a policy of its own (an embed) decides its framing there.
         let ownPolicy = response.headers.contains(name: .contentSecurityPolicy)
-        for (name, value) in headers where !response.headers.contains(name: name) && !(ownPolicy && name == .xFrameOptions) {
+        for (name, value) in headers
+        where !response.headers.contains(name: name) && !(ownPolicy && name == .xFrameOptions) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
         return response

@@ -23,9 +23,13 @@ struct SessionStore: SessionDriver {
         }
     }
 
-    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-        guard request.storage[ReadKey.self] != data.snapshot else { return request.eventLoop.makeSucceededFuture(sessionID) }
-        return SessionRecord.query(on: request.db).filter(\.$key == Self.stored(sessionID)).set(\.$data, to: data).update().map { sessionID }
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID>
+    {
+        guard request.storage[ReadKey.self] != data.snapshot else {
+            return request.eventLoop.makeSucceededFuture(sessionID)
+        }
+        return SessionRecord.query(on: request.db).filter(\.$key == Self.stored(sessionID)).set(\.$data, to: data)
+            .update().map { sessionID }
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {

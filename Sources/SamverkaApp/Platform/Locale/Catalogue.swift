@@ -2,21 +2,16 @@ import Foundation
 import Vapor
 
 /// The interface strings in Swedish and English, read from `Resources/Locales/{sv,en}.json`;
-/// Swift code reads them with `request.t("nav.home")`, templates with `#t("nav_home")`.
+/// Swift code reads them with `request.t("nav.home")`, templates with `#t("nav.home")`: one key,
+/// one spelling.
 ///
 /// Operators may reword strings without recompiling. Both files must have the same keys;
 /// a test checks that, and a missing key shows as the key itself rather than failing the page.
 public struct Catalogue: Sendable {
     private let strings: [Language: [String: String]]
-    /// The same strings with `_` for `.` in keys, since Leaf reads dots as nesting:
-    /// `nav.home` is `t.nav_home` in a template.
-    private let templateTables: [Language: [String: String]]
 
     init(strings: [Language: [String: String]]) {
         self.strings = strings
-        templateTables = strings.mapValues { table in
-            Dictionary(table.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) }, uniquingKeysWith: { first, _ in first })
-        }
     }
 
     static func load(from resourcesDirectory: String) throws -> Catalogue {
@@ -31,15 +26,10 @@ public struct Catalogue: Sendable {
         return Catalogue(strings: strings)
     }
 
-    /// All strings of one language under their template keys, as `#t` reads them; the catalogue
-    /// test checks every key a template uses against it.
+    /// All strings of one language by key; the catalogue test checks every key a template
+    /// uses against it.
     func table(_ language: Language) -> [String: String] {
-        templateTables[language] ?? [:]
-    }
-
-    /// A string by its template key (`nav_home` for `nav.home`).
-    func templateText(_ key: String, _ language: Language) -> String {
-        templateTables[language]?[key] ?? key
+        strings[language] ?? [:]
     }
 
     func text(_ key: String, _ language: Language) -> String {

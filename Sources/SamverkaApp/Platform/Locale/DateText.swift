@@ -111,7 +111,6 @@ extension Request {
     }
 }
 
-
 /// The date formatters of the whole application, each made on first use. Formatting happens
 /// under the lock: Foundation does not promise that one formatter may serve two threads at once.
 final class FormatterStore: @unchecked Sendable {

@@ -15,7 +15,8 @@ public enum Language: String, Codable, CaseIterable, Sendable {
         let ranked = header.split(separator: ",").compactMap { part -> (String, Double)? in
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = pieces.first?.lowercased(), !tag.isEmpty else { return nil }
-            let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }
+            let quality =
+                pieces.dropFirst().first { $0.hasPrefix("q=") }
                 .flatMap { Double($0.dropFirst(2)) } ?? 1
             return (tag, quality)
         }

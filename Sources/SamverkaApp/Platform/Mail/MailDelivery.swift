@@ -64,14 +64,16 @@ struct MailDelivery: Sendable {
         let current = now()
         let until = current.addingTimeInterval(Self.claimTime)
         let lock = settings.database.kind == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE mail_outbox SET claimed_until = \(bind: until)
             WHERE id IN (SELECT id FROM mail_outbox
                 WHERE sent_at IS NULL AND failed_at IS NULL AND send_after <= \(bind: current)
                 AND (claimed_until IS NULL OR claimed_until < \(bind: current))
                 ORDER BY created_at LIMIT \(unsafeRaw: String(max(1, limit)))\(unsafeRaw: lock))
             RETURNING id
-            """).all()
+            """
+        ).all()
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 }

@@ -42,7 +42,8 @@ struct MailMessage: Codable, Sendable, Equatable {
             lines.append("--\(boundary)")
             lines += Self.part(
                 contentType: attachment.contentType,
-                disposition: "attachment; filename=\"\(attachment.filename.filter { $0 != "\"" && $0 != "\r" && $0 != "\n" })\"",
+                disposition:
+                    "attachment; filename=\"\(attachment.filename.filter { $0 != "\"" && $0 != "\r" && $0 != "\n" })\"",
                 body: attachment.content
             )
         }
@@ -74,12 +75,14 @@ struct MailMessage: Codable, Sendable, Equatable {
 
     /// The bare address in `Name <address>` (or the text itself when it has no brackets).
     static func address(in text: String) -> String {
-        text.split(separator: "<").last.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "> ")) } ?? text
+        text.split(separator: "<").last.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "> ")) }
+            ?? text
     }
 
     static func address(name: String, email: String) -> String {
         let cleanEmail = email.filter { !$0.isNewline && $0 != "<" && $0 != ">" && $0 != "," }
-        return name.isEmpty ? "<\(cleanEmail)>" : encodedWord(name.replacingOccurrences(of: "\"", with: "")) + " <\(cleanEmail)>"
+        return name.isEmpty
+            ? "<\(cleanEmail)>" : encodedWord(name.replacingOccurrences(of: "\"", with: "")) + " <\(cleanEmail)>"
     }
 
     static func rfc5322Date(_ date: Date) -> String {

@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 /// A message in the outbox. Everything Samverka mails is written here first, inside the same
 /// transaction as the change it reports; `samverka mail deliver` sends it later. Without an
@@ -81,7 +81,9 @@ struct AddOwnerToOutgoingMail: AsyncMigration {
         try await database.schema("mail_outbox").field("registration_id", .uuid).update()
         // Mail written before belonged to whoever had the address then, as it was read until now.
         if let sql = database as? any SQLDatabase {
-            try await sql.raw("UPDATE mail_outbox SET member_id = (SELECT members.id FROM members WHERE members.email = mail_outbox.to_address)").run()
+            try await sql.raw(
+                "UPDATE mail_outbox SET member_id = (SELECT members.id FROM members WHERE members.email = mail_outbox.to_address)"
+            ).run()
         }
     }
 

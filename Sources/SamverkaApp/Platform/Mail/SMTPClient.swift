@@ -19,7 +19,9 @@ struct SMTPClient: Sendable {
     /// The server offered no TLS, and the password would cross the network in the clear.
     struct CredentialsNeedTLS: Error, CustomStringConvertible {
         let host: String
-        var description: String { "\(host) offers no TLS; the SMTP password is only ever sent encrypted (use smtps:// or a server with STARTTLS)" }
+        var description: String {
+            "\(host) offers no TLS; the SMTP password is only ever sent encrypted (use smtps:// or a server with STARTTLS)"
+        }
     }
 
     /// A user name and password go only over TLS, or to a relay on this very machine.
@@ -42,7 +44,8 @@ struct SMTPClient: Sendable {
             }
             guard Self.mayAuthenticate(server, secured: secured) else { throw CredentialsNeedTLS(host: server.host) }
             if let username = server.username {
-                let credentials = Data(([0] + Array(username.utf8) + [0] + Array((server.password ?? "").utf8))).base64EncodedString()
+                let credentials = Data(([0] + Array(username.utf8) + [0] + Array((server.password ?? "").utf8)))
+                    .base64EncodedString()
                 _ = try await session.command("AUTH PLAIN \(credentials)", expecting: 235)
             }
             _ = try await session.command("MAIL FROM:<\(sender)>", expecting: 250)
@@ -60,7 +63,9 @@ struct SMTPClient: Sendable {
     /// CRLF line ends, and a leading dot doubled so that no line ends the data early.
     static func dotStuffed(_ message: String) -> String {
         var text = ""
-        for line in message.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in message.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             text += (line.hasPrefix(".") ? "." : "") + line + "\r\n"
         }
         return text
@@ -90,7 +95,10 @@ final class SMTPSession: Sendable {
             .connectTimeout(.seconds(10))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    if let tls { try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: server.host)) }
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: server.host))
+                    }
                     try channel.pipeline.syncOperations.addHandler(replies)
                 }
             }
@@ -124,7 +132,9 @@ final class SMTPSession: Sendable {
     @discardableResult
     private static func check(_ reply: SMTPReply, _ codes: [Int]) throws -> SMTPReply {
         guard codes.contains(reply.code) else {
-            throw SMTPClient.Failure(description: "SMTP \(reply.code): \(reply.lines.joined(separator: " "))", permanent: (500..<600).contains(reply.code))
+            throw SMTPClient.Failure(
+                description: "SMTP \(reply.code): \(reply.lines.joined(separator: " "))",
+                permanent: (500..<600).contains(reply.code))
         }
         return reply
     }
@@ -167,7 +177,10 @@ final class SMTPReplyHandler: ChannelInboundHandler, Sendable {
                 guard line.count < 4 || line[line.index(line.startIndex, offsetBy: 3)] != "-" else { continue }
                 let reply = SMTPReply(code: code, lines: state.lines)
                 state.lines = []
-                if state.waiting.isEmpty { state.ready.append(reply); continue }
+                if state.waiting.isEmpty {
+                    state.ready.append(reply)
+                    continue
+                }
                 done.append((state.waiting.removeFirst(), reply))
             }
             return done
@@ -180,7 +193,9 @@ final class SMTPReplyHandler: ChannelInboundHandler, Sendable {
             defer { state.waiting = [] }
             return state.waiting
         }
-        for promise in waiting { promise.fail(SMTPClient.Failure(description: "The SMTP server closed the connection", permanent: false)) }
+        for promise in waiting {
+            promise.fail(SMTPClient.Failure(description: "The SMTP server closed the connection", permanent: false))
+        }
         context.fireChannelInactive()
     }
 

@@ -11,7 +11,7 @@ struct SMTPServer: Sendable, Equatable {
 
     init?(url: String) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              scheme == "smtp" || scheme == "smtps", let host = components.host, !host.isEmpty
+            scheme == "smtp" || scheme == "smtps", let host = components.host, !host.isEmpty
         else { return nil }
         self.host = host
         implicitTLS = scheme == "smtps"

@@ -14,17 +14,25 @@ struct DeletePage: Encodable {
 }
 
 extension Request {
-    func renderDeletePage(question: String, action: String, cancelHref: String, section: Section) async throws -> Response {
-        try await renderConfirmPage(heading: t("delete.title"), question: question, action: action, confirmLabel: t("delete.confirm"),
-                                    cancelHref: cancelHref, cancelLabel: t("action.cancel"), section: section)
+    func renderDeletePage(
+        question: String, action: String, cancelHref: String, section: Section
+    ) async throws -> Response {
+        try await renderConfirmPage(
+            heading: t("delete.title"), question: question, action: action, confirmLabel: t("delete.confirm"),
+            cancelHref: cancelHref, cancelLabel: t("action.cancel"), section: section)
     }
 
     /// A question before a step that cannot be undone, with the button and a way back.
-    func renderConfirmPage(heading: String, question: String, action: String, confirmLabel: String,
-                           cancelHref: String, cancelLabel: String, section: Section) async throws -> Response {
-        try await render("Shared/delete", DeletePage(
-            layout: layout(title: heading, section: section), heading: heading, question: question,
-            action: action, csrf: csrfToken, confirmLabel: confirmLabel, cancelHref: cancelHref, cancelLabel: cancelLabel
-        ))
+    func renderConfirmPage(
+        heading: String, question: String, action: String, confirmLabel: String,
+        cancelHref: String, cancelLabel: String, section: Section
+    ) async throws -> Response {
+        try await render(
+            "Shared/delete",
+            DeletePage(
+                layout: layout(title: heading, section: section), heading: heading, question: question,
+                action: action, csrf: csrfToken, confirmLabel: confirmLabel, cancelHref: cancelHref,
+                cancelLabel: cancelLabel
+            ))
     }
 }

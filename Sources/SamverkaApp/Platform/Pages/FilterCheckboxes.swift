@@ -9,17 +9,24 @@ struct FilterCheckboxes: Encodable {
     let isOpen: Bool
     let optionsHTML: String
 
-    init(name: String, label: String, chosenCount: Int, options: [(value: String, label: String, checked: Bool)], request: Request) {
+    init(
+        name: String, label: String, chosenCount: Int, options: [(value: String, label: String, checked: Bool)],
+        request: Request
+    ) {
         self.name = name
         self.label = label
-        chosenSummary = chosenCount == 0 ? nil : request.t("filter.chosen", count: chosenCount, ["count": "\(chosenCount)"])
+        chosenSummary =
+            chosenCount == 0 ? nil : request.t("filter.chosen", count: chosenCount, ["count": "\(chosenCount)"])
         isOpen = chosenCount > 0
         var html = ""
         html.reserveCapacity(options.count * 120)
         for (position, option) in options.enumerated() {
             let id = "filter-\(name)-\(position)"
-            html += "<li><input type=\"checkbox\" id=\"" + id + "\" name=\"" + HTMLText.escape(name) + "\" value=\"" + HTMLText.escape(option.value) + "\""
-                + (option.checked ? " checked" : "") + "><label for=\"" + id + "\">" + HTMLText.escape(option.label) + "</label></li>"
+            html +=
+                "<li><input type=\"checkbox\" id=\"" + id + "\" name=\"" + HTMLText.escape(name) + "\" value=\""
+                + HTMLText.escape(option.value) + "\""
+                + (option.checked ? " checked" : "") + "><label for=\"" + id + "\">" + HTMLText.escape(option.label)
+                + "</label></li>"
         }
         optionsHTML = html
     }

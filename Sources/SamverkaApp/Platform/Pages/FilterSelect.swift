@@ -13,7 +13,8 @@ struct FilterSelect: Encodable {
         var html = ""
         html.reserveCapacity(options.count * 48)
         for option in options {
-            html += "<option value=\"" + HTMLText.escape(option.value) + "\"" + (option.selected ? " selected" : "") + ">"
+            html +=
+                "<option value=\"" + HTMLText.escape(option.value) + "\"" + (option.selected ? " selected" : "") + ">"
                 + HTMLText.escape(option.label) + "</option>"
         }
         optionsHTML = html

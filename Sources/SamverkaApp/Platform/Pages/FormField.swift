@@ -77,7 +77,9 @@ struct FieldErrors {
     /// The summary list: each error with a link to its field.
     func summary(labels: [String: String]) -> [ErrorSummaryItem] {
         order.compactMap { field in
-            messages[field].map { ErrorSummaryItem(field: field, message: (labels[field].map { $0 + ": " } ?? "") + $0) }
+            messages[field].map {
+                ErrorSummaryItem(field: field, message: (labels[field].map { $0 + ": " } ?? "") + $0)
+            }
         }
     }
 }
@@ -110,7 +112,10 @@ struct FormContext: Encodable {
     /// first button of a form, which would otherwise be the rows' "add rows".
     let hasRows: Bool
 
-    init(action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors, actions: [FormAction]? = nil) {
+    init(
+        action: String, submitLabel: String, csrf: String, fields: [FormField], errors: FieldErrors,
+        actions: [FormAction]? = nil
+    ) {
         self.action = action
         self.submitLabel = submitLabel
         self.actions = actions ?? [FormAction(label: submitLabel, name: nil, value: nil, primary: true)]

@@ -11,9 +11,12 @@ struct FormPage: Encodable {
 }
 
 extension Request {
-    func renderFormPage(heading: String, section: Section, form: FormContext, deleteHref: String? = nil, status: HTTPStatus) async throws -> Response {
-        let page = FormPage(layout: layout(title: heading, section: section), heading: heading, form: form,
-                            deleteHref: deleteHref, deleteLabel: t("action.delete"))
+    func renderFormPage(
+        heading: String, section: Section, form: FormContext, deleteHref: String? = nil, status: HTTPStatus
+    ) async throws -> Response {
+        let page = FormPage(
+            layout: layout(title: heading, section: section), heading: heading, form: form,
+            deleteHref: deleteHref, deleteLabel: t("action.delete"))
         return try await render("Shared/edit", page, status: status)
     }
 }

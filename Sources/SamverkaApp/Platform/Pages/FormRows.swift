@@ -20,7 +20,8 @@ enum FormRows {
         let count = columns.map { $0?.count ?? 0 }.max() ?? 0
         return (0..<count).compactMap { index in
             let cells = columns.map { column in
-                column.flatMap { $0.indices.contains(index) ? $0[index] : nil }?.trimmingCharacters(in: .whitespaces) ?? ""
+                column.flatMap { $0.indices.contains(index) ? $0[index] : nil }?.trimmingCharacters(in: .whitespaces)
+                    ?? ""
             }
             return cells.allSatisfy(\.isEmpty) ? nil : (index + 1, cells)
         }
@@ -37,18 +38,24 @@ enum FormRows {
             columns.enumerated().map { offset, column in
                 let value = row < values.count && values[row].indices.contains(offset) ? values[row][offset] : ""
                 let chosen = value.isEmpty ? column.options.first?.value : value
-                return FormField(column.name, label: column.label, kind: column.kind, value: value,
-                                 options: column.options.map { FormField.Option(value: $0.value, label: $0.label, selected: $0.value == chosen) },
-                                 autocomplete: column.autocomplete, id: "field-\(column.name)-\(row + 1)", list: column.list)
+                return FormField(
+                    column.name, label: column.label, kind: column.kind, value: value,
+                    options: column.options.map {
+                        FormField.Option(value: $0.value, label: $0.label, selected: $0.value == chosen)
+                    },
+                    autocomplete: column.autocomplete, id: "field-\(column.name)-\(row + 1)", list: column.list)
             }
         }
     }
 
     /// The rows field itself, with its cells and its "add rows" button.
-    static func field(_ name: String, label: String, hint: String, error: String?, columns: [Column], values: [[String]],
-                      request: Request, suggestions: [FormField.Option] = []) -> FormField {
-        FormField(name, label: label, kind: .rows, error: error, hint: hint, options: suggestions,
-                  cells: cells(columns, values: values, extra: extra(request)), addLabel: request.t("action.add_rows"))
+    static func field(
+        _ name: String, label: String, hint: String, error: String?, columns: [Column], values: [[String]],
+        request: Request, suggestions: [FormField.Option] = []
+    ) -> FormField {
+        FormField(
+            name, label: label, kind: .rows, error: error, hint: hint, options: suggestions,
+            cells: cells(columns, values: values, extra: extra(request)), addLabel: request.t("action.add_rows"))
     }
 }
 

@@ -84,7 +84,9 @@ extension Request {
         if let translation {
             alternates = [
                 .init(hreflang: language.rawValue, href: url.path),
-                .init(hreflang: translation.language.rawValue, href: translation.path + "?lang=" + translation.language.rawValue),
+                .init(
+                    hreflang: translation.language.rawValue,
+                    href: translation.path + "?lang=" + translation.language.rawValue),
             ]
         }
         let navItems: [(String, SiteURL, Section)] = [
@@ -102,8 +104,11 @@ extension Request {
             description: description,
             nav: navItems.map { .init(label: t($0.0), href: $0.1.path, current: $0.2 == section) },
             member: member.map {
-                .init(name: $0.name, canEdit: $0.role.canEditContent, adminHref: $0.role.canEditContent ? SiteURL.admin.path : nil,
-                      unread: unreadNotifications, notificationsLabel: t("notifications.bell", count: unreadNotifications))
+                .init(
+                    name: $0.name, canEdit: $0.role.canEditContent,
+                    adminHref: $0.role.canEditContent ? SiteURL.admin.path : nil,
+                    unread: unreadNotifications, notificationsLabel: t("notifications.bell", count: unreadNotifications)
+                )
             },
             // Only members see a form on every page (sign out); visitors get a session, and
             // thereby a cookie, only on pages that have a form of their own.
@@ -117,8 +122,11 @@ extension Request {
                 .init(label: t("footer.about"), href: SiteURL.about.path, current: url.path == SiteURL.about.path),
                 .init(label: t("footer.help"), href: SiteURL.help.path, current: url.path == SiteURL.help.path),
                 .init(label: t("footer.open_data"), href: SiteURL.about.path + "#open-data", current: false),
-                .init(label: t("footer.accessibility"), href: SiteURL.accessibility.path, current: url.path == SiteURL.accessibility.path),
-                .init(label: t("footer.privacy"), href: SiteURL.privacy.path, current: url.path == SiteURL.privacy.path),
+                .init(
+                    label: t("footer.accessibility"), href: SiteURL.accessibility.path,
+                    current: url.path == SiteURL.accessibility.path),
+                .init(
+                    label: t("footer.privacy"), href: SiteURL.privacy.path, current: url.path == SiteURL.privacy.path),
                 .init(label: t("footer.contact"), href: "mailto:" + application.settings.contactEmail, current: false),
             ]
         )
@@ -147,8 +155,11 @@ extension Request {
 extension Request {
     /// The feed links a list offers: its calendar and, where there is one, its Atom feed.
     func feeds(calendar: SiteURL?, atom: SiteURL? = nil, query: String = "") -> [LayoutContext.Feed] {
-        (calendar.map { [LayoutContext.Feed(type: "text/calendar", label: t("feeds.calendar"), href: $0.path + query)] } ?? [])
-            + (atom.map { [LayoutContext.Feed(type: "application/atom+xml", label: t("feeds.atom"), href: $0.path + query)] } ?? [])
+        (calendar.map { [LayoutContext.Feed(type: "text/calendar", label: t("feeds.calendar"), href: $0.path + query)] }
+            ?? [])
+            + (atom.map {
+                [LayoutContext.Feed(type: "application/atom+xml", label: t("feeds.atom"), href: $0.path + query)]
+            } ?? [])
     }
 
     /// The list as a table for spreadsheets.

@@ -104,7 +104,9 @@ extension Request {
     }
 
     /// A panel drawn by `template` with `context`, as HTML for the page that shows it.
-    func panel(_ name: String, placement: PagePanel.Placement, template: String, _ context: some Encodable) async throws -> PagePanel {
+    func panel(
+        _ name: String, placement: PagePanel.Placement, template: String, _ context: some Encodable
+    ) async throws -> PagePanel {
         let view = try await self.view.render(template, context)
         return PagePanel(name: name, placement: placement, html: String(buffer: view.data))
     }

@@ -21,7 +21,10 @@ struct Pagination: Encodable {
 
     /// The list's page `page` of `total` items; a page past the last one is not found, as a
     /// page that does not exist, rather than "page 99 of 14" with nothing on it.
-    init(page: Int, total: Int, pageSize: Int = Pagination.pageSize, basePath: String, queryKey: String = "page", request: Request) throws {
+    init(
+        page: Int, total: Int, pageSize: Int = Pagination.pageSize, basePath: String, queryKey: String = "page",
+        request: Request
+    ) throws {
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
         guard page <= pageCount else { throw Abort(.notFound) }
         self.page = page

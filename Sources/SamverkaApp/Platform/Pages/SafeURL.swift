@@ -41,8 +41,8 @@ enum EmailAddress {
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
         else { return false }
         return text.count <= 254
     }

@@ -14,7 +14,8 @@ enum SearchText {
     }
 
     static func bounded(_ raw: String) -> String {
-        let words = raw.prefix(maximumLength * 4).split(whereSeparator: { $0.isWhitespace || $0.isNewline }).prefix(maximumWords)
+        let words = raw.prefix(maximumLength * 4).split(whereSeparator: { $0.isWhitespace || $0.isNewline }).prefix(
+            maximumWords)
         return String(words.joined(separator: " ").prefix(maximumLength))
     }
 

@@ -10,8 +10,9 @@ import Vapor
 struct UploadController: Sendable {
     @Sendable func serve(request: Request) async throws -> Response {
         let parts = request.parameters.getCatchall()
-        guard !parts.isEmpty, !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.hasPrefix(".") || $0.contains("\\") }),
-              let type = parts.last.flatMap(UploadTypes.mediaType(forFileName:))
+        guard !parts.isEmpty,
+            !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.hasPrefix(".") || $0.contains("\\") }),
+            let type = parts.last.flatMap(UploadTypes.mediaType(forFileName:))
         else {
             throw Abort(.notFound)
         }

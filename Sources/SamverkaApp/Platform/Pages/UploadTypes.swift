@@ -5,7 +5,8 @@ import Vapor
 enum UploadTypes {
     private static let byExtension: [String: HTTPMediaType] = [
         "jpg": .jpeg, "jpeg": .jpeg, "png": .png, "gif": .gif, "webp": HTTPMediaType(type: "image", subType: "webp"),
-        "avif": HTTPMediaType(type: "image", subType: "avif"), "svg": HTTPMediaType(type: "image", subType: "svg+xml"), "pdf": .pdf,
+        "avif": HTTPMediaType(type: "image", subType: "avif"), "svg": HTTPMediaType(type: "image", subType: "svg+xml"),
+        "pdf": .pdf,
     ]
 
     /// The type a file is served as, by its name; nil for any other kind.

@@ -34,7 +34,9 @@ struct AccessMiddleware: AsyncMiddleware {
         guard access.permits(person) else {
             if person == nil, request.method == .GET {
                 let back = request.url.path
-                return request.redirect(to: SiteURL.signIn.path + "?next=" + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return request.redirect(
+                    to: SiteURL.signIn.path + "?next="
+                        + (back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
             throw Abort(person == nil ? .unauthorized : .forbidden)
         }
@@ -53,13 +55,17 @@ struct GuardedRoutes {
     }
 
     @discardableResult
-    func get(_ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+    func get(
+        _ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
         mark(builder.get(url.pathComponents, use: handler))
     }
 
     @discardableResult
-    func post(_ url: SiteURL, body: HTTPBodyStreamStrategy = .collect, limit: RateLimiter.Purpose? = nil,
-              use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+    func post(
+        _ url: SiteURL, body: HTTPBodyStreamStrategy = .collect, limit: RateLimiter.Purpose? = nil,
+        use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
         let routes = limit.map { builder.grouped(RateLimitMiddleware(purpose: $0)) } ?? builder
         let route = mark(routes.on(.POST, url.pathComponents, body: body, use: handler))
         if case .collect(let maxSize?) = body { route.userInfo[CSRFMiddleware.bodyLimitKey] = maxSize.value }
@@ -67,7 +73,9 @@ struct GuardedRoutes {
     }
 
     @discardableResult
-    func get(_ path: [PathComponent], use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable) -> Route {
+    func get(
+        _ path: [PathComponent], use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
         mark(builder.get(path, use: handler))
     }
 

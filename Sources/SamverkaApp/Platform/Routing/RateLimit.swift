@@ -57,7 +57,9 @@ final class RateLimiter: Sendable {
             if bucket.tokens >= 1 {
                 bucket.tokens -= 1
                 buckets[key] = bucket
-                if buckets.count > forgetAbove { forget(&buckets, at: nanoseconds, perNanosecond: perNanosecond, capacity: capacity) }
+                if buckets.count > forgetAbove {
+                    forget(&buckets, at: nanoseconds, perNanosecond: perNanosecond, capacity: capacity)
+                }
                 return nil
             }
             buckets[key] = bucket
@@ -75,7 +77,8 @@ final class RateLimiter: Sendable {
     }
 
     private func forget(_ buckets: inout [String: Bucket], at now: UInt64, perNanosecond: Double, capacity: Double) {
-        buckets = buckets.filter { _, bucket in bucket.tokens + Double(now &- bucket.updated) * perNanosecond < capacity }
+        buckets = buckets.filter { _, bucket in bucket.tokens + Double(now &- bucket.updated) * perNanosecond < capacity
+        }
         guard buckets.count > forgetAbove * 9 / 10 else { return }
         let keep = buckets.sorted { $0.value.updated > $1.value.updated }.prefix(forgetAbove / 2)
         buckets = Dictionary(uniqueKeysWithValues: keep.map { ($0.key, $0.value) })
@@ -109,7 +112,9 @@ struct RateLimitMiddleware: AsyncMiddleware {
         let peer = request.remoteAddress?.ipAddress ?? "unknown"
         let settings = request.application.settings
         guard settings.behindProxy else { return peer }
-        let forwarded = request.headers[.xForwardedFor].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let forwarded = request.headers[.xForwardedFor].flatMap { $0.split(separator: ",") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         return forwarded.reversed().first { !$0.isEmpty && !settings.trustedProxies.contains($0) } ?? peer
     }
 }
@@ -120,7 +125,9 @@ extension Application {
     /// Set up in `configure` from the settings.
     var rateLimiter: RateLimiter {
         get {
-            guard let limiter = storage[RateLimiterKey.self] else { fatalError("configure(_:settings:) sets up the rate limiter") }
+            guard let limiter = storage[RateLimiterKey.self] else {
+                fatalError("configure(_:settings:) sets up the rate limiter")
+            }
             return limiter
         }
         set { storage[RateLimiterKey.self] = newValue }

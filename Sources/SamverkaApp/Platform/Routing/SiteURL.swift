@@ -51,7 +51,8 @@ enum ContentRoute: Sendable {
         case .unpublish(let slug): "/" + slug.segment("slug") + "/unpublish"
         case .republish(let slug): "/" + slug.segment("slug") + "/republish"
         case .organisers(let slug): "/" + slug.segment("slug") + "/organisers"
-        case .removeOrganiser(let slug, let id): "/" + slug.segment("slug") + "/organisers/" + id.segment("organiser") + "/remove"
+        case .removeOrganiser(let slug, let id):
+            "/" + slug.segment("slug") + "/organisers/" + id.segment("organiser") + "/remove"
         }
     }
 
@@ -215,7 +216,8 @@ enum APIRoute: Sendable {
         case .programmes: "/api/v1/programmes"
         case .programme(let slug): "/api/v1/programmes/" + slug.segment("slug")
         case .activities(let slug): "/api/v1/programmes/" + slug.segment("slug") + "/activities"
-        case .activity(let slug, let id): "/api/v1/programmes/" + slug.segment("slug") + "/activities/" + id.segment("activity")
+        case .activity(let slug, let id):
+            "/api/v1/programmes/" + slug.segment("slug") + "/activities/" + id.segment("activity")
         case .statistics(let slug): "/api/v1/programmes/" + slug.segment("slug") + "/statistics"
         case .organisations: "/api/v1/organisations"
         case .organisation(let slug): "/api/v1/organisations/" + slug.segment("slug")

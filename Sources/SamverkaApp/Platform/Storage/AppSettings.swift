@@ -143,7 +143,8 @@ public struct AppSettings: Sendable {
             secure = false
         }
 
-        let publicURL = (Environment.get("SAMVERKA_PUBLIC_URL") ?? "http://127.0.0.1:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let publicURL = (Environment.get("SAMVERKA_PUBLIC_URL") ?? "http://127.0.0.1:8080").trimmingCharacters(
+            in: CharacterSet(charactersIn: "/"))
         if !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
             problems.append("SAMVERKA_PUBLIC_URL must start with https:// or http://")
         }
@@ -152,11 +153,16 @@ public struct AppSettings: Sendable {
             problems.append("SMTP_URL must look like smtp://user:password@host:587 (or smtps://)")
         }
         let purgeDays = Environment.get("SAMVERKA_PURGE_AFTER_DAYS").map { Int($0) } ?? 30
-        if purgeDays == nil || purgeDays ?? 0 < 0 { problems.append("SAMVERKA_PURGE_AFTER_DAYS must be a whole number of days") }
+        if purgeDays == nil || purgeDays ?? 0 < 0 {
+            problems.append("SAMVERKA_PURGE_AFTER_DAYS must be a whole number of days")
+        }
 
         let rateLimit = Environment.get("SAMVERKA_RATE_LIMIT").map { Int($0) } ?? 20
-        if rateLimit == nil || rateLimit ?? 0 < 0 { problems.append("SAMVERKA_RATE_LIMIT must be a whole number of tries per minute (0 turns it off)") }
-        let behindProxy = Environment.get("SAMVERKA_BEHIND_PROXY").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        if rateLimit == nil || rateLimit ?? 0 < 0 {
+            problems.append("SAMVERKA_RATE_LIMIT must be a whole number of tries per minute (0 turns it off)")
+        }
+        let behindProxy =
+            Environment.get("SAMVERKA_BEHIND_PROXY").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
         let idleMinutes = Environment.get("SAMVERKA_SESSION_IDLE_MINUTES").map { Int($0) } ?? 120
         if idleMinutes == nil || !(5...43_200).contains(idleMinutes ?? 0) {
             problems.append("SAMVERKA_SESSION_IDLE_MINUTES must be a whole number of minutes from 5 to 43200")
@@ -183,7 +189,8 @@ public struct AppSettings: Sendable {
             purgeAfterDays: purgeDays ?? 30,
             rateLimitPerMinute: rateLimit ?? 20,
             behindProxy: behindProxy,
-            dataLicense: Environment.get("SAMVERKA_DATA_LICENSE") ?? "http://creativecommons.org/publicdomain/zero/1.0/",
+            dataLicense: Environment.get("SAMVERKA_DATA_LICENSE")
+                ?? "http://creativecommons.org/publicdomain/zero/1.0/",
             sessionIdleTimeout: TimeInterval((idleMinutes ?? 120) * 60)
         )
         switch Environment.get("SAMVERKA_REQUIRE_TWO_FACTOR")?.lowercased() ?? "none" {
@@ -196,13 +203,18 @@ public struct AppSettings: Sendable {
         settings.contactEmail = Environment.get("SAMVERKA_CONTACT_EMAIL") ?? settings.mailFrom
         if let type = Environment.get("SAMVERKA_PUBLISHER_TYPE") {
             guard publisherTypes[type] != nil else {
-                throw ConfigurationError(problems: ["SAMVERKA_PUBLISHER_TYPE must be one of " + publisherTypes.keys.sorted().joined(separator: ", ")])
+                throw ConfigurationError(problems: [
+                    "SAMVERKA_PUBLISHER_TYPE must be one of " + publisherTypes.keys.sorted().joined(separator: ", ")
+                ])
             }
             settings.publisherType = type
         }
-        if let reviewed = Environment.get("SAMVERKA_ACCESSIBILITY_REVIEWED") { settings.accessibilityReviewed = reviewed }
+        if let reviewed = Environment.get("SAMVERKA_ACCESSIBILITY_REVIEWED") {
+            settings.accessibilityReviewed = reviewed
+        }
         if let proxies = Environment.get("SAMVERKA_TRUSTED_PROXIES") {
-            settings.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            settings.trustedProxies = Set(
+                proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
         return settings
     }

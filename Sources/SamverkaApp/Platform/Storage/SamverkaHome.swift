@@ -12,7 +12,8 @@ enum SamverkaHome {
         var description: String {
             (fromSetting ? "SAMVERKA_HOME does not hold Samverka's files." : "Samverka cannot find its own files.")
                 + " It needs a folder with Resources/ (templates and interface strings) and Public/ (the stylesheet); looked in "
-                + looked.joined(separator: ", ") + ". Set SAMVERKA_HOME to the folder that holds them (the checkout, or where they were installed)."
+                + looked.joined(separator: ", ")
+                + ". Set SAMVERKA_HOME to the folder that holds them (the checkout, or where they were installed)."
         }
     }
 
