@@ -152,12 +152,6 @@ struct ContentBasicsInput: Content {
             FormField(
                 "body", label: request.t("field.body"), kind: .textarea, value: body ?? "", error: errors["body"],
                 hint: request.t("hint.markdown"), rows: 14),
-            FormField(
-                "image", label: request.t("field.image"), value: image ?? "", error: errors["image"],
-                hint: request.t("hint.image")),
-            FormField(
-                "imageFile", label: request.t("field.image_file"), kind: .file, error: errors["imageFile"],
-                hint: request.t("hint.image_file")),
-        ]
+        ] + FormField.image("image", label: request.t("field.image"), value: image, errors: errors, request: request)
     }
 }

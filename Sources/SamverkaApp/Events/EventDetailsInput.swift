@@ -159,10 +159,7 @@ struct EventDetailsInput: ContentDetailsInput {
         func options<T: RawRepresentable & CaseIterable>(
             _ type: T.Type, _ prefix: String, _ current: String?
         ) -> [FormField.Option] where T.RawValue == String {
-            type.allCases.map {
-                FormField.Option(
-                    value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == current)
-            }
+            FormField.Option.all(type, labels: prefix, selected: current, request: request)
         }
         return [
             FormField(

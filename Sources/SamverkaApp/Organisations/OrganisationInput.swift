@@ -126,12 +126,6 @@ struct OrganisationInput: Content {
             FormField(
                 "description", label: request.t("field.description"), kind: .textarea, value: description ?? "",
                 error: errors["description"], hint: request.t("hint.markdown"), rows: 10),
-            FormField(
-                "logo", label: request.t("field.logo"), value: logo ?? "", error: errors["logo"],
-                hint: request.t("hint.image")),
-            FormField(
-                "logoFile", label: request.t("field.image_file"), kind: .file, error: errors["logoFile"],
-                hint: request.t("hint.image_file")),
-        ]
+        ] + FormField.image("logo", label: request.t("field.logo"), value: logo, errors: errors, request: request)
     }
 }

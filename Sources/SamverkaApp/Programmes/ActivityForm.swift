@@ -11,10 +11,7 @@ extension ActivityInput {
         func options<T: RawRepresentable & CaseIterable>(
             _ type: T.Type, _ prefix: String, _ current: String?
         ) -> [FormField.Option] where T.RawValue == String {
-            type.allCases.map {
-                FormField.Option(
-                    value: $0.rawValue, label: request.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == current)
-            }
+            FormField.Option.all(type, labels: prefix, selected: current, request: request)
         }
         func terms(_ list: [ProgrammeTerm], _ chosen: [String]?) -> [FormField.Option] {
             list.map {
@@ -76,44 +73,41 @@ extension ActivityInput {
                     "targetGroups", label: request.t("field.target_groups"), kind: .checkboxes,
                     error: errors["targetGroups"], options: terms(programme.targetGroups, targetGroups)))
         }
-        fields += [
-            FormField(
-                "language", label: request.t("field.language"), kind: .select, error: errors["language"],
-                required: true,
-                options: ActivityInput.languages.map {
-                    FormField.Option(
-                        value: $0, label: request.t("activity_language.\($0)"),
-                        selected: $0 == (language ?? request.language.rawValue))
-                }),
-            FormField(
-                "stepFree", label: request.t("field.step_free"), kind: .checkbox,
-                value: stepFree == "true" ? "true" : ""),
-            FormField(
-                "hearingLoop", label: request.t("field.hearing_loop"), kind: .checkbox,
-                value: hearingLoop == "true" ? "true" : ""),
-            FormField(
-                "signLanguage", label: request.t("field.sign_language"), kind: .checkbox,
-                value: signLanguage == "true" ? "true" : ""),
-            FormField(
-                "captions", label: request.t("field.captions"), kind: .checkbox, value: captions == "true" ? "true" : ""
-            ),
-            FormField(
-                "accessibilityNotes", label: request.t("field.accessibility_notes"), kind: .textarea,
-                value: accessibilityNotes ?? "", error: errors["accessibilityNotes"],
-                hint: request.t("hint.accessibility_notes"), rows: 3),
-            FormField(
-                "signUp", label: request.t("field.sign_up"), kind: .select, error: errors["signUp"],
-                options: options(Activity.SignUp.self, "sign_up", signUp ?? Activity.SignUp.none.rawValue)),
-            FormField(
-                "signUpURL", label: request.t("field.sign_up_url"), kind: .url, value: signUpURL ?? "",
-                error: errors["signUpURL"]),
-            FormField(
-                "image", label: request.t("field.image"), value: image ?? "", error: errors["image"],
-                hint: request.t("hint.image")),
-            FormField(
-                "imageFile", label: request.t("field.image_file"), kind: .file, error: errors["imageFile"],
-                hint: request.t("hint.image_file")),
-        ]
+        fields +=
+            [
+                FormField(
+                    "language", label: request.t("field.language"), kind: .select, error: errors["language"],
+                    required: true,
+                    options: ActivityInput.languages.map {
+                        FormField.Option(
+                            value: $0, label: request.t("activity_language.\($0)"),
+                            selected: $0 == (language ?? request.language.rawValue))
+                    }),
+                FormField(
+                    "stepFree", label: request.t("field.step_free"), kind: .checkbox,
+                    value: stepFree == "true" ? "true" : ""),
+                FormField(
+                    "hearingLoop", label: request.t("field.hearing_loop"), kind: .checkbox,
+                    value: hearingLoop == "true" ? "true" : ""),
+                FormField(
+                    "signLanguage", label: request.t("field.sign_language"), kind: .checkbox,
+                    value: signLanguage == "true" ? "true" : ""),
+                FormField(
+                    "captions", label: request.t("field.captions"), kind: .checkbox,
+                    value: captions == "true" ? "true" : ""
+                ),
+                FormField(
+                    "accessibilityNotes", label: request.t("field.accessibility_notes"), kind: .textarea,
+                    value: accessibilityNotes ?? "", error: errors["accessibilityNotes"],
+                    hint: request.t("hint.accessibility_notes"), rows: 3),
+                FormField(
+                    "signUp", label: request.t("field.sign_up"), kind: .select, error: errors["signUp"],
+                    options: options(Activity.SignUp.self, "sign_up", signUp ?? Activity.SignUp.none.rawValue)),
+                FormField(
+                    "signUpURL", label: request.t("field.sign_up_url"), kind: .url, value: signUpURL ?? "",
+                    error: errors["signUpURL"]),
+            ]
+            + FormField.image("image", label: request.t("field.image"), value: image, errors: errors, request: request)
         return fields
     }
 
