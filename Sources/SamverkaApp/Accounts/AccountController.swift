@@ -3,15 +3,6 @@ import Vapor
 
 /// Sign-up, sign-in and sign-out.
 struct AccountController: Sendable {
-    struct AccountPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let form: FormContext
-        let otherHref: String
-        let otherLabel: String
-        let forgotHref: String?
-    }
-
     @Sendable func signUpForm(request: Request) async throws -> Response {
         try await renderSignUp(request, input: SignUpInput(), errors: FieldErrors())
     }

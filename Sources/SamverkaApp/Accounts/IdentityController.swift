@@ -7,28 +7,12 @@ import Vapor
 /// Links in mail only ever lead to a page with a button: mail scanners open links, and opening
 /// one must not confirm or change anything.
 struct IdentityController: Sendable {
-    /// A page that tells the person something and perhaps offers one button.
-    struct NoticePage: Encodable {
-        struct Link: Encodable {
-            let href: String
-            let label: String
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let paragraphs: [String]
-        let action: String?
-        let actionLabel: String
-        let csrf: String
-        let links: [Link]
-    }
-
     // MARK: Confirming the address after signing up
 
     @Sendable func signUpSent(request: Request) async throws -> Response {
         try await notice(
             request, heading: "account.check_inbox", paragraphs: ["account.sign_up_sent", "account.sent_spam"],
-            links: [NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
+            links: [IdentityNoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
     }
 
     @Sendable func confirmEmailPage(request: Request) async throws -> Response {
@@ -77,7 +61,7 @@ struct IdentityController: Sendable {
     @Sendable func forgotSent(request: Request) async throws -> Response {
         try await notice(
             request, heading: "account.check_inbox", paragraphs: ["account.forgot_sent", "account.sent_spam"],
-            links: [NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
+            links: [IdentityNoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in"))])
     }
 
     @Sendable func resetForm(request: Request) async throws -> Response {
@@ -241,18 +225,18 @@ struct IdentityController: Sendable {
             request, heading: "account.link_invalid_heading", paragraphs: ["account.link_invalid_text"],
             status: .notFound,
             links: [
-                NoticePage.Link(href: SiteURL.forgotPassword.path, label: request.t("account.forgot_link")),
-                NoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in")),
+                IdentityNoticePage.Link(href: SiteURL.forgotPassword.path, label: request.t("account.forgot_link")),
+                IdentityNoticePage.Link(href: SiteURL.signIn.path, label: request.t("account.sign_in")),
             ])
     }
 
     private func notice(
         _ request: Request, heading: String, paragraphs: [String], values: [String: String] = [:],
         action: String? = nil,
-        actionLabel: String = "", status: HTTPStatus = .ok, links: [NoticePage.Link] = []
+        actionLabel: String = "", status: HTTPStatus = .ok, links: [IdentityNoticePage.Link] = []
     ) async throws -> Response {
         let title = request.t(heading)
-        let page = NoticePage(
+        let page = IdentityNoticePage(
             layout: request.layout(title: title, section: .account), heading: title,
             paragraphs: paragraphs.map { request.t($0, values) }, action: action,
             actionLabel: actionLabel.isEmpty ? "" : request.t(actionLabel), csrf: request.csrfToken, links: links

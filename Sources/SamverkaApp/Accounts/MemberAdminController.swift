@@ -8,48 +8,6 @@ struct MemberAdminController: Sendable {
     static let pageSize = 50
     static let reasonLimit = 500
 
-    struct ListPage: Encodable {
-        struct Row: Encodable {
-            let name: String
-            let email: String
-            let href: String
-            let role: String
-            let state: String
-            let since: String
-        }
-
-        struct LogLine: Encodable {
-            let when: String
-            let text: String
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let query: String
-        let count: String
-        let rows: [Row]
-        let pagination: Pagination
-        let log: [LogLine]
-        let outboxHref: String
-        let twoFactorArea: FormArea
-    }
-
-    /// One form of several on a page, as `#extend("Shared/form", area)` draws it.
-    struct FormArea: Encodable {
-        let form: FormContext
-    }
-
-    struct MemberPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let backHref: String
-        let email: String
-        let state: String
-        let suspension: String?
-        let roleArea: FormArea
-        let suspensionArea: FormArea
-    }
-
     @Sendable func list(request: Request) async throws -> Response {
         try await renderList(request, twoFactorErrors: FieldErrors())
     }
@@ -81,11 +39,11 @@ struct MemberAdminController: Sendable {
             + (query.isEmpty ? "" : "?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         let response = try await request.render(
             "Accounts/admin-members",
-            ListPage(
+            MemberListPage(
                 layout: request.layout(title: heading, section: .none), heading: heading, query: query,
                 count: request.t("admin.members_count", count: total),
                 rows: shown.map { member in
-                    ListPage.Row(
+                    MemberListPage.Row(
                         name: member.name, email: member.email,
                         href: SiteURL.adminMember(.value(member.id?.uuidString ?? "")).path,
                         role: request.t("role.\(member.role.rawValue)"), state: Self.state(of: member, request),
@@ -94,7 +52,7 @@ struct MemberAdminController: Sendable {
                 pagination: try Pagination(
                     page: page, total: total, pageSize: Self.pageSize, basePath: base, request: request),
                 log: log.map { entry in
-                    ListPage.LogLine(
+                    MemberListPage.LogLine(
                         when: entry.createdAt.map { dates.dateAndTime($0) } ?? "",
                         text: request.t(
                             "admin.log_\(entry.action.rawValue)",
@@ -205,7 +163,7 @@ struct MemberAdminController: Sendable {
 
     // MARK: Helpers
 
-    private func twoFactorArea(_ request: Request, errors: FieldErrors) async throws -> FormArea {
+    private func twoFactorArea(_ request: Request, errors: FieldErrors) async throws -> MemberFormArea {
         let chosen = try await TwoFactorPolicy.chosen(on: request.db)
         let field = FormField(
             "twoFactor", label: request.t("admin.two_factor_policy"), kind: .select, error: errors["twoFactor"],
@@ -214,7 +172,7 @@ struct MemberAdminController: Sendable {
                 FormField.Option(
                     value: $0.rawValue, label: request.t("two_factor.policy_\($0.rawValue)"), selected: $0 == chosen)
             })
-        return FormArea(
+        return MemberFormArea(
             form: FormContext(
                 action: SiteURL.adminTwoFactorPolicy.path, submitLabel: request.t("action.save"),
                 csrf: request.csrfToken, fields: [field], errors: errors))
@@ -262,15 +220,15 @@ struct MemberAdminController: Sendable {
             ]
         let response = try await request.render(
             "Accounts/admin-member",
-            MemberPage(
+            MemberAdminPage(
                 layout: request.layout(title: member.name, section: .none), heading: member.name,
                 backHref: SiteURL.adminMembers.path, email: member.email, state: Self.state(of: member, request),
                 suspension: suspended ? request.t("admin.suspended_because", ["reason": member.suspensionReason]) : nil,
-                roleArea: FormArea(
+                roleArea: MemberFormArea(
                     form: FormContext(
                         action: SiteURL.adminMemberRole(.value(id)).path, submitLabel: request.t("admin.change_role"),
                         csrf: request.csrfToken, fields: [roleField], errors: errors)),
-                suspensionArea: FormArea(
+                suspensionArea: MemberFormArea(
                     form: FormContext(
                         action: SiteURL.adminMemberSuspension(.value(id)).path,
                         submitLabel: request.t(suspended ? "admin.reinstate" : "admin.suspend"),

@@ -4,25 +4,6 @@ import Vapor
 /// The member's own account page: their lists, a download of everything Samverka holds about
 /// them, and deleting the account.
 struct MyAccountController: Sendable {
-    struct Page: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let name: String
-        let email: String
-        let since: String
-        let registrationsHref: String
-        let activitiesHref: String
-        let dataHref: String
-        /// The member's calendar feed, once they asked for one.
-        let calendarURL: String?
-        let calendarAction: String
-        let changePasswordHref: String
-        let changeEmailHref: String
-        let signOutEverywhereAction: String
-        let csrf: String
-        let form: FormContext
-    }
-
     @Sendable func show(request: Request) async throws -> Response {
         try await render(request, errors: FieldErrors())
     }
@@ -82,7 +63,7 @@ struct MyAccountController: Sendable {
                 "password", label: request.t("field.password"), kind: .password, error: errors["password"],
                 hint: request.t("account.delete_password_hint"), required: true, autocomplete: "current-password")
         ]
-        let page = Page(
+        let page = MyAccountPage(
             layout: request.layout(title: heading, section: .account), heading: heading,
             name: member.name, email: member.email,
             since: member.createdAt.map { request.dates.date($0) } ?? "",

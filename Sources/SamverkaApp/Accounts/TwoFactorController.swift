@@ -13,16 +13,6 @@ struct TwoFactorController: Sendable {
     static let pendingLifetime: TimeInterval = 300
     static let recoveryCodeCount = 10
 
-    struct SetupPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let intro: String
-        let key: String?
-        let uri: String?
-        let recoveryCodes: [String]
-        let form: FormContext?
-    }
-
     // MARK: Turning it on and off
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -55,7 +45,7 @@ struct TwoFactorController: Sendable {
         let heading = request.t("two_factor.enabled_heading")
         let response = try await request.render(
             "Accounts/two-factor",
-            SetupPage(
+            TwoFactorSetupPage(
                 layout: request.layout(title: heading, section: .account), heading: heading,
                 intro: request.t("two_factor.recovery_intro"),
                 key: nil, uri: nil, recoveryCodes: codes, form: nil
@@ -168,7 +158,7 @@ struct TwoFactorController: Sendable {
             autocomplete: "one-time-code")
         let response = try await request.render(
             "Accounts/two-factor",
-            SetupPage(
+            TwoFactorSetupPage(
                 layout: request.layout(title: heading, section: .account), heading: heading,
                 intro: request.t("two_factor.setup_intro"),
                 key: grouped,
@@ -193,7 +183,7 @@ struct TwoFactorController: Sendable {
             required: true, autocomplete: "current-password")
         return try await request.render(
             "Accounts/two-factor",
-            SetupPage(
+            TwoFactorSetupPage(
                 layout: request.layout(title: heading, section: .account), heading: heading,
                 intro: request.t("two_factor.on_intro"),
                 key: nil, uri: nil, recoveryCodes: [],

@@ -7,32 +7,6 @@ import Vapor
 struct DashboardController: Sendable {
     static let listed = 10
 
-    struct Page: Encodable {
-        struct Queue: Encodable {
-            let name: String
-            let href: String
-            let waiting: String
-            let oldest: String?
-        }
-
-        struct Item: Encodable {
-            let title: String
-            let href: String
-            let detail: String
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let queues: [Queue]
-        let joinRequests: String
-        let requests: [Item]
-        let unverifiedCount: String
-        let unverified: [Item]
-        let outbox: String?
-        let outboxHref: String?
-        let membersHref: String?
-    }
-
     @Sendable func show(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let isAdmin = member.role == .admin
@@ -41,7 +15,7 @@ struct DashboardController: Sendable {
         let heading = request.t("admin.dashboard_title")
         let response = try await request.render(
             "Admin/dashboard",
-            Page(
+            DashboardPage(
                 layout: request.layout(title: heading, section: .none), heading: heading,
                 queues: try await queues(request, now: now),
                 joinRequests: request.t(
@@ -56,7 +30,7 @@ struct DashboardController: Sendable {
                     \.$createdAt, .descending
                 )
                 .limit(Self.listed).all().map { organisation in
-                    Page.Item(
+                    DashboardPage.Item(
                         title: organisation.name, href: SiteURL.organisations(.show(.value(organisation.slug))).path,
                         detail: [
                             request.t("sector.\(organisation.sector.rawValue)"),
@@ -73,14 +47,14 @@ struct DashboardController: Sendable {
     }
 
     /// Editions whose week has not ended, with what waits in each review queue.
-    private func queues(_ request: Request, now: Date) async throws -> [Page.Queue] {
-        var queues: [Page.Queue] = []
+    private func queues(_ request: Request, now: Date) async throws -> [DashboardPage.Queue] {
+        var queues: [DashboardPage.Queue] = []
         for programme in try await Programme.running(at: now, calendar: request.application.calendar, on: request.db) {
             let waiting = try await Activity.query(on: request.db).filter(\.$programme.$id == programme.requireID())
                 .waitingForReview().sort(\.$submittedAt).all()
             let oldest = waiting.first?.submittedAt.map { Int(now.timeIntervalSince($0) / 86_400) }
             queues.append(
-                Page.Queue(
+                DashboardPage.Queue(
                     name: programme.name, href: SiteURL.programmes(.review(.value(programme.slug))).path,
                     waiting: request.t("admin.review_waiting", count: waiting.count),
                     oldest: oldest.map { request.t("admin.review_oldest", ["days": "\($0)"]) }
@@ -89,11 +63,11 @@ struct DashboardController: Sendable {
         return queues
     }
 
-    private func waitingRequests(_ request: Request, dates: DateText) async throws -> [Page.Item] {
+    private func waitingRequests(_ request: Request, dates: DateText) async throws -> [DashboardPage.Item] {
         let memberships = try await OrganisationMembership.query(on: request.db).filter(\.$status == .requested)
             .with(\.$organisation).with(\.$member).sort(\.$createdAt).limit(Self.listed).all()
         return memberships.map { membership in
-            Page.Item(
+            DashboardPage.Item(
                 title: membership.organisation.name,
                 href: SiteURL.organisations(.members(.value(membership.organisation.slug))).path,
                 detail: request.t(

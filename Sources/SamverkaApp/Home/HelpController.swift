@@ -4,17 +4,11 @@ import Vapor
 /// The guide for organisers (`Pages/help-LANG`): how to take part in a programme week, with the
 /// timeline and rules of each edition still running.
 struct HelpController: Sendable {
-    struct Page: Encodable {
-        let layout: LayoutContext
-        let contactEmail: String
-        let programmes: [RunningProgramme]
-    }
-
     @Sendable func show(request: Request) async throws -> Response {
         let title = request.t("help.title")
         return try await request.render(
             "Pages/help-\(request.language.rawValue)",
-            Page(
+            HelpPage(
                 layout: request.layout(title: title, section: .none, description: request.t("help.description")),
                 contactEmail: request.application.settings.contactEmail,
                 programmes: try await RunningProgramme.all(request)

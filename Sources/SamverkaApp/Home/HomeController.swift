@@ -1,18 +1,6 @@
 import Fluent
 import Vapor
 
-/// `/`: what is coming up, some projects and the local groups.
-struct HomePage: Encodable {
-    let layout: LayoutContext
-    let heading: String
-    let intro: String
-    /// The programme weeks still running, and how to take part.
-    let programmes: [RunningProgramme]
-    let upcoming: [EventCard]
-    let projects: [CardView]
-    let groups: [CardView]
-}
-
 struct HomeController: Sendable {
     static let eventCount = 6
     static let projectCount = 6

@@ -6,17 +6,6 @@ import Vapor
 /// texts rather than interface strings, so each language has its own template, which an
 /// operator adapts to their organisation.
 struct StatementController: Sendable {
-    struct Page: Encodable {
-        let layout: LayoutContext
-        let siteName: String
-        let operatorName: String
-        let contactEmail: String
-        let reviewed: String
-        let purgeDays: Int
-        let idleHours: Int
-        let publicURL: String
-    }
-
     @Sendable func accessibility(request: Request) async throws -> Response {
         try await render(request, template: "accessibility", title: "statement.accessibility_title")
     }
@@ -34,7 +23,7 @@ struct StatementController: Sendable {
         let reviewed =
             request.dates.parseDay(settings.accessibilityReviewed).map { request.dates.longDate($0) }
             ?? settings.accessibilityReviewed
-        let page = Page(
+        let page = StatementPage(
             layout: request.layout(title: request.t(title, ["site": settings.siteName]), section: .none),
             siteName: settings.siteName, operatorName: settings.operatorName, contactEmail: settings.contactEmail,
             reviewed: reviewed, purgeDays: settings.purgeAfterDays, idleHours: Int(settings.sessionIdleTimeout / 3_600),

@@ -4,37 +4,6 @@ import Vapor
 /// Admins read the outbox: what was sent, what waits (with the last error) and what was given
 /// up. Without an SMTP server this is where every message can still be read.
 struct OutboxController: Sendable {
-    struct ListPage: Encodable {
-        struct Row: Encodable {
-            let href: String
-            let subject: String
-            let to: String
-            let state: String
-            let created: String
-            let error: String?
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let deliveryNote: String
-        let rows: [Row]
-        let pagination: Pagination
-    }
-
-    struct MessagePage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let to: String
-        let state: String
-        let attempts: Int
-        let error: String?
-        let text: String
-        /// Shown in a sandboxed frame: the mail's HTML runs nothing and reaches nothing here.
-        let html: String
-        let attachments: [String]
-        let backHref: String
-    }
-
     @Sendable func list(request: Request) async throws -> Response {
         let page = Pagination.requestedPage(request)
         let total = try await OutgoingMail.query(on: request.db).count()
@@ -44,12 +13,12 @@ struct OutboxController: Sendable {
         let heading = request.t("outbox.title")
         return try await request.render(
             "Mail/outbox",
-            ListPage(
+            OutboxListPage(
                 layout: request.layout(title: heading, section: .none),
                 heading: heading,
                 deliveryNote: request.t(request.application.settings.smtpURL == nil ? "outbox.no_smtp" : "outbox.smtp"),
                 rows: try mails.map { mail in
-                    ListPage.Row(
+                    OutboxListPage.Row(
                         href: SiteURL.outboxMessage(.value(try mail.requireID().uuidString)).path,
                         subject: mail.subject, to: mail.toAddress,
                         state: request.t("outbox.state_\(mail.state.rawValue)"),
@@ -67,7 +36,7 @@ struct OutboxController: Sendable {
         else { throw Abort(.notFound) }
         return try await request.render(
             "Mail/message",
-            MessagePage(
+            OutboxMessagePage(
                 layout: request.layout(title: mail.subject, section: .none),
                 heading: mail.subject, to: mail.toAddress,
                 state: request.t("outbox.state_\(mail.state.rawValue)"),

@@ -6,25 +6,6 @@ import Vapor
 struct NotificationsController: Sendable {
     static let pageSize = 30
 
-    struct Page: Encodable {
-        struct Row: Encodable {
-            let text: String
-            let message: String?
-            let when: String
-            let href: String
-            let unread: Bool
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let count: String
-        let rows: [Row]
-        let pagination: Pagination
-        let readAllAction: String?
-        let profileHref: String
-        let csrf: String
-    }
-
     @Sendable func list(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let memberID = try member.requireID()
@@ -38,12 +19,12 @@ struct NotificationsController: Sendable {
         let heading = request.t("notifications.title")
         let response = try await request.render(
             "Notifications/list",
-            Page(
+            NotificationsPage(
                 layout: request.layout(title: heading, section: .account), heading: heading,
                 count: request.t("notifications.unread_count", count: unread),
                 rows: shown.map { notification in
                     let values = notification.values
-                    return Page.Row(
+                    return NotificationsPage.Row(
                         text: request.t("notification.\(notification.kind.rawValue)", values),
                         message: values["message"].flatMap { $0.isEmpty ? nil : $0 },
                         when: notification.createdAt.map { dates.dateAndTime($0) } ?? "",

@@ -5,17 +5,6 @@ import Vapor
 /// same filters as its page. No header, no forms, links open the full page in a new tab; unlike
 /// every other page, any site may frame them.
 struct EmbedController: Sendable {
-    struct Page: Encodable {
-        let lang: String
-        let title: String
-        /// The heading of the list itself, so headings go h1, h2, then each card's h3.
-        let listHeading: String
-        let events: [EventCard]
-        let activities: [ActivityCard]
-        let more: String
-        let moreHref: String
-    }
-
     /// How many items an embed shows; the link at the bottom leads to the rest.
     static let size = 50
 
@@ -24,7 +13,7 @@ struct EmbedController: Sendable {
             now: request.now, calendar: request.application.calendar, language: request.language, on: request.db)
         return try await render(
             request,
-            Page(
+            EmbedPage(
                 lang: request.language.rawValue, title: request.t("events.title"),
                 listHeading: request.t("events.upcoming"),
                 events: upcoming.prefix(Self.size).map { EventCard($0.event, occurrence: $0.next, request: request) },
@@ -44,7 +33,7 @@ struct EmbedController: Sendable {
             } ?? []
         return try await render(
             request,
-            Page(
+            EmbedPage(
                 lang: request.language.rawValue, title: programme.name,
                 listHeading: request.t(
                     "programme.result_count", count: selection.index?.ids.count ?? 0,
@@ -56,7 +45,7 @@ struct EmbedController: Sendable {
             ))
     }
 
-    private func render(_ request: Request, _ page: Page) async throws -> Response {
+    private func render(_ request: Request, _ page: EmbedPage) async throws -> Response {
         let response = try await request.render("Shared/embed", page)
         // Its own policy: same-origin resources only, but any site may frame it.
         response.headers.replaceOrAdd(

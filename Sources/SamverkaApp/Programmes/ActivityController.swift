@@ -3,16 +3,6 @@ import Vapor
 
 /// Organisers' side of a programme: submitting, editing, saving drafts, and partners confirming.
 struct ActivityController: Sendable {
-    struct FormPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let intro: String?
-        let form: FormContext?
-        let noOrganisation: String?
-        let registerHref: String
-        let registerLabel: String
-    }
-
     @Sendable func new(request: Request) async throws -> Response {
         let programme = try await ProgrammeLookup.edition(request)
         let organisations = try await Self.organisations(of: request)
@@ -265,7 +255,7 @@ struct ActivityController: Sendable {
                 FormAction(label: request.t("activity.save_draft"), name: "intent", value: "draft", primary: false),
             ]
         }
-        let page = FormPage(
+        let page = ActivityFormPage(
             layout: request.layout(title: heading, section: .programmes),
             heading: heading,
             intro: ProgrammeFacts(programme, request: request).submission,

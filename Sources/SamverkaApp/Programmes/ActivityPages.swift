@@ -145,3 +145,14 @@ struct MyActivitiesPage: Encodable {
     let rows: [Row]
     let emptyText: String
 }
+
+/// Writing or changing an activity. `Programmes/activity-form`.
+struct ActivityFormPage: Encodable {
+    let layout: LayoutContext
+    let heading: String
+    let intro: String?
+    let form: FormContext?
+    let noOrganisation: String?
+    let registerHref: String
+    let registerLabel: String
+}

@@ -4,31 +4,6 @@ import Vapor
 /// "My programme": a member stars the activities they mean to go to, reads them together day by
 /// day, and subscribes to them as a calendar behind the same secret address as their sign-ups.
 struct MyProgrammeController: Sendable {
-    struct Page: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let editions: [Edition]
-        let calendarURL: String?
-        let calendarAction: String
-        let csrf: String
-    }
-
-    struct Edition: Encodable {
-        let name: String
-        let href: String
-        let days: [Day]
-    }
-
-    struct Day: Encodable {
-        let heading: String
-        let activities: [Row]
-    }
-
-    struct Row: Encodable {
-        let card: ActivityCard
-        let removeAction: String
-    }
-
     /// `intent=add` or `intent=remove`, never a toggle: pressing twice, or a page left open in
     /// two tabs, ends where the person meant.
     private struct StarInput: Content {
@@ -76,17 +51,17 @@ struct MyProgrammeController: Sendable {
         let member = try request.auth.require(Member.self)
         let activities = try await StarredActivity.visible(memberID: member.requireID(), on: request.db)
         let dates = request.dates
-        var editions: [Edition] = []
+        var editions: [MyProgrammeEdition] = []
         for group in Dictionary(grouping: activities, by: { $0.$programme.id }).values.sorted(by: {
             Self.first($0) < Self.first($1)
         }) {
             guard let programme = group.first?.programme else { continue }
             let days = group.runs { $0.startsAt.map(dates.longDate) ?? request.t("programme.no_time") }.map {
                 heading, activities in
-                Day(
+                MyProgrammeDay(
                     heading: heading,
                     activities: activities.map { activity in
-                        Row(
+                        MyProgrammeRow(
                             card: ActivityCard(
                                 activity, programme: programme, organisation: activity.organisation, showStatus: false,
                                 request: request),
@@ -94,12 +69,13 @@ struct MyProgrammeController: Sendable {
                     })
             }
             editions.append(
-                Edition(name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path, days: days))
+                MyProgrammeEdition(
+                    name: programme.name, href: SiteURL.programmes(.show(.value(programme.slug))).path, days: days))
         }
         let heading = request.t("my_programme.title")
         return try await request.render(
             "Programmes/my-programme",
-            Page(
+            MyProgrammePage(
                 layout: request.layout(title: heading, section: .account),
                 heading: heading,
                 editions: editions,

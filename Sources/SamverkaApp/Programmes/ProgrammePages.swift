@@ -55,3 +55,114 @@ struct ProgrammeFacts: Encodable {
         themes = programme.themes.map { $0.name(request.language) }
     }
 }
+
+/// `/programmes/{slug}`: the edition and its public programme as a list, by day or for print.
+/// `Programmes/show`, `Programmes/print`.
+struct ProgrammeShowPage: Encodable {
+    let layout: LayoutContext
+    /// What other capabilities attach to the edition.
+    let panels: PagePanels
+    let name: String
+    let descriptionHTML: String
+    let facts: ProgrammeFacts
+    let showsActivities: Bool
+    let form: ProgrammeFilterForm
+    let views: [ProgrammeViewLink]
+    let view: String
+    let resultCount: String
+    let activities: [ActivityCard]
+    let pagination: Pagination?
+    let timeline: ProgrammeTimeline?
+    let printed: ProgrammePrint?
+    let submitHref: String?
+    let statisticsHref: String
+    let reviewHref: String?
+    let editHref: String?
+}
+
+/// `/programmes/{slug}/statistics`: the edition's figures. `Programmes/statistics`.
+struct StatisticsPage: Encodable {
+    struct Row: Encodable {
+        let label: String
+        let count: Int
+        let share: String?
+    }
+
+    let layout: LayoutContext
+    let heading: String
+    let programmeHref: String
+    let csvHref: String
+    let activities: Int
+    let organisations: Int
+    let reach: String
+    let map: RegionChoropleth
+    let regions: [Row]
+    /// Each figure as a bar chart and the same figures as a table.
+    let sections: [StatisticsSection]
+    let sectors: [Row]
+}
+
+/// `/account/programme`: the activities a member starred, edition by edition. `Programmes/my-
+/// programme`.
+struct MyProgrammePage: Encodable {
+    let layout: LayoutContext
+    let heading: String
+    let editions: [MyProgrammeEdition]
+    let calendarURL: String?
+    let calendarAction: String
+    let csrf: String
+}
+
+/// `/programmes/{slug}/review`: the moderators' queue. `Programmes/review`.
+struct ReviewQueuePage: Encodable {
+    struct Row: Encodable {
+        let id: String
+        let card: ActivityCard
+        /// Whether an admin has verified the organisation: a reviewer weighs it.
+        let verification: String
+        let region: String
+        let waiting: String
+        let pending: String?
+        let action: String
+    }
+
+    let layout: LayoutContext
+    let heading: String
+    let filters: [FilterSelect]
+    let rows: [Row]
+    let count: String
+    let csrf: String
+}
+
+/// One way of reading the programme, as a link that keeps the filters.
+struct ProgrammeViewLink: Encodable {
+    let label: String
+    let href: String
+    let isCurrent: Bool
+}
+
+/// One figure of the statistics page: its chart and its table.
+struct StatisticsSection: Encodable {
+    let chart: BarChart
+    let rows: [StatisticsPage.Row]
+    let showsShare: Bool
+}
+
+/// One edition on a member's programme.
+struct MyProgrammeEdition: Encodable {
+    let name: String
+    let href: String
+    let days: [MyProgrammeDay]
+}
+
+/// One day of an edition on a member's programme.
+struct MyProgrammeDay: Encodable {
+    let heading: String
+    let activities: [MyProgrammeRow]
+}
+
+/// One starred activity on a member's programme.
+struct MyProgrammeRow: Encodable {
+    let card: ActivityCard
+    let removeAction: String
+}

@@ -4,35 +4,6 @@ import Vapor
 /// `/programmes/{slug}`: the edition, and once it is public its approved activities, sorted by
 /// time, filterable, counted and paged.
 struct ProgrammeShowController: Sendable {
-    struct Page: Encodable {
-        let layout: LayoutContext
-        /// What other capabilities attach to the edition.
-        let panels: PagePanels
-        let name: String
-        let descriptionHTML: String
-        let facts: ProgrammeFacts
-        let showsActivities: Bool
-        let form: ProgrammeFilterForm
-        let views: [ViewLink]
-        let view: String
-        let resultCount: String
-        let activities: [ActivityCard]
-        let pagination: Pagination?
-        let timeline: ProgrammeTimeline?
-        let printed: ProgrammePrint?
-        let submitHref: String?
-        let statisticsHref: String
-        let reviewHref: String?
-        let editHref: String?
-    }
-
-    /// One way of reading the programme, as a link that keeps the filters.
-    struct ViewLink: Encodable {
-        let label: String
-        let href: String
-        let isCurrent: Bool
-    }
-
     /// The list (cards, paged), the timeline (one day at a time, by the hour) and the printable
     /// programme (every match, by day, compact).
     enum View: String, CaseIterable {
@@ -78,7 +49,7 @@ struct ProgrammeShowController: Sendable {
             choices: choices, filter: filter, counts: counts, nothingMatches: matching.isEmpty && total > 0,
             base: base, view: view.parameters, request: request)
         let views = View.allCases.map { option in
-            ViewLink(
+            ProgrammeViewLink(
                 label: request.t("programme.view_\(option.rawValue)"),
                 href: base + filter.query(extra: option.parameters), isCurrent: option == view)
         }
@@ -106,7 +77,7 @@ struct ProgrammeShowController: Sendable {
             }
         }
         let submissionOpen = programme.acceptsSubmissions(at: now, calendar: request.application.calendar)
-        let context = Page(
+        let context = ProgrammeShowPage(
             layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
                 .with(
                     feeds: showsActivities

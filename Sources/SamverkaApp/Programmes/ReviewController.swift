@@ -4,26 +4,6 @@ import Vapor
 /// Reviewers' side: the queue of an edition's activities, and approving, asking for changes or
 /// rejecting with a message the organiser sees.
 struct ReviewController: Sendable {
-    struct QueuePage: Encodable {
-        struct Row: Encodable {
-            let id: String
-            let card: ActivityCard
-            /// Whether an admin has verified the organisation: a reviewer weighs it.
-            let verification: String
-            let region: String
-            let waiting: String
-            let pending: String?
-            let action: String
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let filters: [FilterSelect]
-        let rows: [Row]
-        let count: String
-        let csrf: String
-    }
-
     /// Which activities the queue shows.
     enum Show: String, CaseIterable {
         case waiting, submitted, changesRequested = "changes_requested", approved, rejected, draft, all
@@ -41,7 +21,7 @@ struct ReviewController: Sendable {
         let now = request.now
         let municipalities = request.application.municipalities
         let heading = request.t("review.title", ["name": programme.name])
-        let page = QueuePage(
+        let page = ReviewQueuePage(
             layout: request.layout(title: heading, section: .programmes)
                 .with(
                     feeds: request.downloads(
@@ -85,7 +65,7 @@ struct ReviewController: Sendable {
             rows: try activities.map { activity in
                 let id = try activity.requireID().uuidString
                 let waitingDays = activity.submittedAt.map { Int(now.timeIntervalSince($0) / 86_400) }
-                return QueuePage.Row(
+                return ReviewQueuePage.Row(
                     id: id,
                     card: ActivityCard(
                         activity, programme: programme, organisation: activity.organisation, showStatus: true,

@@ -3,46 +3,19 @@ import Vapor
 
 /// `/programmes/{slug}/statistics` and the programme as CSV.
 struct StatisticsController: Sendable {
-    struct Page: Encodable {
-        struct Row: Encodable {
-            let label: String
-            let count: Int
-            let share: String?
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let programmeHref: String
-        let csvHref: String
-        let activities: Int
-        let organisations: Int
-        let reach: String
-        let map: RegionChoropleth
-        let regions: [Row]
-        /// Each figure as a bar chart and the same figures as a table.
-        let sections: [Section]
-        let sectors: [Row]
-    }
-
-    struct Section: Encodable {
-        let chart: BarChart
-        let rows: [Page.Row]
-        let showsShare: Bool
-    }
-
     @Sendable func show(request: Request) async throws -> Response {
         let programme = try await ProgrammeLookup.edition(request)
         let statistics = try await ProgrammeStatistics.of(programme, request: request)
         let total = max(statistics.activities, 1)
-        func rows(_ counts: [ProgrammeStatistics.Count], shares: Bool = false) -> [Page.Row] {
+        func rows(_ counts: [ProgrammeStatistics.Count], shares: Bool = false) -> [StatisticsPage.Row] {
             counts.map {
-                Page.Row(
+                StatisticsPage.Row(
                     label: $0.label, count: $0.count,
                     share: shares ? "\(Int((Double($0.count) * 100 / Double(total)).rounded())) %" : nil)
             }
         }
         let heading = request.t("statistics.title", ["name": programme.name])
-        let page = Page(
+        let page = StatisticsPage(
             layout: request.layout(title: heading, section: .programmes),
             heading: heading,
             programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
@@ -68,21 +41,21 @@ struct StatisticsController: Sendable {
                 }),
             regions: rows(statistics.regions),
             sections: [
-                Section(
+                StatisticsSection(
                     chart: BarChart(
                         id: "formats", title: request.t("statistics.by_format"), counts: statistics.formats),
                     rows: rows(statistics.formats, shares: true), showsShare: true),
-                Section(
+                StatisticsSection(
                     chart: BarChart(
                         id: "regions", title: request.t("statistics.by_region"), counts: statistics.regions),
                     rows: rows(statistics.regions), showsShare: false),
-                Section(
+                StatisticsSection(
                     chart: BarChart(id: "themes", title: request.t("statistics.by_theme"), counts: statistics.themes),
                     rows: rows(statistics.themes), showsShare: false),
-                Section(
+                StatisticsSection(
                     chart: BarChart(id: "days", title: request.t("statistics.by_day"), counts: statistics.days),
                     rows: rows(statistics.days), showsShare: false),
-                Section(
+                StatisticsSection(
                     chart: BarChart(
                         id: "sectors", title: request.t("statistics.by_sector"), counts: statistics.sectors),
                     rows: rows(statistics.sectors), showsShare: false),

@@ -56,41 +56,12 @@ struct AttendeesController: Sendable {
 
     // MARK: The attendee list
 
-    struct ListPage: Encodable {
-        struct Row: Encodable {
-            let name: String
-            let email: String
-            let status: String
-            let statusKey: String
-            let attendance: String?
-            let arrival: Int
-            let answers: [RegistrationController.PersonalPage.Answer]
-            let action: String
-            let canDecide: Bool
-            let canCheckIn: Bool
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let pageHref: String
-        let pageTitle: String
-        let settingsHref: String
-        let csvHref: String
-        let messageAction: String
-        let cancelAction: String?
-        let summary: String
-        let hasQuestions: Bool
-        let rows: [Row]
-        let cancelled: Bool
-        let csrf: String
-    }
-
     @Sendable func list(request: Request) async throws -> Response {
         let (subject, setup) = try await managed(request)
         let rows = try await attendees(setup, on: request.db)
         let counts = Dictionary(grouping: rows, by: { $0.registration.status }).mapValues(\.count)
         let heading = request.t("registration.attendees_of", ["title": subject.title])
-        let page = ListPage(
+        let page = AttendeeListPage(
             layout: request.layout(title: heading, section: subject.section),
             heading: heading,
             pageHref: subject.pagePath,
@@ -109,7 +80,7 @@ struct AttendeesController: Sendable {
             hasQuestions: !setup.questions.isEmpty,
             rows: try rows.map { row in
                 let registration = row.registration
-                return ListPage.Row(
+                return AttendeeListPage.Row(
                     name: row.name, email: row.email,
                     status: request.t("registration_status.\(registration.status.rawValue)"),
                     statusKey: registration.status.rawValue,

@@ -34,7 +34,7 @@ struct PersonalLinkController: Sendable {
         let heading = request.t("registration.resend_sent_heading")
         return try await request.render(
             "Registrations/sent",
-            RegistrationController.SentPage(
+            SignUpSentPage(
                 layout: request.layout(title: heading, section: subject.section), heading: heading,
                 lead: request.t("registration.resend_sent_lead", ["email": email, "title": subject.title]),
                 hints: [request.t("registration.sent_hint_spam"), request.t("registration.resend_hint_member")],

@@ -4,23 +4,6 @@ import Vapor
 /// The person's side of registration: the sign-up form, their own registration through the
 /// personal link (view, confirm a guest's address, cancel), and "My registrations".
 struct RegistrationController: Sendable {
-    struct SignUpPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let pageHref: String
-        let pageTitle: String
-        let when: String
-        let place: String
-        let availability: String
-        let consent: String
-        let form: FormContext?
-        let closedMessage: String?
-        let existingHref: String?
-        let signInHref: String?
-        /// For guests: their personal link again, if the mail is lost.
-        let resendHref: String?
-    }
-
     @Sendable func form(request: Request) async throws -> Response {
         let subject = try await RegistrationSubject.find(request)
         let setup = try await visibleSetup(subject, request)
@@ -54,21 +37,12 @@ struct RegistrationController: Sendable {
         }
     }
 
-    struct SentPage: Encodable {
-        let layout: LayoutContext
-        let heading: String
-        let lead: String
-        let hints: [String]
-        let pageHref: String
-        let pageTitle: String
-    }
-
     /// "Check your inbox": all a guest is shown until they follow the emailed link.
     @Sendable func sent(request: Request) async throws -> Response {
         let subject = try await RegistrationSubject.find(request)
         _ = try await visibleSetup(subject, request)
         let heading = request.t("registration.sent_heading")
-        let page = SentPage(
+        let page = SignUpSentPage(
             layout: request.layout(title: heading, section: subject.section),
             heading: heading,
             lead: request.t("registration.sent_lead", ["title": subject.title]),
@@ -81,27 +55,6 @@ struct RegistrationController: Sendable {
 
     // MARK: The personal link
 
-    struct PersonalPage: Encodable {
-        struct Answer: Encodable {
-            let question: String
-            let answer: String
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let pageHref: String
-        let when: String
-        let place: String
-        let status: String
-        let position: String?
-        let message: String?
-        let answers: [Answer]
-        let confirmAction: String?
-        let cancelAction: String?
-        let calendarHref: String?
-        let csrf: String
-    }
-
     @Sendable func personal(request: Request) async throws -> Response {
         let (registration, setup, subject) = try await Self.byToken(request)
         let dates = request.dates
@@ -111,7 +64,7 @@ struct RegistrationController: Sendable {
                 "registration.position", ["position": "\(try await registration.waitingPosition(on: request.db))"])
         }
         let token = registration.token
-        let page = PersonalPage(
+        let page = PersonalRegistrationPage(
             layout: request.layout(title: subject.title, section: .account),
             heading: request.t("registration.yours", ["title": subject.title]),
             pageHref: subject.pagePath,
@@ -123,7 +76,7 @@ struct RegistrationController: Sendable {
                 ? (setup.cancelledAt != nil ? setup.cancellationMessage : nil) : registration.decisionMessage,
             answers: setup.questions.compactMap { question in
                 registration.answers.first { $0.key == question.key }.map {
-                    PersonalPage.Answer(
+                    PersonalRegistrationPage.Answer(
                         question: question.label,
                         answer: question.kind == .yesNo
                             ? $0.values.map { request.t("answer.\($0)") }.joined() : $0.values.joined(separator: ", "))
@@ -183,32 +136,18 @@ struct RegistrationController: Sendable {
 
     // MARK: My registrations
 
-    struct MinePage: Encodable {
-        struct Row: Encodable {
-            let title: String
-            let href: String
-            let when: String
-            let status: String
-        }
-
-        let layout: LayoutContext
-        let heading: String
-        let upcoming: [Row]
-        let past: [Row]
-    }
-
     @Sendable func mine(request: Request) async throws -> Response {
         let member = try request.auth.require(Member.self)
         let registrations = try await Registration.query(on: request.db).filter(\.$member.$id == member.requireID())
             .with(\.$setup).sort(\.$createdAt, .descending).all()
         let dates = request.dates
-        var upcoming: [(Date, MinePage.Row)] = [], past: [(Date, MinePage.Row)] = []
+        var upcoming: [(Date, MyRegistrationsPage.Row)] = [], past: [(Date, MyRegistrationsPage.Row)] = []
         for registration in registrations {
             guard
                 let subject = try await RegistrationSubject.of(registration.setup, in: request.language, on: request.db)
             else { continue }
             let start = subject.startsAt ?? .distantPast
-            let row = MinePage.Row(
+            let row = MyRegistrationsPage.Row(
                 title: subject.title, href: SiteURL.personalRegistration(.value(registration.token)).path,
                 when: subject.startsAt.map { dates.dateAndTime($0) } ?? "",
                 status: request.t("registration_status.\(registration.status.rawValue)")
@@ -218,7 +157,7 @@ struct RegistrationController: Sendable {
         let heading = request.t("registration.mine")
         return try await request.render(
             "Registrations/mine",
-            MinePage(
+            MyRegistrationsPage(
                 layout: request.layout(title: heading, section: .account), heading: heading,
                 upcoming: upcoming.sorted { $0.0 < $1.0 }.map(\.1), past: past.sorted { $0.0 > $1.0 }.map(\.1)
             ))

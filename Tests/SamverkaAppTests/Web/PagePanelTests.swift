@@ -140,4 +140,40 @@ struct PagePanelTests {
             #expect(heard.withLockedValue { $0 } == ["first hej", "second hej"])
         }
     }
+
+    /// A panel that only says where it was asked to go.
+    struct Marker: PagePanelProvider {
+        let placement: PagePanel.Placement
+
+        func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
+            PagePanel(name: "marker", placement: placement, html: "<p class=\"marker\">\(placement.rawValue)-panel</p>")
+        }
+
+        func version(for item: any AttachableItem, request: Request) async throws -> Int { 0 }
+    }
+
+    @Test("a lead panel comes before the item's own text, a related one after it, on every kind of item page")
+    func placements() async throws {
+        try await withSamverka(now: ProgrammeFixture.afterRelease) { app in
+            let fixture = try await PublicProgrammeTests.seed(app)
+            let activity = try #require(
+                try await Activity.query(on: app.db).filter(\.$title == "Kommunerna och AI").first())
+            try await Fixtures.importCivicTechSite(into: app)
+            try await app.makeEvent(
+                slug: "workshop", title: "Workshop", startsAt: ProgrammeFixture.afterRelease.addingTimeInterval(86_400))
+            app.pagePanels = PagePanelRegistry()
+            app.pagePanels.register(Marker(placement: .related))
+            app.pagePanels.register(Marker(placement: .lead))
+            for path in [
+                "/events/workshop", "/projects/skjutsgruppen", "/groups/goteborg", "/organisations/umea-kommun",
+                "/programmes/innovationsveckan-2026", try fixture.path(activity),
+            ] {
+                let page = try await app.testing().sendRequest(.GET, path).text
+                let lead = try #require(page.range(of: "lead-panel"), "\(path)")
+                let prose = try #require(page.range(of: "<div class=\"prose\">"), "\(path)")
+                let related = try #require(page.range(of: "related-panel"), "\(path)")
+                #expect(lead.lowerBound < prose.lowerBound && prose.lowerBound < related.lowerBound, "\(path)")
+            }
+        }
+    }
 }

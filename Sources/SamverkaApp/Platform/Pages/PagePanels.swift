@@ -35,8 +35,6 @@ struct PagePanels: Encodable, Sendable {
 
     /// For a page that shows nothing attached (an unpublished event).
     static let none = PagePanels()
-
-    var all: [PagePanel] { lead + related }
 }
 
 /// What a capability puts on other capabilities' show pages.
