@@ -156,3 +156,86 @@ struct ActivityFormPage: Encodable {
     let registerHref: String
     let registerLabel: String
 }
+
+extension ActivityShowPage.Detail {
+    /// What everyone who may see the activity reads about it.
+    init(
+        _ activity: Activity, programme: Programme, organisation: Organisation, confirmed: [ActivityPartner],
+        request: Request
+    ) {
+        let language = request.language
+        let dates = request.dates
+        func link(_ organisation: Organisation) -> LinkView {
+            LinkView(title: organisation.name, href: SiteURL.organisations(.show(.value(organisation.slug))).path)
+        }
+        let accessibility = [
+            activity.stepFree ? request.t("field.step_free") : nil,
+            activity.hearingLoop ? request.t("field.hearing_loop") : nil,
+            activity.signLanguage ? request.t("field.sign_language") : nil,
+            activity.captions ? request.t("field.captions") : nil,
+        ].compactMap { $0 }
+        self.init(
+            title: activity.title,
+            summary: activity.summary,
+            descriptionHTML: Markdown.html(activity.description),
+            when: [activity.startsAt.map(dates.dateAndTime), activity.endsAt.map(dates.time)].compactMap { $0 }
+                .joined(separator: "–"),
+            whenMachine: activity.startsAt.map(dates.machine),
+            format: request.t("activity_format.\(activity.format.rawValue)"),
+            place: ActivityCard.place(activity, request: request),
+            address: activity.address,
+            onlineHref: SafeURL.href(activity.onlineURL),
+            organisers: [link(organisation)] + confirmed.filter { $0.role == .organiser }.map { link($0.organisation) },
+            participants: confirmed.filter { $0.role == .participant }.map { link($0.organisation) },
+            themes: programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(language) },
+            targetGroups: programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map {
+                $0.name(language)
+            },
+            language: request.t("activity_language.\(activity.language)"),
+            accessibility: accessibility,
+            accessibilityNotes: activity.accessibilityNotes,
+            signUp: request.t("sign_up.\(activity.signUp.rawValue)"),
+            signUpHref: activity.signUp == .external ? SafeURL.href(activity.signUpURL) : nil,
+            image: SafeURL.href(activity.image)
+        )
+    }
+}
+
+extension ActivityShowPage.Review {
+    /// Where the activity stands in review and its log, for its organisers, partners and reviewers.
+    init(_ activity: Activity, partners: [ActivityPartner], request: Request) async throws {
+        let dates = request.dates
+        let log = try await activity.$log.query(on: request.db).with(\.$member).sort(\.$createdAt).all()
+        self.init(
+            status: request.t("activity_status.\(activity.status.rawValue)"),
+            message: activity.reviewMessage.nonEmpty,
+            pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },
+            unconfirmedPartners: partners.filter { $0.confirmedAt == nil }.map(\.organisation.name),
+            log: log.map { entry in
+                let who = entry.member?.name ?? ""
+                let what = request.t("log.\(entry.kind.rawValue)")
+                let when = entry.createdAt.map(dates.dateAndTime) ?? ""
+                return [when, who, what, entry.message].filter { !$0.isEmpty }.joined(separator: " · ")
+            }
+        )
+    }
+}
+
+extension ActivityShowPage.Star {
+    /// "Add to my programme" for a member; for a visitor, the way to sign in first.
+    init(_ activity: Activity, programme: Programme, member: Member?, request: Request) async throws {
+        if let memberID = member?.id {
+            self.init(
+                action: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path,
+                isStarred: try await StarredActivity.exists(
+                    memberID: memberID, activityID: activity.requireID(), on: request.db),
+                signInHref: nil)
+        } else {
+            let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
+            self.init(
+                action: nil, isStarred: false,
+                signInHref: SiteURL.signIn.path + "?next="
+                    + (page.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
+    }
+}

@@ -1,5 +1,6 @@
-/// What a reviewer's decision does to an activity, apart from HTTP and the database, so the
-/// review's states can be read in one place and tested on their own. The review queue's
+/// What a reviewer's decision does to an activity (and which activities its organiser may
+/// delete), apart from HTTP and the database, so the review's states can be read in one place
+/// and tested on their own. The review queue's
 /// handler checks who decides, applies this, and saves, logs and tells.
 enum ActivityReview {
     enum Decision: String, Sendable {
@@ -17,6 +18,12 @@ enum ActivityReview {
         case nothingToDecide
         /// Asking for changes and rejecting say why.
         case messageNeeded
+    }
+
+    /// Whether its organiser may delete it: only what was never public, a draft or an activity
+    /// the reviewers turned down.
+    static func mayDelete(_ activity: Activity) -> Bool {
+        activity.status == .draft || activity.status == .rejected
     }
 
     /// Whether the activity waits for a reviewer: submitted, or approved with a change waiting.

@@ -12,77 +12,16 @@ struct ActivityShowController: Sendable {
             throw Abort(.notFound)
         }
         let organisation = try await activity.$organisation.get(on: request.db)
-        let language = request.language
-        let dates = request.dates
-        func link(_ organisation: Organisation) -> LinkView {
-            LinkView(title: organisation.name, href: SiteURL.organisations(.show(.value(organisation.slug))).path)
-        }
         let confirmed = partners.filter { $0.confirmedAt != nil }
-        let accessibility = [
-            activity.stepFree ? request.t("field.step_free") : nil,
-            activity.hearingLoop ? request.t("field.hearing_loop") : nil,
-            activity.signLanguage ? request.t("field.sign_language") : nil,
-            activity.captions ? request.t("field.captions") : nil,
-        ].compactMap { $0 }
-        let when = [activity.startsAt.map(dates.dateAndTime), activity.endsAt.map(dates.time)].compactMap { $0 }.joined(
-            separator: "–")
         let detail = ActivityShowPage.Detail(
-            title: activity.title,
-            summary: activity.summary,
-            descriptionHTML: Markdown.html(activity.description),
-            when: when,
-            whenMachine: activity.startsAt.map(dates.machine),
-            format: request.t("activity_format.\(activity.format.rawValue)"),
-            place: ActivityCard.place(activity, request: request),
-            address: activity.address,
-            onlineHref: SafeURL.href(activity.onlineURL),
-            organisers: [link(organisation)] + confirmed.filter { $0.role == .organiser }.map { link($0.organisation) },
-            participants: confirmed.filter { $0.role == .participant }.map { link($0.organisation) },
-            themes: programme.themes.filter { activity.themes.contains($0.key) }.map { $0.name(language) },
-            targetGroups: programme.targetGroups.filter { activity.targetGroups.contains($0.key) }.map {
-                $0.name(language)
-            },
-            language: request.t("activity_language.\(activity.language)"),
-            accessibility: accessibility,
-            accessibilityNotes: activity.accessibilityNotes,
-            signUp: request.t("sign_up.\(activity.signUp.rawValue)"),
-            signUpHref: activity.signUp == .external ? SafeURL.href(activity.signUpURL) : nil,
-            image: SafeURL.href(activity.image)
-        )
-        let involved = access.canEdit(activity) || access.isReviewer
-        var review: ActivityShowPage.Review?
-        if involved || access.isPartner(partners) {
-            let log = try await activity.$log.query(on: request.db).with(\.$member).sort(\.$createdAt).all()
-            review = ActivityShowPage.Review(
-                status: request.t("activity_status.\(activity.status.rawValue)"),
-                message: activity.reviewMessage.nonEmpty,
-                pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },
-                unconfirmedPartners: partners.filter { $0.confirmedAt == nil }.map(\.organisation.name),
-                log: log.map { entry in
-                    let who = entry.member?.name ?? ""
-                    let what = request.t("log.\(entry.kind.rawValue)")
-                    let when = entry.createdAt.map(dates.dateAndTime) ?? ""
-                    return [when, who, what, entry.message].filter { !$0.isEmpty }.joined(separator: " · ")
-                }
-            )
-        }
+            activity, programme: programme, organisation: organisation, confirmed: confirmed, request: request)
+        let involved = access.canEdit(activity) || access.isReviewer || access.isPartner(partners)
+        let review = involved ? try await ActivityShowPage.Review(activity, partners: partners, request: request) : nil
         let editable = access.canEdit(activity)
-        var star: ActivityShowPage.Star?
-        if ProgrammeLookup.isListed(activity, in: programme, at: request.now) {
-            let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
-            if let memberID = access.member?.id {
-                star = ActivityShowPage.Star(
-                    action: SiteURL.programmes(.star(.value(programme.slug), .value(activity.slug))).path,
-                    isStarred: try await StarredActivity.exists(
-                        memberID: memberID, activityID: activity.requireID(), on: request.db),
-                    signInHref: nil)
-            } else {
-                star = ActivityShowPage.Star(
-                    action: nil, isStarred: false,
-                    signInHref: SiteURL.signIn.path + "?next="
-                        + (page.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
-            }
-        }
+        let star =
+            ProgrammeLookup.isListed(activity, in: programme, at: request.now)
+            ? try await ActivityShowPage.Star(activity, programme: programme, member: access.member, request: request)
+            : nil
         let canConfirm = try await !PartnerConfirmation.confirmable(partners, access: access, on: request.db).isEmpty
         let context = ActivityShowPage(
             calendarHref: activity.startsAt == nil
@@ -102,7 +41,7 @@ struct ActivityShowController: Sendable {
                 ? SiteURL.programmes(.submitActivity(.value(programme.slug), .value(activity.slug))).path : nil,
             withdrawAction: editable && activity.status == .submitted
                 ? SiteURL.programmes(.withdrawActivity(.value(programme.slug), .value(activity.slug))).path : nil,
-            deleteHref: editable && ActivityStepsController.mayDelete(activity)
+            deleteHref: editable && ActivityReview.mayDelete(activity)
                 ? SiteURL.programmes(.deleteActivity(.value(programme.slug), .value(activity.slug))).path : nil,
             confirmAction: canConfirm
                 ? SiteURL.programmes(.confirmPartner(.value(programme.slug), .value(activity.slug))).path : nil,

@@ -38,7 +38,7 @@ struct ActivityStepsController: Sendable {
 
     @Sendable func confirmDelete(request: Request) async throws -> Response {
         let (programme, activity) = try await editable(request)
-        guard Self.mayDelete(activity) else { return back(request, programme, activity) }
+        guard ActivityReview.mayDelete(activity) else { return back(request, programme, activity) }
         let page = SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
         return try await request.renderDeletePage(
             question: request.t("activity.delete_question", ["title": activity.title]),
@@ -48,7 +48,7 @@ struct ActivityStepsController: Sendable {
 
     @Sendable func delete(request: Request) async throws -> Response {
         let (programme, activity) = try await editable(request)
-        guard Self.mayDelete(activity) else { return back(request, programme, activity) }
+        guard ActivityReview.mayDelete(activity) else { return back(request, programme, activity) }
         try await request.db.transaction { database in
             // Partners, the log and the sign-up settings go with it.
             try await activity.delete(on: database)
@@ -56,11 +56,6 @@ struct ActivityStepsController: Sendable {
         }
         request.flash(request.t("flash.deleted", ["title": activity.title]))
         return request.redirect(to: SiteURL.myActivities.path, redirectType: .normal)
-    }
-
-    /// Only what was never public: a draft, or an activity the reviewers turned down.
-    static func mayDelete(_ activity: Activity) -> Bool {
-        activity.status == .draft || activity.status == .rejected
     }
 
     private func editable(_ request: Request) async throws -> (Programme, Activity) {

@@ -83,4 +83,10 @@ struct ActivityReviewTests {
         #expect(try ActivityReview.apply(.reject, message: "Stämmer inte.", to: published) == .rejected)
         #expect(published.status == .rejected && published.pendingChanges == nil)
     }
+
+    @Test("an organiser deletes only what was never public: a draft or a rejected activity")
+    func deleting() {
+        let deletable = Activity.Status.allCases.filter { ActivityReview.mayDelete(Self.activity($0)) }
+        #expect(Set(deletable) == [.draft, .rejected])
+    }
 }
