@@ -322,3 +322,32 @@ final class AtomReader: NSObject, XMLParserDelegate {
         if name == "link", attributes["rel"] == "self" { selfLink = attributes["href"] ?? "" }
     }
 }
+
+@Suite("What only a reviewer may see yet is never left to shared caches")
+struct UnreleasedFeedTests {
+    @Test(
+        "before the release a reviewer's feeds, download and embed hold the activities and are private; a visitor's are public and empty"
+    )
+    func reviewerFeedsArePrivate() async throws {
+        try await withSamverka { app in
+            _ = try await PublicProgrammeTests.seed(app)
+            let reviewer = Browser(app)
+            try await reviewer.signIn(as: .moderator, email: "moderator@example.org")
+            let base = "/programmes/innovationsveckan-2026"
+            for path in [
+                base + "/feed.atom", base + "/calendar.ics", base + "/activities.csv",
+                "/embed/programmes/innovationsveckan-2026",
+            ] {
+                let visitor = try await app.testing().sendRequest(.GET, path)
+                #expect(visitor.status == .ok, "\(path)")
+                #expect(!visitor.text.contains("Kommunerna och AI"), "\(path)")
+                #expect(visitor.headers.first(name: .cacheControl)?.hasPrefix("public") == true, "\(path)")
+
+                let own = try await reviewer.get(path)
+                #expect(own.status == .ok, "\(path)")
+                #expect(own.text.contains("Kommunerna och AI"), "\(path)")
+                #expect(own.headers.first(name: .cacheControl) == "private, no-store", "\(path)")
+            }
+        }
+    }
+}
