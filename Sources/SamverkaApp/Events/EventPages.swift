@@ -87,3 +87,45 @@ struct EventShowPage: Encodable {
     let panels: PagePanels
     let publication: Publication?
 }
+
+extension EventShowPage.Detail {
+    /// What everyone who may see the event reads about it.
+    init(
+        _ event: Event, localGroup: LocalGroup?, organisers: [Organisation], translation partner: Event?,
+        request: Request
+    ) {
+        let dates = request.dates
+        let now = request.now
+        let municipality = event.municipalityCode.flatMap { request.application.municipalities[$0] }
+        let next =
+            event.recurrence == .weekly ? event.nextOccurrence(after: now, calendar: request.application.calendar) : nil
+        self.init(
+            title: event.title,
+            lang: event.language.rawValue,
+            excerpt: ContentText.clean(event.excerpt),
+            ingress: ContentText.clean(event.ingress),
+            bodyHTML: Markdown.html(event.body),
+            image: SafeURL.href(event.image),
+            when: dates.dateAndTime(event.startsAt),
+            whenMachine: dates.machine(event.startsAt),
+            endsText: event.endsAt.map(dates.dateAndTime),
+            dateDescription: ContentText.clean(event.dateDescription),
+            format: request.t("format.\(event.format.rawValue)"),
+            status: event.status == .scheduled ? nil : request.t("status.\(event.status.rawValue)"),
+            isPast: next == nil && (event.endsAt ?? event.startsAt) < now,
+            recurring: event.recurrence == .weekly ? request.t("recurrence.weekly") : nil,
+            nextOccurrence: next.map(dates.dateAndTime),
+            placeName: event.placeName,
+            address: event.address,
+            municipality: municipality?.name,
+            onlineHref: SafeURL.href(event.onlineURL),
+            links: event.links.map(LinkView.init),
+            partners: event.partners.map(PartnerView.init),
+            group: localGroup.map { LinkView(title: $0.title, href: $0.showURL.path) },
+            organisations: organisers.map {
+                LinkView(title: $0.name, href: SiteURL.organisations(.show(.value($0.slug))).path)
+            },
+            translation: partner?.translationLink(request)
+        )
+    }
+}
