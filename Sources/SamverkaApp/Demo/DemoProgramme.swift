@@ -171,7 +171,7 @@ struct DemoProgramme: Sendable {
                 ).run()
             }
             let setups = try activities.enumerated().filter { $0.element.signUp == .samverka }.map { index, activity in
-                let setup = RegistrationSetup.fresh(for: .activity(activity, programme))
+                let setup = RegistrationSetup.fresh(for: ActivitySubject(activity: activity, programme: programme))
                 setup.mode = .samverka
                 setup.capacity = [20, 30, 50, 100][index % 4]
                 return setup

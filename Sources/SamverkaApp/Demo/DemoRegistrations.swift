@@ -46,7 +46,7 @@ enum DemoRegistrations {
         var count = 0
         for spec in specs {
             guard let event = try await Event.query(on: app.db).filter(\.$slug == spec.event).first() else { continue }
-            let setup = try await RegistrationSubject.event(event).setup(on: app.db)
+            let setup = try await EventSubject(event: event).setup(on: app.db)
             setup.mode = .samverka
             setup.capacity = spec.capacity
             setup.waitingList = true

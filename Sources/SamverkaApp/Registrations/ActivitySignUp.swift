@@ -24,7 +24,7 @@ enum ActivitySignUp {
     /// Makes the registration settings say what the activity says; a link the activity no
     /// longer has is dropped, not kept out of sight to come back later.
     static func keepInStep(_ activity: Activity, programme: Programme, on database: any Database) async throws {
-        let setup = try await RegistrationSubject.activity(activity, programme).setup(on: database)
+        let setup = try await ActivitySubject(activity: activity, programme: programme).setup(on: database)
         let mode = mode(of: activity.signUp)
         let url = mode == .external ? activity.signUpURL : nil
         guard setup.mode != mode || setup.externalURL != url, setup.id != nil || mode != .off else { return }

@@ -18,8 +18,8 @@ struct AttendeesController: Sendable {
         let (subject, setup) = try await managed(request)
         let input = RegistrationSettingsInput.read(request)
         var errors = input.apply(to: setup, request: request)
-        if case .activity(let activity, _) = subject, ActivitySignUp.bypassesReview(setup, activity) {
-            errors.add("mode", request.t("error.sign_up_change_needs_review"))
+        if let refusal = subject.refusal(of: setup) {
+            errors.add("mode", request.t(refusal))
         }
         guard errors.isEmpty else {
             return try await renderSettings(
@@ -27,13 +27,7 @@ struct AttendeesController: Sendable {
         }
         try await request.db.transaction { database in
             try await setup.save(on: database)
-            // The activity's own page says how to sign up; keep it in step.
-            if case .activity(let activity, _) = subject {
-                activity.signUp = ActivitySignUp.signUp(for: setup.mode)
-                activity.signUpURL = setup.mode == .external ? setup.externalURL : nil
-                try await activity.save(on: database)
-                try await ProgrammeQueries.activitiesChanged(activity.$programme.id, on: database)
-            }
+            try await subject.settingsSaved(setup, on: database)
         }
         try await RegistrationLedger(app: request.application, now: request.now).settingsChanged(
             setup, subject: subject)
@@ -42,7 +36,7 @@ struct AttendeesController: Sendable {
     }
 
     private func renderSettings(
-        _ request: Request, subject: RegistrationSubject, input: RegistrationSettingsInput, errors: FieldErrors,
+        _ request: Request, subject: any RegistrationSubject, input: RegistrationSettingsInput, errors: FieldErrors,
         status: HTTPStatus
     ) async throws -> Response {
         try await request.renderFormPage(
@@ -226,8 +220,8 @@ struct AttendeesController: Sendable {
     }
 
     /// The subject and its settings, for its organisers and admins only (403 for anyone else).
-    private func managed(_ request: Request) async throws -> (RegistrationSubject, RegistrationSetup) {
-        let subject = try await RegistrationSubject.find(request)
+    private func managed(_ request: Request) async throws -> (any RegistrationSubject, RegistrationSetup) {
+        let subject = try await RegistrationSubjects.find(request)
         guard try await subject.canManage(request.auth.get(Member.self), on: request.db) else {
             throw Abort(.forbidden)
         }

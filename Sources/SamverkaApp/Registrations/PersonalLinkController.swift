@@ -5,12 +5,12 @@ import Vapor
 /// says the same whether or not the address signed up, so nobody learns who did.
 struct PersonalLinkController: Sendable {
     @Sendable func form(request: Request) async throws -> Response {
-        let subject = try await RegistrationSubject.find(request)
+        let subject = try await RegistrationSubjects.find(request)
         return try await render(request, subject: subject, email: "", errors: FieldErrors(), status: .ok)
     }
 
     @Sendable func send(request: Request) async throws -> Response {
-        let subject = try await RegistrationSubject.find(request)
+        let subject = try await RegistrationSubjects.find(request)
         let email = ((try? request.content.get(String.self, at: "email")) ?? "").trimmingCharacters(in: .whitespaces)
             .lowercased()
         var errors = FieldErrors()
@@ -43,7 +43,7 @@ struct PersonalLinkController: Sendable {
     }
 
     private func render(
-        _ request: Request, subject: RegistrationSubject, email: String, errors: FieldErrors, status: HTTPStatus
+        _ request: Request, subject: any RegistrationSubject, email: String, errors: FieldErrors, status: HTTPStatus
     ) async throws -> Response {
         let field = FormField(
             "email", label: request.t("field.email"), kind: .email, value: email, error: errors["email"],

@@ -34,7 +34,7 @@ struct RegistrationChores: Sendable {
         let ledger = RegistrationLedger(app: app, now: now)
         var reminded = 0
         for setup in setups {
-            guard let subject = try await RegistrationSubject.of(setup, on: database) else { continue }
+            guard let subject = try await RegistrationSubjects.of(setup, on: database) else { continue }
             reminded += try await ledger.remind(setup, subject: subject)
         }
         return reminded
@@ -49,7 +49,7 @@ struct RegistrationChores: Sendable {
         let setupIDs = try await Registration.query(on: database).filter(\.$purgedAt == nil).unique().all(\.$setup.$id)
         for setupID in Set(setupIDs) {
             guard let setup = try await RegistrationSetup.find(setupID, on: database),
-                let subject = try await RegistrationSubject.of(setup, on: database),
+                let subject = try await RegistrationSubjects.of(setup, on: database),
                 let ended = subject.endsAt ?? subject.startsAt, ended < cutoff
             else { continue }
             purged.registrations += try await database.transaction { database in

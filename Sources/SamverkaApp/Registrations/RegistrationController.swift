@@ -5,13 +5,13 @@ import Vapor
 /// personal link (view, confirm a guest's address, cancel), and "My registrations".
 struct RegistrationController: Sendable {
     @Sendable func form(request: Request) async throws -> Response {
-        let subject = try await RegistrationSubject.find(request)
+        let subject = try await RegistrationSubjects.find(request)
         let setup = try await visibleSetup(subject, request)
         return try await render(request, subject: subject, setup: setup, answers: RegistrationAnswers(), status: .ok)
     }
 
     @Sendable func register(request: Request) async throws -> Response {
-        let subject = try await RegistrationSubject.find(request)
+        let subject = try await RegistrationSubjects.find(request)
         let setup = try await visibleSetup(subject, request)
         let member = request.auth.get(Member.self)
         let answers = RegistrationAnswers.read(request, questions: setup.questions, asGuest: member == nil)
@@ -39,7 +39,7 @@ struct RegistrationController: Sendable {
 
     /// "Check your inbox": all a guest is shown until they follow the emailed link.
     @Sendable func sent(request: Request) async throws -> Response {
-        let subject = try await RegistrationSubject.find(request)
+        let subject = try await RegistrationSubjects.find(request)
         _ = try await visibleSetup(subject, request)
         let heading = request.t("registration.sent_heading")
         let page = SignUpSentPage(
@@ -84,7 +84,7 @@ struct RegistrationController: Sendable {
             },
             confirmAction: registration.status == .unconfirmed ? SiteURL.confirmRegistration(.value(token)).path : nil,
             cancelAction: registration.status.isActive ? SiteURL.cancelRegistration(.value(token)).path : nil,
-            calendarHref: registration.status == .confirmed ? Self.calendarPath(subject) : nil,
+            calendarHref: registration.status == .confirmed ? subject.calendarPath : nil,
             csrf: request.csrfToken
         )
         let response = try await request.render("Registrations/personal", page)
@@ -144,7 +144,8 @@ struct RegistrationController: Sendable {
         var upcoming: [(Date, MyRegistrationsPage.Row)] = [], past: [(Date, MyRegistrationsPage.Row)] = []
         for registration in registrations {
             guard
-                let subject = try await RegistrationSubject.of(registration.setup, in: request.language, on: request.db)
+                let subject = try await RegistrationSubjects.of(
+                    registration.setup, in: request.language, on: request.db)
             else { continue }
             let start = subject.startsAt ?? .distantPast
             let row = MyRegistrationsPage.Row(
@@ -165,26 +166,19 @@ struct RegistrationController: Sendable {
 
     // MARK: Helpers
 
-    static func byToken(_ request: Request) async throws -> (Registration, RegistrationSetup, RegistrationSubject) {
+    static func byToken(_ request: Request) async throws -> (Registration, RegistrationSetup, any RegistrationSubject) {
         guard let token = request.parameters.get("token"), token.count >= 16,
             let registration = try await Registration.query(on: request.db).filter(\.$token == token).with(\.$setup)
                 .first(),
-            let subject = try await RegistrationSubject.of(
+            let subject = try await RegistrationSubjects.of(
                 registration.setup, in: registration.language, on: request.db)
         else { throw Abort(.notFound) }
         return (registration, registration.setup, subject)
     }
 
-    static func calendarPath(_ subject: RegistrationSubject) -> String? {
-        switch subject {
-        case .event: nil
-        case .activity(let activity, let programme):
-            SiteURL.programmes(.activityCalendar(.value(programme.slug), .value(activity.slug))).path
-        }
-    }
-
     /// Sign-up pages exist for what the public can see and whose organiser uses Samverka's.
-    private func visibleSetup(_ subject: RegistrationSubject, _ request: Request) async throws -> RegistrationSetup {
+    private func visibleSetup(_ subject: any RegistrationSubject, _ request: Request) async throws -> RegistrationSetup
+    {
         let setup = try await subject.setup(on: request.db)
         guard setup.mode == .samverka, setup.id != nil,
             subject.isOpenToPublic(now: request.now) || setup.cancelledAt != nil
@@ -193,7 +187,7 @@ struct RegistrationController: Sendable {
     }
 
     private func render(
-        _ request: Request, subject: RegistrationSubject, setup: RegistrationSetup, answers: RegistrationAnswers,
+        _ request: Request, subject: any RegistrationSubject, setup: RegistrationSetup, answers: RegistrationAnswers,
         status: HTTPStatus
     ) async throws -> Response {
         let member = request.auth.get(Member.self)
@@ -244,7 +238,7 @@ struct RegistrationController: Sendable {
 
     /// Why nobody can sign up now (cancelled, closed, full without a waiting list), or nil.
     static func closedMessage(
-        _ setup: RegistrationSetup, subject: RegistrationSubject, full: Bool, request: Request
+        _ setup: RegistrationSetup, subject: any RegistrationSubject, full: Bool, request: Request
     ) -> String? {
         if setup.cancelledAt != nil { return request.t("registration.event_cancelled") }
         if !setup.isOpen(at: request.now, start: subject.startsAt) || !subject.isOpenToPublic(now: request.now) {

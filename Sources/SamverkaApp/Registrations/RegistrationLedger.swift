@@ -28,7 +28,7 @@ struct RegistrationLedger: Sendable {
     }
 
     func signUp(
-        _ setup: RegistrationSetup, subject: RegistrationSubject, member: Member?, guestName: String,
+        _ setup: RegistrationSetup, subject: any RegistrationSubject, member: Member?, guestName: String,
         guestEmail: String,
         language: Language, answers: [RegistrationAnswer]
     ) async throws -> Registration {
@@ -47,7 +47,7 @@ struct RegistrationLedger: Sendable {
     /// approves; unconfirmed for a guest until the address is proven. Each gets their own
     /// outcome, so one person already signed up does not fail the others.
     private func admit(
-        _ batch: [SignUpRequest], setup: RegistrationSetup, subject: RegistrationSubject
+        _ batch: [SignUpRequest], setup: RegistrationSetup, subject: any RegistrationSubject
     ) async throws -> [Result<Registration, any Error>] {
         let setupID = try setup.requireID()
         return try await serially(setup, arriving: batch.count) { database, arrivals in
@@ -103,8 +103,9 @@ struct RegistrationLedger: Sendable {
     }
 
     /// A guest followed the link in the first email.
-    func confirmGuest(_ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject) async throws
-    {
+    func confirmGuest(
+        _ registration: Registration, setup: RegistrationSetup, subject: any RegistrationSubject
+    ) async throws {
         try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .unconfirmed
             else { return }
@@ -119,7 +120,7 @@ struct RegistrationLedger: Sendable {
 
     /// The organiser's yes to a pending sign-up: a seat, else the waiting list.
     func approve(
-        _ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject
+        _ registration: Registration, message: String, setup: RegistrationSetup, subject: any RegistrationSubject
     ) async throws {
         try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending
@@ -134,7 +135,7 @@ struct RegistrationLedger: Sendable {
     }
 
     func decline(
-        _ registration: Registration, message: String, setup: RegistrationSetup, subject: RegistrationSubject
+        _ registration: Registration, message: String, setup: RegistrationSetup, subject: any RegistrationSubject
     ) async throws {
         try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status == .pending
@@ -148,7 +149,7 @@ struct RegistrationLedger: Sendable {
 
     /// The person cancels (or their account goes); a freed seat goes to the first in line.
     func cancel(
-        _ registration: Registration, setup: RegistrationSetup, subject: RegistrationSubject, tell: Bool = true
+        _ registration: Registration, setup: RegistrationSetup, subject: any RegistrationSubject, tell: Bool = true
     ) async throws {
         try await serially(setup) { database, _ in
             guard let fresh = try await Registration.find(registration.id, on: database), fresh.status.isActive else {
@@ -164,22 +165,19 @@ struct RegistrationLedger: Sendable {
     }
 
     /// After the organiser changed the settings (more seats, no waiting list any more).
-    func settingsChanged(_ setup: RegistrationSetup, subject: RegistrationSubject) async throws {
+    func settingsChanged(_ setup: RegistrationSetup, subject: any RegistrationSubject) async throws {
         try await serially(setup) { database, _ in
             try await fillSeats(setup, subject: subject, on: database)
         }
     }
 
     /// The organiser cancels the event: every active sign-up ends and everyone is told.
-    func cancelEvent(_ setup: RegistrationSetup, subject: RegistrationSubject, message: String) async throws {
+    func cancelEvent(_ setup: RegistrationSetup, subject: any RegistrationSubject, message: String) async throws {
         try await serially(setup) { database, _ in
             setup.cancelledAt = now
             setup.cancellationMessage = message
             try await setup.save(on: database)
-            if case .event(let event) = subject {
-                event.status = .cancelled
-                try await event.save(on: database)
-            }
+            try await subject.cancelled(on: database)
             let active = try await Registration.query(on: database).filter(\.$setup.$id == setup.requireID())
                 .filter(\.$status ~~ Registration.Status.active).sort(\.$arrival).all()
             for registration in active {
@@ -191,7 +189,7 @@ struct RegistrationLedger: Sendable {
     }
 
     /// The day-before reminder, once per confirmed seat.
-    func remind(_ setup: RegistrationSetup, subject: RegistrationSubject) async throws -> Int {
+    func remind(_ setup: RegistrationSetup, subject: any RegistrationSubject) async throws -> Int {
         try await serially(setup) { database, _ in
             let due = try await Registration.query(on: database).filter(\.$setup.$id == setup.requireID())
                 .filter(\.$status == .confirmed).filter(\.$remindedAt == nil).sort(\.$arrival).all()
@@ -208,7 +206,7 @@ struct RegistrationLedger: Sendable {
 
     /// Gives free seats to the waiting list, first come first served.
     private func fillSeats(
-        _ setup: RegistrationSetup, subject: RegistrationSubject, on database: any Database
+        _ setup: RegistrationSetup, subject: any RegistrationSubject, on database: any Database
     ) async throws {
         let setupID = try setup.requireID()
         let waiting = Registration.query(on: database).filter(\.$setup.$id == setupID).filter(\.$status == .waiting)
@@ -230,7 +228,7 @@ struct RegistrationLedger: Sendable {
 
     /// Whoever gets a seat within a day of the start has just had a message with every detail;
     /// the day-before reminder would only repeat it.
-    private func seatGiven(_ registration: Registration, subject: RegistrationSubject) {
+    private func seatGiven(_ registration: Registration, subject: any RegistrationSubject) {
         guard registration.status == .confirmed, let start = subject.startsAt, start.timeIntervalSince(now) < 24 * 3600
         else { return }
         registration.remindedAt = now

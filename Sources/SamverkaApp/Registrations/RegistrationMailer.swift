@@ -38,7 +38,7 @@ struct RegistrationMailer: Sendable {
     }
 
     func send(
-        _ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject,
+        _ notice: RegistrationNotice, _ registration: Registration, subject: any RegistrationSubject,
         setup: RegistrationSetup,
         message organiserText: String = "", heading: String? = nil, on database: any Database
     ) async throws {
@@ -59,7 +59,7 @@ struct RegistrationMailer: Sendable {
 
     /// The message itself, for a recipient and waiting-list place already known.
     func message(
-        _ notice: RegistrationNotice, _ registration: Registration, subject: RegistrationSubject,
+        _ notice: RegistrationNotice, _ registration: Registration, subject: any RegistrationSubject,
         setup: RegistrationSetup,
         to recipient: Recipient, position: Int?, organiserText: String = "", heading: String? = nil
     ) -> OutgoingMail {
@@ -98,7 +98,7 @@ struct RegistrationMailer: Sendable {
             to: recipient.email, toName: recipient.name, subject: subjectLine, paragraphs: paragraphs,
             language: language)
         let entries = CalendarEntries(app, now: now)
-        if notice.carriesCalendar, var entry = entries.entry(subject) {
+        if notice.carriesCalendar, var entry = subject.calendarEntry(entries) {
             if notice == .eventCancelled && !entry.cancelled {
                 entry.cancelled = true
                 entry.sequence += 1

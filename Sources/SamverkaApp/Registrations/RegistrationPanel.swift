@@ -16,7 +16,7 @@ struct RegistrationPanel: Encodable, Hashable {
 
     /// Nil when there is nothing to show: sign-up is off and the visitor cannot change that.
     /// Organisers are also told when sign-up is not on Samverka.
-    static func make(_ subject: RegistrationSubject, request: Request) async throws -> RegistrationPanel? {
+    static func make(_ subject: any RegistrationSubject, request: Request) async throws -> RegistrationPanel? {
         let member = request.auth.get(Member.self)
         let manages = try await subject.canManage(member, on: request.db)
         let setup = try await subject.setup(on: request.db)
@@ -53,7 +53,8 @@ struct RegistrationPanel: Encodable, Hashable {
 /// Puts the sign-up box on the pages of events and programme activities.
 struct RegistrationPanelProvider: PagePanelProvider {
     func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
-        guard let subject = Self.subject(item), let panel = try await RegistrationPanel.make(subject, request: request)
+        guard let subject = RegistrationSubjects.of(item),
+            let panel = try await RegistrationPanel.make(subject, request: request)
         else { return nil }
         return try await request.panel(
             "registration", placement: .lead, template: "Registrations/panel", ["registration": panel])
@@ -61,15 +62,7 @@ struct RegistrationPanelProvider: PagePanelProvider {
 
     /// What the box says (seats, waiting list, open or closed) is what it depends on.
     func version(for item: any AttachableItem, request: Request) async throws -> Int {
-        guard let subject = Self.subject(item) else { return 0 }
+        guard let subject = RegistrationSubjects.of(item) else { return 0 }
         return try await RegistrationPanel.make(subject, request: request)?.hashValue ?? 0
-    }
-
-    private static func subject(_ item: any AttachableItem) -> RegistrationSubject? {
-        switch item {
-        case let event as Event: .event(event)
-        case let item as ProgrammeActivity: .activity(item.activity, item.programme)
-        default: nil
-        }
     }
 }

@@ -30,7 +30,7 @@ struct RegistrationPersonalData: PersonalDataHolder {
             .with(\.$setup).sort(\.$createdAt).all()
         var signUps: [SignUp] = []
         for registration in registrations {
-            guard let subject = try await RegistrationSubject.of(registration.setup, on: context.database) else {
+            guard let subject = try await RegistrationSubjects.of(registration.setup, on: context.database) else {
                 continue
             }
             let labels = Dictionary(
@@ -52,7 +52,7 @@ struct RegistrationPersonalData: PersonalDataHolder {
         let active = try await Registration.query(on: context.database).filter(\.$member.$id == memberID)
             .filter(\.$status ~~ Registration.Status.active).with(\.$setup).all()
         for registration in active {
-            guard let subject = try await RegistrationSubject.of(registration.setup, on: context.database) else {
+            guard let subject = try await RegistrationSubjects.of(registration.setup, on: context.database) else {
                 continue
             }
             try await ledger.cancel(registration, setup: registration.setup, subject: subject, tell: false)

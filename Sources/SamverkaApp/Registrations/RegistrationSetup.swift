@@ -40,12 +40,9 @@ final class RegistrationSetup: Model, @unchecked Sendable {
     init() {}
 
     /// The settings of an event or activity that has none yet: sign-up off.
-    static func fresh(for subject: RegistrationSubject) -> RegistrationSetup {
+    static func fresh(for subject: any RegistrationSubject) -> RegistrationSetup {
         let setup = RegistrationSetup()
-        switch subject {
-        case .event(let event): setup.$event.id = event.id
-        case .activity(let activity, _): setup.$activity.id = activity.id
-        }
+        subject.claim(setup)
         setup.mode = .off
         setup.waitingList = true
         setup.requiresApproval = false

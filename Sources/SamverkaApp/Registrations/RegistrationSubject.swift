@@ -1,73 +1,50 @@
 import Fluent
 import Vapor
 
-/// What people sign up to: an event of the network's calendar or an activity of a programme
-/// week. Registration works the same for both; this says where they differ.
-enum RegistrationSubject: Sendable {
-    case event(Event)
-    case activity(Activity, Programme)
-
-    /// The subject a registration route names: `/events/{slug}/…` or
-    /// `/programmes/{slug}/activities/{activity}/…`.
-    static func find(_ request: Request) async throws -> RegistrationSubject {
-        if request.parameters.get("activity") != nil {
-            let (programme, activity) = try await ProgrammeLookup.activity(request)
-            return .activity(activity, programme)
-        }
-        return .event(try await Event.find(slugIn: request))
-    }
-
-    var title: String {
-        switch self {
-        case .event(let event): event.title
-        case .activity(let activity, _): activity.title
-        }
-    }
-
+/// What people sign up to. Registration works the same for every kind; each kind says here how
+/// it differs, in its own file (`EventSubject`, `ActivitySubject`). A new kind conforms, gives
+/// its settings a key of their own (`RegistrationSetup` keeps one column per kind) and is added
+/// to `RegistrationSubjects`.
+protocol RegistrationSubject: Sendable {
+    var title: String { get }
     /// The part of the site the subject's pages belong to, for the menu.
-    var section: Section {
-        switch self {
-        case .event: .events
-        case .activity: .programmes
-        }
-    }
+    var section: Section { get }
+    var startsAt: Date? { get }
+    var endsAt: Date? { get }
+    var isCancelled: Bool { get }
+    var onlineURL: String? { get }
+    /// Venue, address and municipality (none for something for all of Sweden).
+    func placeParts(_ municipalities: Municipalities) -> [String]
+    /// The public page of the subject.
+    var pagePath: String { get }
+    /// Where its registration pages live.
+    var registrationPath: RegistrationSubjectPath { get }
+    /// A stable identifier for calendar entries, the same as the page's own calendar download.
+    var calendarUID: String { get }
+    /// Its own calendar download, offered to those with a confirmed place; nil where there is none.
+    var calendarPath: String? { get }
+    /// What a sign-up is for, as a calendar entry.
+    func calendarEntry(_ entries: CalendarEntries) -> ICalendar.Event?
+    /// Whether people may sign up at all: public, and not cancelled.
+    func isOpenToPublic(now: Date) -> Bool
+    /// Whether this member (not an admin: admins always may) organises it.
+    func isOrganised(by member: Member, on database: any Database) async throws -> Bool
+    /// The organisations whose people run its sign-ups; none for the network's own events,
+    /// which its moderators run.
+    func organisationIDs(on database: any Database) async throws -> [UUID]
+    /// Its stored registration settings, if it has any.
+    func storedSetup(on database: any Database) async throws -> RegistrationSetup?
+    /// Makes fresh settings its own.
+    func claim(_ setup: RegistrationSetup)
+    /// Why these settings may not be saved for it, as a catalogue key; nil when they may.
+    func refusal(of setup: RegistrationSetup) -> String?
+    /// After its settings were saved, inside the same transaction.
+    func settingsSaved(_ setup: RegistrationSetup, on database: any Database) async throws
+    /// After its organiser cancelled it through registration, inside the same transaction.
+    func cancelled(on database: any Database) async throws
+}
 
-    var startsAt: Date? {
-        switch self {
-        case .event(let event): event.startsAt
-        case .activity(let activity, _): activity.startsAt
-        }
-    }
-
-    var endsAt: Date? {
-        switch self {
-        case .event(let event): event.endsAt
-        case .activity(let activity, _): activity.endsAt
-        }
-    }
-
-    var isCancelled: Bool {
-        switch self {
-        case .event(let event): event.status == .cancelled
-        case .activity(let activity, _): activity.status == .rejected
-        }
-    }
-
-    var onlineURL: String? {
-        switch self {
-        case .event(let event): event.onlineURL
-        case .activity(let activity, _): activity.onlineURL
-        }
-    }
-
-    /// Venue, address and municipality (none for an activity for all of Sweden).
-    func placeParts(_ municipalities: Municipalities) -> [String] {
-        switch self {
-        case .event(let event): event.placeParts(municipalities)
-        case .activity(let activity, _): activity.placeParts(municipalities)
-        }
-    }
-
+extension RegistrationSubject {
     /// Where it is, each part once ("Umeå" not again after "Storgatan 1, Umeå").
     func place(_ municipalities: Municipalities) -> String {
         PlaceLine.join(placeParts(municipalities), link: nil)
@@ -78,96 +55,60 @@ enum RegistrationSubject: Sendable {
         PlaceLine.join(placeParts(municipalities), link: onlineURL)
     }
 
-    /// The public page of the event or activity.
-    var pagePath: String {
-        switch self {
-        case .event(let event): SiteURL.events(.show(.value(event.slug))).path
-        case .activity(let activity, let programme):
-            SiteURL.programmes(.activity(.value(programme.slug), .value(activity.slug))).path
-        }
-    }
-
     /// One of its registration pages.
     func path(_ route: RegistrationRoute) -> String {
-        switch self {
-        case .event(let event): SiteURL.registration(.event(.value(event.slug)), route).path
-        case .activity(let activity, let programme):
-            SiteURL.registration(.activity(.value(programme.slug), .value(activity.slug)), route).path
-        }
+        SiteURL.registration(registrationPath, route).path
     }
 
-    /// A stable identifier for calendar entries, the same as the page's own calendar download.
-    var calendarUID: String {
-        switch self {
-        case .event(let event): event.calendarUID
-        case .activity(let activity, _): activity.calendarUID
-        }
-    }
-
-    /// Whether people may sign up at all: public, and not cancelled.
-    func isOpenToPublic(now: Date) -> Bool {
-        switch self {
-        case .event(let event): event.status == .scheduled
-        case .activity(let activity, let programme): ProgrammeLookup.isListed(activity, in: programme, at: now)
-        }
-    }
-
-    /// The event's organisers (the members of its organisations, and the network's editors for
-    /// its own calendar) or the activity's organiser; admins always.
+    /// Its organisers, and admins always.
     func canManage(_ member: Member?, on database: any Database) async throws -> Bool {
         guard let member else { return false }
         if member.role == .admin { return true }
-        switch self {
-        case .event(let event):
-            let organisations = try await event.$organisations.query(on: database).all().compactMap(\.id)
-            // Moderators run the network's own events; an organisation's attendees (their
-            // names, addresses and answers) are for that organisation's people and admins only.
-            if member.role.canEditContent && organisations.isEmpty { return true }
-            let access = try await ActivityAccess.of(member, on: database)
-            return !access.organisationIDs.isDisjoint(with: organisations)
-        case .activity(let activity, _):
-            return try await ActivityAccess.of(member, on: database).canEdit(activity)
-        }
+        return try await isOrganised(by: member, on: database)
     }
 
-    /// The subject's registration settings, or fresh ones (sign-up off) when it has none. An
-    /// event and its translation are one event in two languages with one list of places, so an
-    /// event without settings of its own shares its translation's.
+    /// Its registration settings, or fresh ones (sign-up off) when it has none.
     func setup(on database: any Database) async throws -> RegistrationSetup {
-        switch self {
-        case .event(let event):
-            if let own = try await RegistrationSetup.query(on: database).filter(\.$event.$id == event.id).first() {
-                return own
-            }
-            if let partner = try await event.translation(on: database),
-                let shared = try await RegistrationSetup.query(on: database).filter(\.$event.$id == partner.id).first()
-            {
-                return shared
-            }
-        case .activity(let activity, _):
-            if let own = try await RegistrationSetup.query(on: database).filter(\.$activity.$id == activity.id).first()
-            {
-                return own
-            }
+        try await storedSetup(on: database) ?? RegistrationSetup.fresh(for: self)
+    }
+}
+
+/// The kinds people sign up to, and the way to them from an address or from stored settings.
+enum RegistrationSubjects {
+    /// The subject a registration route names: `/events/{slug}/…` or
+    /// `/programmes/{slug}/{activity}/…`.
+    static func find(_ request: Request) async throws -> any RegistrationSubject {
+        if request.parameters.get("activity") != nil {
+            let (programme, activity) = try await ProgrammeLookup.activity(request)
+            return ActivitySubject(activity: activity, programme: programme)
         }
-        return RegistrationSetup.fresh(for: self)
+        return EventSubject(event: try await Event.find(slugIn: request))
     }
 
-    /// The subject a stored setup belongs to; in `language` when the event has a translation in
+    /// The subject of an item page, for the sign-up box; nil for kinds nobody signs up to.
+    static func of(_ item: any AttachableItem) -> (any RegistrationSubject)? {
+        switch item {
+        case let event as Event: EventSubject(event: event)
+        case let item as ProgrammeActivity: ActivitySubject(activity: item.activity, programme: item.programme)
+        default: nil
+        }
+    }
+
+    /// The subject stored settings belong to; in `language` when the event has a translation in
     /// it, so an English registrant reads of the English event.
     static func of(
         _ setup: RegistrationSetup, in language: Language? = nil, on database: any Database
-    ) async throws -> RegistrationSubject? {
+    ) async throws -> (any RegistrationSubject)? {
         if let eventID = setup.$event.id, let event = try await Event.find(eventID, on: database) {
             if let language, event.language != language, let translation = try await event.translation(on: database) {
-                return .event(translation)
+                return EventSubject(event: translation)
             }
-            return .event(event)
+            return EventSubject(event: event)
         }
         if let activityID = setup.$activity.id, let activity = try await Activity.find(activityID, on: database),
             let programme = try await Programme.find(activity.$programme.id, on: database)
         {
-            return .activity(activity, programme)
+            return ActivitySubject(activity: activity, programme: programme)
         }
         return nil
     }

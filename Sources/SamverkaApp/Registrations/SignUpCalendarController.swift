@@ -16,8 +16,8 @@ struct SignUpCalendarController: Sendable {
         let entries = CalendarEntries(request.application, now: request.now)
         var shown: [ICalendar.Event] = []
         for registration in registrations {
-            guard let subject = try await RegistrationSubject.of(registration.setup, on: request.db),
-                var entry = entries.entry(subject)
+            guard let subject = try await RegistrationSubjects.of(registration.setup, on: request.db),
+                var entry = subject.calendarEntry(entries)
             else { continue }
             entry.cancelled = entry.cancelled || registration.status == .cancelled
             entry.tentative = registration.status != .confirmed

@@ -9,7 +9,8 @@ struct SignUpNotice: Sendable {
 
     /// `signUps` are the new registrations with the name each was made in.
     func tell(
-        _ signUps: [(registration: Registration, name: String)], subject: RegistrationSubject, on database: any Database
+        _ signUps: [(registration: Registration, name: String)], subject: any RegistrationSubject,
+        on database: any Database
     ) async throws {
         let told = signUps.filter { $0.registration.status != .unconfirmed }
         guard !told.isEmpty else { return }
@@ -26,18 +27,14 @@ struct SignUpNotice: Sendable {
 
     /// Those who manage the subject's attendees and want each sign-up: the people of its
     /// organisations, or for the network's own events its moderators and admins.
-    static func organisersWanting(_ subject: RegistrationSubject, on database: any Database) async throws -> [Member] {
-        let organisations: [UUID]
-        switch subject {
-        case .event(let event):
-            organisations = try await event.$organisations.query(on: database).all().compactMap(\.id)
-            if organisations.isEmpty {
-                return try await Member.query(on: database).filter(\.$notifySignUps == true).filter(
-                    \.$role ~~ [.moderator, .admin]
-                ).all()
-            }
-        case .activity(let activity, _):
-            organisations = [activity.$organisation.id]
+    static func organisersWanting(
+        _ subject: any RegistrationSubject, on database: any Database
+    ) async throws -> [Member] {
+        let organisations = try await subject.organisationIDs(on: database)
+        if organisations.isEmpty {
+            return try await Member.query(on: database).filter(\.$notifySignUps == true).filter(
+                \.$role ~~ [.moderator, .admin]
+            ).all()
         }
         return try await OrganisationMembership.query(on: database)
             .filter(\.$organisation.$id ~~ organisations).filter(\.$status == .active)

@@ -172,7 +172,7 @@ struct ActivitySubmissionTests {
             var form = ProgrammeFixture.form("umea-kommun")
             form["signUp"] = "samverka"
             let activity = try await fixture.submit(umea, form)
-            let setup = try await RegistrationSubject.activity(activity, fixture.programme).setup(on: app.db)
+            let setup = try await ActivitySubject(activity: activity, programme: fixture.programme).setup(on: app.db)
             #expect(setup.mode == .samverka)
             let page = try await umea.get(try fixture.path(activity)).text
             #expect(page.contains("Anmälan här på Samverka"))
@@ -181,7 +181,9 @@ struct ActivitySubmissionTests {
             form["signUp"] = "none"
             try await umea.get(try fixture.path(activity) + "/edit")
             try await umea.post(try fixture.path(activity) + "/edit", form: form)
-            #expect(try await RegistrationSubject.activity(activity, fixture.programme).setup(on: app.db).mode == .off)
+            #expect(
+                try await ActivitySubject(activity: activity, programme: fixture.programme).setup(on: app.db).mode
+                    == .off)
         }
     }
 

@@ -33,7 +33,7 @@ struct RegistrationChoresTests {
             // Promoted within the last day: the promotion mail said it all, no reminder on top.
             let anna = try #require(try await fixture.registrations().first)
             try await RegistrationLedger(app: app, now: start.addingTimeInterval(-10 * 3600))
-                .cancel(anna, setup: fixture.setup, subject: .event(fixture.event))
+                .cancel(anna, setup: fixture.setup, subject: EventSubject(event: fixture.event))
             #expect(try await fixture.registrations().map(\.status) == [.cancelled, .confirmed, .confirmed])
             #expect(
                 try await RegistrationChores(app: app, now: start.addingTimeInterval(-9 * 3600)).sendReminders() == 0)

@@ -17,7 +17,7 @@ struct RegistrationFixture {
     ) async throws -> RegistrationFixture {
         let event = try await app.makeEvent(
             slug: "workshop", title: "Workshop om öppna data", startsAt: testNow.addingTimeInterval(7 * 86_400))
-        let setup = RegistrationSetup.fresh(for: .event(event))
+        let setup = RegistrationSetup.fresh(for: EventSubject(event: event))
         setup.mode = .samverka
         setup.capacity = capacity
         setup.waitingList = waitingList
@@ -460,7 +460,7 @@ struct RegistrationTests {
                     "question0_choices": "Data\nAI", "question0_required": "true",
                 ])
             #expect(good.status == .seeOther)
-            let setup = try await RegistrationSubject.event(event).setup(on: app.db)
+            let setup = try await EventSubject(event: event).setup(on: app.db)
             #expect(setup.capacity == 12)
             #expect(setup.questions.map(\.choices) == [["Data", "AI"]])
             let page = try await app.testing().sendRequest(.GET, "/events/fika")
@@ -475,7 +475,7 @@ struct RegistrationTests {
     func concurrentSignUps() async throws {
         try await withSamverka { app in
             let fixture = try await RegistrationFixture.make(app, capacity: 5)
-            let subject = RegistrationSubject.event(fixture.event)
+            let subject = EventSubject(event: fixture.event)
             var members: [Member] = []
             for index in 0..<30 {
                 let member = Member(
