@@ -166,3 +166,26 @@ struct MyProgrammeRow: Encodable {
     let card: ActivityCard
     let removeAction: String
 }
+
+extension ReviewQueuePage.Row {
+    /// One activity in the queue: its card, its organisation's badge, its region, how long it
+    /// has waited, and the change waiting on it.
+    init(_ activity: Activity, programme: Programme, request: Request) throws {
+        let now = request.now
+        let municipalities = request.application.municipalities
+        let id = try activity.requireID().uuidString
+        let waitingDays = activity.submittedAt.map { Int(now.timeIntervalSince($0) / 86_400) }
+        self.init(
+            id: id,
+            card: ActivityCard(
+                activity, programme: programme, organisation: activity.organisation, showStatus: true,
+                request: request),
+            verification: request.t(
+                activity.organisation.isVerified ? "organisation.is_verified" : "organisation.not_verified"),
+            region: activity.municipalityCode.flatMap { municipalities[$0]?.regionName } ?? "",
+            waiting: waitingDays.map { request.t("review.waiting_days", ["days": "\($0)"]) } ?? "",
+            pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },
+            action: SiteURL.programmes(.reviewActivity(.value(programme.slug), .value(activity.slug))).path
+        )
+    }
+}

@@ -15,11 +15,7 @@ struct ReviewController: Sendable {
     @Sendable func queue(request: Request) async throws -> Response {
         let programme = try await ProgrammeLookup.edition(request)
         let selection = try await Self.select(programme, request: request)
-        let (show, region, format, theme, waited, activities) = (
-            selection.show, selection.region, selection.format, selection.theme, selection.waited, selection.activities
-        )
-        let now = request.now
-        let municipalities = request.application.municipalities
+        let activities = selection.activities
         let heading = request.t("review.title", ["name": programme.name])
         let page = ReviewQueuePage(
             layout: request.layout(title: heading, section: .programmes)
@@ -27,56 +23,9 @@ struct ReviewController: Sendable {
                     feeds: request.downloads(
                         csv: .programmes(.reviewCSV(.value(programme.slug))), query: selection.query)),
             heading: heading,
-            filters: [
-                FilterSelect(
-                    name: "show", label: request.t("review.show"),
-                    options: Show.allCases.map {
-                        .init(value: $0.rawValue, label: request.t("review.show_\($0.rawValue)"), selected: $0 == show)
-                    }),
-                FilterSelect(
-                    name: "region", label: request.t("filter.region"),
-                    options: [.init(value: "", label: request.t("filter.any"), selected: region.isEmpty)]
-                        + Regions.all(municipalities).map {
-                            .init(value: $0.code, label: $0.name, selected: $0.code == region)
-                        }),
-                FilterSelect(
-                    name: "format", label: request.t("field.format"),
-                    options: [.init(value: "", label: request.t("filter.any"), selected: format == nil)]
-                        + Activity.Format.allCases.map {
-                            .init(
-                                value: $0.rawValue, label: request.t("activity_format.\($0.rawValue)"),
-                                selected: $0 == format)
-                        }),
-                FilterSelect(
-                    name: "theme", label: request.t("field.themes"),
-                    options: [.init(value: "", label: request.t("filter.any"), selected: theme.isEmpty)]
-                        + programme.themes.map {
-                            .init(value: $0.key, label: $0.name(request.language), selected: $0.key == theme)
-                        }),
-                FilterSelect(
-                    name: "waited", label: request.t("review.waited"),
-                    options: [.init(value: "", label: request.t("filter.any"), selected: waited == nil)]
-                        + Self.waitingThresholds.map {
-                            .init(
-                                value: "\($0)", label: request.t("review.waited_more_than", ["days": "\($0)"]),
-                                selected: $0 == waited)
-                        }),
-            ],
+            filters: Self.filters(selection, programme: programme, request: request),
             rows: try activities.map { activity in
-                let id = try activity.requireID().uuidString
-                let waitingDays = activity.submittedAt.map { Int(now.timeIntervalSince($0) / 86_400) }
-                return ReviewQueuePage.Row(
-                    id: id,
-                    card: ActivityCard(
-                        activity, programme: programme, organisation: activity.organisation, showStatus: true,
-                        request: request),
-                    verification: request.t(
-                        activity.organisation.isVerified ? "organisation.is_verified" : "organisation.not_verified"),
-                    region: activity.municipalityCode.flatMap { municipalities[$0]?.regionName } ?? "",
-                    waiting: waitingDays.map { request.t("review.waiting_days", ["days": "\($0)"]) } ?? "",
-                    pending: activity.pendingChanges.map { request.t("activity.pending_changes", ["title": $0.title]) },
-                    action: SiteURL.programmes(.reviewActivity(.value(programme.slug), .value(activity.slug))).path
-                )
+                try ReviewQueuePage.Row(activity, programme: programme, request: request)
             },
             count: request.t("review.count", count: activities.count),
             csrf: request.csrfToken
@@ -134,6 +83,49 @@ struct ReviewController: Sendable {
         }
         return Selection(
             show: show, region: region, format: format, theme: theme, waited: waited, activities: activities)
+    }
+
+    /// The queue's filters, each with its choice kept.
+    private static func filters(_ selection: Selection, programme: Programme, request: Request) -> [FilterSelect] {
+        let (show, region, format, theme, waited) = (
+            selection.show, selection.region, selection.format, selection.theme, selection.waited
+        )
+        let municipalities = request.application.municipalities
+        return [
+            FilterSelect(
+                name: "show", label: request.t("review.show"),
+                options: Show.allCases.map {
+                    .init(value: $0.rawValue, label: request.t("review.show_\($0.rawValue)"), selected: $0 == show)
+                }),
+            FilterSelect(
+                name: "region", label: request.t("filter.region"),
+                options: [.init(value: "", label: request.t("filter.any"), selected: region.isEmpty)]
+                    + Regions.all(municipalities).map {
+                        .init(value: $0.code, label: $0.name, selected: $0.code == region)
+                    }),
+            FilterSelect(
+                name: "format", label: request.t("field.format"),
+                options: [.init(value: "", label: request.t("filter.any"), selected: format == nil)]
+                    + Activity.Format.allCases.map {
+                        .init(
+                            value: $0.rawValue, label: request.t("activity_format.\($0.rawValue)"),
+                            selected: $0 == format)
+                    }),
+            FilterSelect(
+                name: "theme", label: request.t("field.themes"),
+                options: [.init(value: "", label: request.t("filter.any"), selected: theme.isEmpty)]
+                    + programme.themes.map {
+                        .init(value: $0.key, label: $0.name(request.language), selected: $0.key == theme)
+                    }),
+            FilterSelect(
+                name: "waited", label: request.t("review.waited"),
+                options: [.init(value: "", label: request.t("filter.any"), selected: waited == nil)]
+                    + Self.waitingThresholds.map {
+                        .init(
+                            value: "\($0)", label: request.t("review.waited_more_than", ["days": "\($0)"]),
+                            selected: $0 == waited)
+                    }),
+        ]
     }
 
     /// The queue with its filters as CSV, for moderators who share out the work.
