@@ -189,3 +189,65 @@ extension ReviewQueuePage.Row {
         )
     }
 }
+
+extension StatisticsPage {
+    /// The figures as the page shows them: the map, a chart and a table for each dimension.
+    init(_ statistics: ProgrammeStatistics, programme: Programme, request: Request) {
+        let total = max(statistics.activities, 1)
+        func rows(_ counts: [ProgrammeStatistics.Count], shares: Bool = false) -> [StatisticsPage.Row] {
+            counts.map {
+                StatisticsPage.Row(
+                    label: $0.label, count: $0.count,
+                    share: shares ? "\(Int((Double($0.count) * 100 / Double(total)).rounded())) %" : nil)
+            }
+        }
+        let heading = request.t("statistics.title", ["name": programme.name])
+        self.init(
+            layout: request.layout(title: heading, section: .programmes),
+            heading: heading,
+            programmeHref: SiteURL.programmes(.show(.value(programme.slug))).path,
+            csvHref: SiteURL.programmes(.csv(.value(programme.slug))).path,
+            activities: statistics.activities,
+            organisations: statistics.organisations,
+            reach: request.t(
+                "statistics.reach",
+                ["count": "\(statistics.municipalitiesReached)", "total": "\(statistics.municipalitiesTotal)"]),
+            map: RegionChoropleth(
+                map: request.application.regionMap, counts: statistics.regions,
+                label: { low, high in
+                    low == 0 && high == 0
+                        ? request.t("statistics.legend_none")
+                        : request.t("statistics.legend_range", ["low": "\(low)", "high": "\(high)"])
+                },
+                link: { code, name, count in
+                    (
+                        SiteURL.programmes(.show(.value(programme.slug))).path
+                            + ProgrammeFilter(values: [.region: [code]]).query(),
+                        request.t("statistics.map_link", count: count, ["region": name, "count": "\(count)"])
+                    )
+                }),
+            regions: rows(statistics.regions),
+            sections: [
+                StatisticsSection(
+                    chart: BarChart(
+                        id: "formats", title: request.t("statistics.by_format"), counts: statistics.formats),
+                    rows: rows(statistics.formats, shares: true), showsShare: true),
+                StatisticsSection(
+                    chart: BarChart(
+                        id: "regions", title: request.t("statistics.by_region"), counts: statistics.regions),
+                    rows: rows(statistics.regions), showsShare: false),
+                StatisticsSection(
+                    chart: BarChart(id: "themes", title: request.t("statistics.by_theme"), counts: statistics.themes),
+                    rows: rows(statistics.themes), showsShare: false),
+                StatisticsSection(
+                    chart: BarChart(id: "days", title: request.t("statistics.by_day"), counts: statistics.days),
+                    rows: rows(statistics.days), showsShare: false),
+                StatisticsSection(
+                    chart: BarChart(
+                        id: "sectors", title: request.t("statistics.by_sector"), counts: statistics.sectors),
+                    rows: rows(statistics.sectors), showsShare: false),
+            ],
+            sectors: rows(statistics.sectors)
+        )
+    }
+}
