@@ -5,23 +5,9 @@ import Vapor
 /// link and works without JavaScript. Each dimension narrows the list; the count beside each
 /// option is how many activities match it together with all the *other* chosen filters.
 struct ProgrammeFilter: Sendable {
+    /// What it filters by; all there is to know about each is in `ProgrammeDimensions.swift`.
     enum Dimension: String, CaseIterable, Sendable {
         case day, region, municipality, format, theme, group, language, sector
-
-        /// The position in `Facts.values`: arrays index faster than dictionaries in the
-        /// per-activity loop.
-        var ordinal: Int {
-            switch self {
-            case .day: 0
-            case .region: 1
-            case .municipality: 2
-            case .format: 3
-            case .theme: 4
-            case .group: 5
-            case .language: 6
-            case .sector: 7
-            }
-        }
     }
 
     /// The chosen values of each dimension: an activity matches a dimension when it has any of
@@ -90,25 +76,18 @@ struct ProgrammeFilter: Sendable {
     ) -> Facts {
         let day = activity.startsAt.map(dates.dayInputValue) ?? ""
         let region = activity.municipalityCode.flatMap { municipalities[$0]?.regionCode }
-        let sectors = Set(([organisation] + partners).map(\.sector.rawValue))
-        let languages = activity.language == "sv-en" ? ["sv", "en"] : [activity.language]
+        let sectors = Array(Set(([organisation] + partners).map(\.sector.rawValue))).sorted()
+        var values = Array(repeating: [String](), count: Dimension.allCases.count)
+        for dimension in Dimension.allCases {
+            values[dimension.ordinal] = dimension.values(of: activity, day: day, region: region, sectors: sectors)
+        }
         return Facts(
             id: activity.id ?? UUID(), slug: activity.slug, title: activity.title, summary: activity.summary,
             startsAt: activity.startsAt, endsAt: activity.endsAt,
             format: activity.format, municipalityCode: activity.municipalityCode, allSweden: activity.allSweden,
             venue: activity.venue, organisationName: organisation.name,
             organisations: ([organisation] + partners).map { OrganisationFact(id: $0.id ?? UUID(), sector: $0.sector) },
-            day: day, region: region,
-            values: [
-                [day],
-                region.map { [$0] } ?? [],
-                activity.municipalityCode.map { [$0] } ?? [],
-                [activity.format.rawValue],
-                activity.themes,
-                activity.targetGroups,
-                languages,
-                Array(sectors).sorted(),
-            ]
+            day: day, region: region, values: values
         )
     }
 

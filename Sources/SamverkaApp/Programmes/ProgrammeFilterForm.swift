@@ -29,44 +29,12 @@ struct ProgrammeFilterForm: Encodable {
     static func choices(
         _ programme: Programme, filter: ProgrammeFilter, index: ProgrammeIndex?, request: Request
     ) -> [Choice] {
-        let dates = request.dates
-        let municipalities = request.application.municipalities
-        let language = request.language
-        let used = index?.municipalityCodes ?? []
-        let chosenMunicipalities = Set(filter.values[.municipality] ?? [])
-        return [
+        ProgrammeFilter.Dimension.allCases.map { dimension in
             Choice(
-                dimension: .day, label: request.t("filter.day"),
-                options: programme.days(calendar: request.application.calendar).map {
-                    (dates.dayInputValue($0), dates.longDate($0))
-                }),
-            Choice(
-                dimension: .region, label: request.t("filter.region"),
-                options: Regions.all(municipalities).map { ($0.code, $0.name) }),
-            Choice(
-                dimension: .municipality, label: request.t("field.municipality"),
-                options: municipalities.all.filter { used.contains($0.code) || chosenMunicipalities.contains($0.code) }
-                    .map { ($0.code, $0.name) }),
-            Choice(
-                dimension: .format, label: request.t("field.format"),
-                options: Activity.Format.allCases.map { ($0.rawValue, request.t("activity_format.\($0.rawValue)")) }),
-            Choice(
-                dimension: .theme, label: request.t("field.themes"),
-                options: programme.themes.map { ($0.key, $0.name(language)) }),
-            Choice(
-                dimension: .group, label: request.t("field.target_groups"),
-                options: programme.targetGroups.map { ($0.key, $0.name(language)) }),
-            Choice(
-                dimension: .language, label: request.t("field.language"),
-                options: ["sv", "en"].map { ($0, request.t("language.\($0)")) }),
-            Choice(
-                dimension: .sector, label: request.t("filter.sector"),
-                options: Sector.allCases.map { ($0.rawValue, request.t("sector.\($0.rawValue)")) }),
-        ]
+                dimension: dimension, label: request.t(dimension.labelKey),
+                options: dimension.options(programme, filter: filter, index: index, request: request))
+        }
     }
-
-    /// Dimensions an activity can have several of, or a person may well want several of.
-    static let multiple: Set<ProgrammeFilter.Dimension> = [.region, .municipality, .theme, .group]
 
     init(
         choices: [Choice], filter: ProgrammeFilter, counts: [[String: Int]], nothingMatches: Bool, base: String,
@@ -76,7 +44,7 @@ struct ProgrammeFilterForm: Encodable {
             filter.choiceCount == 0
             ? request.t("filter.summary") : request.t("filter.summary_count", ["count": "\(filter.choiceCount)"])
         query = filter.text
-        selects = choices.filter { !Self.multiple.contains($0.dimension) }.map { choice in
+        selects = choices.filter { !$0.dimension.takesSeveral }.map { choice in
             let chosen = filter.values[choice.dimension]?.first
             return FilterSelect(
                 name: choice.dimension.rawValue, label: choice.label,
@@ -88,7 +56,7 @@ struct ProgrammeFilterForm: Encodable {
                     }
             )
         }
-        groups = choices.filter { Self.multiple.contains($0.dimension) && !$0.options.isEmpty }.map { choice in
+        groups = choices.filter { $0.dimension.takesSeveral && !$0.options.isEmpty }.map { choice in
             let chosen = Set(filter.values[choice.dimension] ?? [])
             return FilterCheckboxes(
                 name: choice.dimension.rawValue, label: choice.label, chosenCount: chosen.count,
