@@ -54,11 +54,53 @@ struct ProgrammeShowController: Sendable {
                 href: base + filter.query(extra: option.parameters), isCurrent: option == view)
         }
 
+        let shown =
+            try index.map { index in
+                try Shown(
+                    view, index: index, selection: selection, choices: choices, filter: filter, base: base,
+                    programme: programme, request: request)
+            } ?? Shown()
+        let submissionOpen = programme.acceptsSubmissions(at: now, calendar: request.application.calendar)
+        let context = ProgrammeShowPage(
+            layout: Self.layout(programme, filter: filter, showsActivities: showsActivities, request: request),
+            panels: try await request.panels(for: programme),
+            name: programme.name,
+            descriptionHTML: Markdown.html(programme.description),
+            facts: ProgrammeFacts(programme, request: request),
+            showsActivities: showsActivities,
+            form: form,
+            views: views,
+            view: view.rawValue,
+            resultCount: request.t(
+                "programme.result_count", count: total, ["count": "\(matching.count)", "total": "\(total)"]),
+            activities: shown.cards,
+            pagination: shown.pagination,
+            timeline: shown.timeline,
+            printed: shown.printed,
+            submitHref: submissionOpen ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil,
+            statisticsHref: SiteURL.programmes(.statistics(.value(programme.slug))).path,
+            reviewHref: isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path : nil,
+            editHref: member?.role == .admin ? SiteURL.programmes(.edit(.value(programme.slug))).path : nil
+        )
+        let response = try await request.render(view == .print ? "Programmes/print" : "Programmes/show", context)
+        return cacheKey.map { request.application.anonymousPages.store(response, key: $0) } ?? response
+    }
+
+    /// The matching activities as the chosen view shows them: a page of cards, one day's
+    /// timeline, or every one for print.
+    struct Shown {
         var cards: [ActivityCard] = []
         var pagination: Pagination?
         var timeline: ProgrammeTimeline?
         var printed: ProgrammePrint?
-        if let index {
+
+        init() {}
+
+        init(
+            _ view: View, index: ProgrammeIndex, selection: ProgrammeSelection, choices: [ProgrammeFilterForm.Choice],
+            filter: ProgrammeFilter, base: String, programme: Programme, request: Request
+        ) throws {
+            let matching = selection.matching
             switch view {
             case .list:
                 let page = Pagination.requestedPage(request)
@@ -70,46 +112,27 @@ struct ProgrammeShowController: Sendable {
                 let days = choices.first { $0.dimension == .day }?.options ?? []
                 timeline = ProgrammeTimeline(
                     index: index, matching: matching, days: days,
-                    dayCounts: counts[ProgrammeFilter.Dimension.day.ordinal],
+                    dayCounts: selection.counts[ProgrammeFilter.Dimension.day.ordinal],
                     filter: filter, base: base, programme: programme, request: request)
             case .print:
                 printed = ProgrammePrint(index: index, matching: matching, programme: programme, request: request)
             }
         }
-        let submissionOpen = programme.acceptsSubmissions(at: now, calendar: request.application.calendar)
-        let context = ProgrammeShowPage(
-            layout: request.layout(title: programme.name, section: .programmes, description: programme.name)
-                .with(
-                    feeds: showsActivities
-                        ? request.feeds(
-                            calendar: .programmes(.calendar(.value(programme.slug))),
-                            atom: .programmes(.feed(.value(programme.slug))), query: filter.query())
-                            + request.downloads(csv: .programmes(.csv(.value(programme.slug))), query: filter.query())
-                        : [],
-                    embedCode: showsActivities
-                        ? EmbedSnippet.code(
-                            request, embed: .embedProgramme(.value(programme.slug)), query: filter.query(),
-                            title: programme.name) : nil),
-            panels: try await request.panels(for: programme),
-            name: programme.name,
-            descriptionHTML: Markdown.html(programme.description),
-            facts: ProgrammeFacts(programme, request: request),
-            showsActivities: showsActivities,
-            form: form,
-            views: views,
-            view: view.rawValue,
-            resultCount: request.t(
-                "programme.result_count", count: total, ["count": "\(matching.count)", "total": "\(total)"]),
-            activities: cards,
-            pagination: pagination,
-            timeline: timeline,
-            printed: printed,
-            submitHref: submissionOpen ? SiteURL.programmes(.newActivity(.value(programme.slug))).path : nil,
-            statisticsHref: SiteURL.programmes(.statistics(.value(programme.slug))).path,
-            reviewHref: isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path : nil,
-            editHref: member?.role == .admin ? SiteURL.programmes(.edit(.value(programme.slug))).path : nil
-        )
-        let response = try await request.render(view == .print ? "Programmes/print" : "Programmes/show", context)
-        return cacheKey.map { request.application.anonymousPages.store(response, key: $0) } ?? response
+    }
+
+    /// The page's frame, with the feeds, the download and the embed code of what it shows.
+    private static func layout(
+        _ programme: Programme, filter: ProgrammeFilter, showsActivities: Bool, request: Request
+    ) -> LayoutContext {
+        let layout = request.layout(title: programme.name, section: .programmes, description: programme.name)
+        guard showsActivities else { return layout }
+        let slug = programme.slug
+        return layout.with(
+            feeds: request.feeds(
+                calendar: .programmes(.calendar(.value(slug))), atom: .programmes(.feed(.value(slug))),
+                query: filter.query())
+                + request.downloads(csv: .programmes(.csv(.value(slug))), query: filter.query()),
+            embedCode: EmbedSnippet.code(
+                request, embed: .embedProgramme(.value(slug)), query: filter.query(), title: programme.name))
     }
 }
