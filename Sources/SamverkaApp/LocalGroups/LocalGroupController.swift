@@ -23,7 +23,7 @@ struct LocalGroupController: Sendable {
             group: detail,
             contacts: group.contacts.map(ContactView.init),
             editHref: request.canEditContent ? LocalGroup.url(.edit(.value(group.slug))).path : nil,
-            organisers: try await LocalGroupOrganisersController.section(group, request: request)
+            organisers: try await LocalGroupOrganisersSection.make(group, request: request)
         )
         return try await request.render("LocalGroups/show", context)
     }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 
 /// A member who publishes events for a local group: appointed by the network's staff or by
 /// another organiser of the group.
@@ -26,6 +27,13 @@ final class LocalGroupOrganiser: Model, @unchecked Sendable {
     /// The members who organise a group.
     static func people(of groupID: UUID, on database: any Database) async throws -> [Member] {
         try await query(on: database).filter(\.$localGroup.$id == groupID).with(\.$member).all().map(\.member)
+    }
+
+    /// Staff, or an organiser of this group.
+    static func mayManage(_ group: LocalGroup, request: Request) async throws -> Bool {
+        if request.canEditContent { return true }
+        guard let memberID = request.auth.get(Member.self)?.id else { return false }
+        return try await LocalGroupOrganiser.groupIDs(of: memberID, on: request.db).contains(group.requireID())
     }
 }
 

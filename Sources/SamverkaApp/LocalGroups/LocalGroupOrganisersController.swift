@@ -8,16 +8,9 @@ struct LocalGroupOrganisersController: Sendable {
         var email: String?
     }
 
-    /// Staff, or an organiser of this group.
-    static func mayManage(_ group: LocalGroup, request: Request) async throws -> Bool {
-        if request.canEditContent { return true }
-        guard let memberID = request.auth.get(Member.self)?.id else { return false }
-        return try await LocalGroupOrganiser.groupIDs(of: memberID, on: request.db).contains(group.requireID())
-    }
-
     @Sendable func add(request: Request) async throws -> Response {
         let group = try await LocalGroup.find(slugIn: request)
-        guard try await Self.mayManage(group, request: request) else { throw Abort(.forbidden) }
+        guard try await LocalGroupOrganiser.mayManage(group, request: request) else { throw Abort(.forbidden) }
         let email = ((try? request.content.decode(Input.self))?.email ?? "").trimmingCharacters(
             in: .whitespacesAndNewlines)
         let back = group.showURL.path + "#organisers"
@@ -45,7 +38,7 @@ struct LocalGroupOrganisersController: Sendable {
 
     @Sendable func remove(request: Request) async throws -> Response {
         let group = try await LocalGroup.find(slugIn: request)
-        guard try await Self.mayManage(group, request: request) else { throw Abort(.forbidden) }
+        guard try await LocalGroupOrganiser.mayManage(group, request: request) else { throw Abort(.forbidden) }
         guard let text = request.parameters.get("organiser"), let id = UUID(uuidString: text),
             let organiser = try await LocalGroupOrganiser.query(on: request.db).filter(\.$id == id)
                 .filter(\.$localGroup.$id == group.requireID()).with(\.$member).first()
@@ -53,38 +46,5 @@ struct LocalGroupOrganisersController: Sendable {
         try await organiser.delete(on: request.db)
         request.flash(request.t("group.organiser_removed", ["name": organiser.member.name, "group": group.title]))
         return request.redirect(to: group.showURL.path + "#organisers", redirectType: .normal)
-    }
-
-    /// The group page's section for those who manage it: the organisers, and the forms.
-    struct Section: Encodable {
-        struct Row: Encodable {
-            let name: String
-            let removeAction: String
-        }
-
-        let rows: [Row]
-        let addAction: String
-        let newEventHref: String
-        let csrf: String
-    }
-
-    static func section(_ group: LocalGroup, request: Request) async throws -> Section? {
-        guard try await mayManage(group, request: request) else { return nil }
-        let organisers = try await LocalGroupOrganiser.query(on: request.db).filter(
-            \.$localGroup.$id == group.requireID()
-        )
-        .with(\.$member).sort(\.$createdAt).all()
-        return Section(
-            rows: organisers.map {
-                Section.Row(
-                    name: $0.member.name,
-                    removeAction: LocalGroup.url(.removeOrganiser(.value(group.slug), .value($0.id?.uuidString ?? "")))
-                        .path)
-            },
-            addAction: LocalGroup.url(.organisers(.value(group.slug))).path,
-            newEventHref: SiteURL.events(.new).path + "?group="
-                + (group.slug.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
-            csrf: request.csrfToken
-        )
     }
 }

@@ -199,8 +199,8 @@ struct RegistrationController: Sendable {
             )
             .filter(\.$status ~~ Registration.Status.active).first()
         }
-        let availability = try await Self.availability(setup, request: request)
-        let closedMessage = Self.closedMessage(setup, subject: subject, full: availability.full, request: request)
+        let availability = try await setup.availability(request: request)
+        let closedMessage = setup.closedMessage(for: subject, full: availability.full, request: request)
         var summaryErrors = answers.errors
         if let message = answers.errors["registration"] {
             summaryErrors = FieldErrors()
@@ -234,33 +234,5 @@ struct RegistrationController: Sendable {
             resendHref: member == nil ? subject.path(.resendLink) : nil
         )
         return try await request.render("Registrations/register", page, status: status)
-    }
-
-    /// Why nobody can sign up now (cancelled, closed, full without a waiting list), or nil.
-    static func closedMessage(
-        _ setup: RegistrationSetup, subject: any RegistrationSubject, full: Bool, request: Request
-    ) -> String? {
-        if setup.cancelledAt != nil { return request.t("registration.event_cancelled") }
-        if !setup.isOpen(at: request.now, start: subject.startsAt) || !subject.isOpenToPublic(now: request.now) {
-            return request.t("registration.closed")
-        }
-        if full && !setup.waitingList { return request.t("registration.full") }
-        return nil
-    }
-
-    /// "12 seats left", "Full: the waiting list is open", or "Unlimited seats".
-    static func availability(_ setup: RegistrationSetup, request: Request) async throws -> (text: String, full: Bool) {
-        guard let capacity = setup.capacity, let setupID = setup.id else {
-            return (request.t("registration.unlimited"), false)
-        }
-        let base = Registration.query(on: request.db).filter(\.$setup.$id == setupID)
-        let confirmed = try await base.copy().filter(\.$status == .confirmed).count()
-        let waiting = try await base.copy().filter(\.$status == .waiting).count()
-        if confirmed < capacity && waiting == 0 {
-            return (
-                request.t("registration.seats_left", count: capacity - confirmed, ["capacity": "\(capacity)"]), false
-            )
-        }
-        return (request.t(setup.waitingList ? "registration.full_waiting_list" : "registration.full"), true)
     }
 }

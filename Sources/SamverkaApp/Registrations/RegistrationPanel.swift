@@ -22,7 +22,7 @@ struct RegistrationPanel: Encodable, Hashable {
         let setup = try await subject.setup(on: request.db)
         var availability: String?, full = false, yours: Registration?
         if setup.mode == .samverka, setup.id != nil {
-            (availability, full) = try await RegistrationController.availability(setup, request: request)
+            (availability, full) = try await setup.availability(request: request)
             if let member {
                 yours = try await Registration.query(on: request.db).filter(\.$setup.$id == setup.requireID()).filter(
                     \.$member.$id == member.id
@@ -34,7 +34,7 @@ struct RegistrationPanel: Encodable, Hashable {
         guard setup.mode != .off || manages else { return nil }
         let closed =
             setup.mode == .samverka
-            ? RegistrationController.closedMessage(setup, subject: subject, full: full, request: request) : nil
+            ? setup.closedMessage(for: subject, full: full, request: request) : nil
         return RegistrationPanel(
             availability: setup.mode == .samverka
                 ? availability : (manages ? request.t("registration.off_for_organiser") : nil),
