@@ -18,9 +18,7 @@ struct EventListPanelProvider: PagePanelProvider {
         let sections: [Section]
         switch item {
         case let group as LocalGroup:
-            // A group's events are often filed under its partner in the other language.
-            let partner = try await group.translation(on: request.db)
-            let ids = [try group.requireID()] + (partner?.id.map { [$0] } ?? [])
+            let ids = try await group.idsWithTranslation(on: request.db)
             let events = try await Event.query(on: request.db).filter(\.$localGroup.$id ~~ ids).sort(
                 \.$startsAt, .descending
             ).all()

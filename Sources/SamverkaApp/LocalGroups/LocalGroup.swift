@@ -23,3 +23,12 @@ final class LocalGroup: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension LocalGroup {
+    /// The group's id and its translation partner's: a group's events and projects are often
+    /// filed under its partner in the other language, so its lists look under both.
+    func idsWithTranslation(on database: any Database) async throws -> [UUID] {
+        let partner = try await translation(on: database)
+        return [try requireID()] + (partner?.id.map { [$0] } ?? [])
+    }
+}

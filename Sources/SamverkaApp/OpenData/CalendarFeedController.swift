@@ -28,9 +28,7 @@ struct CalendarFeedController: Sendable {
 
     @Sendable func group(request: Request) async throws -> Response {
         let group = try await LocalGroup.find(slugIn: request)
-        // A group's events are often filed under its partner in the other language.
-        let partner = try await group.translation(on: request.db)
-        let groupIDs = [try group.requireID()] + (partner?.id.map { [$0] } ?? [])
+        let groupIDs = try await group.idsWithTranslation(on: request.db)
         let events = try await Event.query(on: request.db).filter(\.$localGroup.$id ~~ groupIDs).sort(\.$startsAt).all()
         let shown = Self.recent(events, request: request)
         return respond(request, name: group.title, entries: shown.map(entries(request).entry), filename: group.slug)
@@ -41,7 +39,7 @@ struct CalendarFeedController: Sendable {
         let events = Array(try await EventQueries.of(organisation: organisation.requireID(), on: request.db).reversed())
         let shown = Self.recent(events, request: request)
         let since = Self.since(request)
-        let activities = try await OrganisationActivitiesPanelProvider.publicActivities(
+        let activities = try await ProgrammeQueries.publicActivities(
             of: organisation.requireID(), on: request.db, now: request.now
         )
         .filter { ($0.0.endsAt ?? $0.0.startsAt ?? .distantPast) >= since }

@@ -11,7 +11,8 @@ struct OrganisationActivitiesPanelProvider: PagePanelProvider {
 
     func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel? {
         guard let organisation = item as? Organisation else { return nil }
-        let activities = try await Self.publicActivities(of: organisation.requireID(), on: request.db, now: request.now)
+        let activities = try await ProgrammeQueries.publicActivities(
+            of: organisation.requireID(), on: request.db, now: request.now)
         let now = request.now
         func cards(_ list: [(Activity, Programme)]) -> [ActivityCard] {
             list.map { ActivityCard($0.0, programme: $0.1, organisation: nil, showStatus: false, request: request) }
@@ -29,24 +30,5 @@ struct OrganisationActivitiesPanelProvider: PagePanelProvider {
 
     func version(for item: any AttachableItem, request: Request) async throws -> Int {
         try await drawnVersion(for: item, request: request)
-    }
-
-    /// The organisation's approved activities in editions that are public, as organiser or
-    /// confirmed partner, soonest first.
-    static func publicActivities(
-        of id: UUID, on database: any Database, now: Date
-    ) async throws -> [(Activity, Programme)] {
-        let partnerOf = try await ActivityPartner.query(on: database)
-            .filter(\.$organisation.$id == id).filter(\.$confirmedAt != nil).all().map(\.$activity.id)
-        let activities = try await Activity.query(on: database)
-            .group(.or) { either in
-                either.filter(\.$organisation.$id == id)
-                either.filter(\.$id ~~ partnerOf)
-            }
-            .filter(\.$status == .approved)
-            .with(\.$programme)
-            .sort(\.$startsAt)
-            .all()
-        return activities.filter { $0.programme.isPublic(at: now) }.map { ($0, $0.programme) }
     }
 }

@@ -126,11 +126,15 @@ extension ProgrammeFilter.Dimension {
             value.count == digits && value.isAllASCIIDigits
                 ? nil : "\(rawValue) '\(value)' is not a code of \(digits) digits"
         case .date:
-            value.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
-                && value.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
-                ? nil : "\(rawValue) must be a date, YYYY-MM-DD"
+            Self.isDate(value) ? nil : "\(rawValue) must be a date, YYYY-MM-DD"
         case .any:
             nil
         }
+    }
+
+    /// Shaped as YYYY-MM-DD; whether such a day exists is not asked (2026-02-31 matches nothing).
+    private static func isDate(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy(\.isAllASCIIDigits)
     }
 }

@@ -22,9 +22,7 @@ struct ProjectListPanelProvider: PagePanelProvider {
                 .all()
         case let group as LocalGroup:
             heading = request.t("nav.projects")
-            // A group's projects are often filed under its partner in the other language.
-            let partner = try await group.translation(on: request.db)
-            let ids = [try group.requireID()] + (partner?.id.map { [$0] } ?? [])
+            let ids = try await group.idsWithTranslation(on: request.db)
             let all = try await Project.query(on: request.db).filter(\.$localGroup.$id ~~ ids).sort(\.$title).all()
             projects = LanguagePreference.preferred(all, language: request.language)
         default:
