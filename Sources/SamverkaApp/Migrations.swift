@@ -44,5 +44,6 @@ enum Migrations {
         /* 30 */ CreateStarredActivity(),
         /* 31 */ CreateLocalGroupOrganiser(),
         /* 32 */ AddPublicationToEvents(),
+        /* 33 */ CreateContentVersions(),
     ]
 }

@@ -20,6 +20,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(Migrations.all)
     app.databases.middleware.use(CalendarSequenceMiddleware<Event>())
     app.databases.middleware.use(CalendarSequenceMiddleware<Activity>())
+    app.databases.middleware.use(PublishedWritesMiddleware(versions: app.contentVersions))
+    _ = app.publicPages
 
     // What each capability keeps about a member, for their data download and the deletion of
     // their account, which runs them in this order.
@@ -66,7 +68,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     // Order matters: the outermost middleware comes first. Security headers wrap everything,
     // error pages included; static files skip sessions; language is known before CSRF can
-    // refuse, so the refusal is in the reader's language.
+    // refuse, so the refusal is in the reader's language; a visitor's public page is answered
+    // from memory as soon as the language is known.
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
@@ -82,6 +85,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(UnreadNotificationsMiddleware())
     app.middleware.use(PrivateResponsesMiddleware())
     app.middleware.use(LanguageMiddleware())
+    app.middleware.use(PublicPageCacheMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(ForgetAfterWritesMiddleware())
 

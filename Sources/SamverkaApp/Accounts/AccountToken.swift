@@ -5,7 +5,7 @@ import Vapor
 /// A single-use secret mailed to a member: to confirm the address they signed up with, to set
 /// a new password, or to confirm a new address. Only its SHA-256 is stored, so a copy of the
 /// database opens no account.
-final class AccountToken: Model, @unchecked Sendable {
+final class AccountToken: Model, UnpublishedRecord, @unchecked Sendable {
     static let schema = "account_tokens"
 
     enum Purpose: String, Codable, Sendable {

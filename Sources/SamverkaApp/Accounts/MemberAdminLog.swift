@@ -3,7 +3,7 @@ import Foundation
 
 /// What admins did to members: role changes and suspensions, who did them and when. Kept when
 /// either account is deleted, with the member's name as it was.
-final class MemberAdminLog: Model, @unchecked Sendable {
+final class MemberAdminLog: Model, UnpublishedRecord, @unchecked Sendable {
     static let schema = "member_admin_log"
 
     enum Action: String, Codable, Sendable {

@@ -52,8 +52,9 @@ struct DemoProgramme: Sendable {
         "Framtid", "Innovation", "Samhälle", "Digital", "Data", "Teknik", "Hållbarhet", "Kunskap", "Närhet", "Öppenhet",
     ]
 
-    /// Builds (or rebuilds) the demo edition with `activityCount` activities.
-    func build(activityCount: Int) async throws -> Int {
+    /// Builds (or rebuilds) the demo edition with `activityCount` activities, by
+    /// `organisationCount` organisations (one for every eight activities when not given).
+    func build(activityCount: Int, organisationCount: Int? = nil) async throws -> Int {
         let calendar = app.calendar
         let today = calendar.startOfDay(for: now)
         let firstDay = Self.firstDay(after: today, calendar: calendar)
@@ -81,7 +82,8 @@ struct DemoProgramme: Sendable {
             try await programme.save(on: database)
 
             let organisations = try await organisationsFor(
-                activityCount: activityCount, municipalities: municipalities, random: &random, on: database)
+                count: organisationCount ?? max(12, min(400, activityCount / 8)), municipalities: municipalities,
+                random: &random, on: database)
             let publicOnes = organisations.filter { $0.sector.isPublic }
             var activities: [Activity] = []
             var slugs: Set<String> = []
@@ -210,15 +212,14 @@ struct DemoProgramme: Sendable {
         return monday
     }
 
-    /// About one organisation for every eight activities: municipalities and regions by the
-    /// names they go by, the rest invented.
+    /// `count` organisations: municipalities and regions by the names they go by, the rest
+    /// invented (fewer when the names run out).
     private func organisationsFor(
-        activityCount: Int, municipalities: [Municipality], random: inout SeededRandom, on database: any Database
+        count: Int, municipalities: [Municipality], random: inout SeededRandom, on database: any Database
     ) async throws -> [Organisation] {
-        let count = max(12, min(400, activityCount / 8))
         var made: [Organisation] = []
         var used = Set<String>()
-        for _ in 0..<count {
+        for _ in 0..<(count * 4) where made.count < count {
             let sector = random.weighted([
                 (Sector.municipality, 40), (.region, 6), (.agency, 8), (.civilSociety, 18), (.business, 16),
                 (.academia, 8), (.otherPublic, 4),

@@ -16,6 +16,12 @@ struct SeedCommand: AsyncCommand {
         @Option(name: "activities", help: "How many activities the programme week gets (default 300)")
         var activities: Int?
 
+        @Option(name: "organisations", help: "How many organisations run them (default one for every eight, 12–400)")
+        var organisations: Int?
+
+        @Option(name: "events", help: "How many calendar events to add besides the demo site's (default none)")
+        var events: Int?
+
         @Option(name: "seed", help: "The random seed, to build the same week again (default 2026)")
         var seed: Int?
     }
@@ -49,11 +55,14 @@ struct SeedCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let now = app.clock.now()
-        let count = signature.activities ?? 300
-        guard count >= 0 && count <= 1_000_000 else {
-            throw Failure(description: "--activities must be between 0 and 1000000.")
+        let counts = [
+            ("activities", signature.activities), ("organisations", signature.organisations),
+            ("events", signature.events),
+        ]
+        for (name, value) in counts where !(0...1_000_000).contains(value ?? 0) {
+            throw Failure(description: "--\(name) must be between 0 and 1000000.")
         }
-        let week = DemoProgramme(app: app, now: now, seed: UInt64(max(0, signature.seed ?? 2026)))
+        let seed = UInt64(max(0, signature.seed ?? 2026))
         switch signature.what {
         case "demo":
             let report = try await Self.seedDemo(app, now: now)
@@ -61,13 +70,20 @@ struct SeedCommand: AsyncCommand {
             context.console.print(report.summary)
             context.console.print("Organisations: \(organisations)")
             context.console.print("Events with sign-up: \(try await DemoRegistrations.seed(app))")
-            let activities = try await week.build(activityCount: count)
-            context.console.print("Programme week: \(activities) activities in \(DemoProgramme.slug)")
         case "programme":
-            let activities = try await week.build(activityCount: count)
-            context.console.print("Programme week: \(activities) activities in \(DemoProgramme.slug)")
+            break
         default:
             throw Failure(description: "Unknown seed '\(signature.what)'; Samverka seeds: demo, programme.")
+        }
+        let activities = try await DemoProgramme(app: app, now: now, seed: seed)
+            .build(activityCount: signature.activities ?? 300, organisationCount: signature.organisations)
+        context.console.print("Programme week: \(activities) activities in \(DemoProgramme.slug)")
+        // A calendar at scale, run by the organisations seeded before.
+        if let count = signature.events, count > 0 {
+            let organisations = try await Organisation.query(on: app.db).all()
+            let made = try await DemoEvents(app: app, now: now, seed: seed).build(
+                count: count, organisations: organisations)
+            context.console.print("Calendar: \(made) more events")
         }
     }
 

@@ -38,10 +38,6 @@ struct EventListPanelProvider: PagePanelProvider {
             "events", placement: .related, template: "Events/panel-events", ["sections": shown])
     }
 
-    func version(for item: any AttachableItem, request: Request) async throws -> Int {
-        try await drawnVersion(for: item, request: request)
-    }
-
     /// Coming events by their next date (said when there are none), then past ones, latest first.
     private static func comingAndPast(_ events: [Event], pastLimit: Int?, request: Request) -> [Section] {
         let now = request.now

@@ -6,7 +6,7 @@ import SQLKit
 /// notifications (the bell in the header counts the unread ones) and, if they want, mailed.
 /// The text is written when it is shown, in the reader's language at that moment, from the
 /// kind and the values kept here.
-final class MemberNotification: Model, @unchecked Sendable {
+final class MemberNotification: Model, UnpublishedRecord, @unchecked Sendable {
     static let schema = "notifications"
 
     enum Kind: String, Codable, CaseIterable, Sendable {

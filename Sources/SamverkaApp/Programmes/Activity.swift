@@ -195,7 +195,7 @@ final class ActivityPartner: Model, @unchecked Sendable {
 extension Activity: CalendarRevised {}
 
 /// One thing that happened to an activity: created, submitted, changed, reviewed.
-final class ActivityLogEntry: Model, @unchecked Sendable {
+final class ActivityLogEntry: Model, UnpublishedRecord, @unchecked Sendable {
     static let schema = "activity_log"
 
     enum Kind: String, Codable, Sendable {

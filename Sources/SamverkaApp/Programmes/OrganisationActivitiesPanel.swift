@@ -27,8 +27,4 @@ struct OrganisationActivitiesPanelProvider: PagePanelProvider {
         return try await request.panel(
             "activities", placement: .related, template: "Programmes/panel-activities", ["sections": sections])
     }
-
-    func version(for item: any AttachableItem, request: Request) async throws -> Int {
-        try await drawnVersion(for: item, request: request)
-    }
 }

@@ -22,17 +22,6 @@ struct ProgrammeShowController: Sendable {
         guard let slug = request.parameters.get("slug"),
             let programme = try await request.application.programmeLookups.programme(slug: slug, on: request.db)
         else { throw Abort(.notFound) }
-        // The page changes with the edition's activities, with the edition itself, with what
-        // other capabilities attach to it, and with time (the submission window's text): each
-        // is part of the version, time by the hour.
-        let version =
-            programme.activitiesVersion &* 1_000_003 &+ Int(programme.updatedAt?.timeIntervalSince1970 ?? 0)
-            &+ Int(request.now.timeIntervalSince1970 / 3_600) &* 7 &+ (try await request.panelsVersion(for: programme))
-            &* 131
-        let cacheKey = AnonymousPageCache.key(for: request, version: version)
-        if let cacheKey, let cached = request.application.anonymousPages.response(for: cacheKey, request: request) {
-            return cached
-        }
         let member = request.auth.get(Member.self)
         let isReviewer = member?.role.canEditContent ?? false
         let now = request.now
@@ -82,8 +71,7 @@ struct ProgrammeShowController: Sendable {
             reviewHref: isReviewer ? SiteURL.programmes(.review(.value(programme.slug))).path : nil,
             editHref: member?.role == .admin ? SiteURL.programmes(.edit(.value(programme.slug))).path : nil
         )
-        let response = try await request.render(view == .print ? "Programmes/print" : "Programmes/show", context)
-        return cacheKey.map { request.application.anonymousPages.store(response, key: $0) } ?? response
+        return try await request.render(view == .print ? "Programmes/print" : "Programmes/show", context)
     }
 
     /// The matching activities as the chosen view shows them: a page of cards, one day's

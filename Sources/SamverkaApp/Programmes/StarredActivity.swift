@@ -3,7 +3,7 @@ import Foundation
 
 /// An activity a member has put in "my programme": the shortlist of a programme week they
 /// mean to go to, with its own calendar feed.
-final class StarredActivity: Model, @unchecked Sendable {
+final class StarredActivity: Model, UnpublishedRecord, @unchecked Sendable {
     static let schema = "starred_activities"
 
     @ID var id: UUID?

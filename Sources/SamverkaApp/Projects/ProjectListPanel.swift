@@ -34,8 +34,4 @@ struct ProjectListPanelProvider: PagePanelProvider {
             "projects", placement: .related, template: "Projects/panel-projects",
             Context(heading: heading, projects: links))
     }
-
-    func version(for item: any AttachableItem, request: Request) async throws -> Int {
-        try await drawnVersion(for: item, request: request)
-    }
 }

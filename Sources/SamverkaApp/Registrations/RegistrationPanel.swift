@@ -59,10 +59,4 @@ struct RegistrationPanelProvider: PagePanelProvider {
         return try await request.panel(
             "registration", placement: .lead, template: "Registrations/panel", ["registration": panel])
     }
-
-    /// What the box says (seats, waiting list, open or closed) is what it depends on.
-    func version(for item: any AttachableItem, request: Request) async throws -> Int {
-        guard let subject = RegistrationSubjects.of(item) else { return 0 }
-        return try await RegistrationPanel.make(subject, request: request)?.hashValue ?? 0
-    }
 }

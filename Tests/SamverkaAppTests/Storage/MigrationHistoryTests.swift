@@ -44,6 +44,7 @@ struct MigrationHistoryTests {
         "SamverkaApp.CreateStarredActivity",
         "SamverkaApp.CreateLocalGroupOrganiser",
         "SamverkaApp.AddPublicationToEvents",
+        "SamverkaApp.CreateContentVersions",
     ]
 
     @Test("every shipped migration keeps its name and its place, and every name is new once")

@@ -45,3 +45,6 @@ struct SessionStore: SessionDriver {
         SessionID(string: [UInt8].random(count: 32).base64)
     }
 }
+
+/// A session is nobody's public page.
+extension SessionRecord: UnpublishedRecord {}

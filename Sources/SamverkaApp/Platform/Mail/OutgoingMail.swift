@@ -5,7 +5,7 @@ import SQLKit
 /// A message in the outbox. Everything Samverka mails is written here first, inside the same
 /// transaction as the change it reports; `samverka mail deliver` sends it later. Without an
 /// SMTP server the outbox is still readable by admins, so nothing is lost.
-final class OutgoingMail: Model, @unchecked Sendable {
+final class OutgoingMail: Model, UnpublishedRecord, @unchecked Sendable {
     static let schema = "mail_outbox"
 
     @ID var id: UUID?

@@ -40,21 +40,9 @@ struct PagePanels: Encodable, Sendable {
 /// What a capability puts on other capabilities' show pages.
 protocol PagePanelProvider: Sendable {
     /// Nil when it has nothing for this item and this reader.
+    /// A panel drawn from the database needs nothing more to stay fresh on a cached page: the
+    /// page's key follows every table public pages read (`ContentVersions`).
     func panel(for item: any AttachableItem, request: Request) async throws -> PagePanel?
-
-    /// A number that changes whenever the panel a visitor sees would: a page kept in the
-    /// anonymous page cache folds it into its version, so an attached capability's change
-    /// shows at once. Required, not defaulted, because a forgotten version is a stale page.
-    func version(for item: any AttachableItem, request: Request) async throws -> Int
-}
-
-extension PagePanelProvider {
-    /// The version that is right by construction: the panel itself, drawn and hashed. Enough
-    /// while the pages it appears on are drawn for every visitor anyway; a provider whose
-    /// panel sits on a cached page gives a cheaper number that changes with what it shows.
-    func drawnVersion(for item: any AttachableItem, request: Request) async throws -> Int {
-        try await panel(for: item, request: request)?.html.hashValue ?? 0
-    }
 }
 
 /// The providers, in the order their panels appear on a page.
@@ -90,15 +78,6 @@ extension Request {
             }
         }
         return panels
-    }
-
-    /// The panels' versions folded into one, for a cached page's version.
-    func panelsVersion(for item: any AttachableItem) async throws -> Int {
-        var version = 0
-        for provider in application.pagePanels.providers {
-            version = version &* 31 &+ (try await provider.version(for: item, request: self))
-        }
-        return version
     }
 
     /// A panel drawn by `template` with `context`, as HTML for the page that shows it.

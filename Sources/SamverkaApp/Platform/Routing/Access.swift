@@ -61,6 +61,19 @@ struct GuardedRoutes {
         mark(builder.get(url.pathComponents, use: handler))
     }
 
+    /// A public page every visitor without a session sees alike: kept by `PublicPageCacheMiddleware`
+    /// until something it could show changes. Not for a page that differs by who asks (a personal
+    /// calendar behind a secret address, a health check).
+    @discardableResult
+    func page(
+        _ url: SiteURL, use handler: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        precondition(access == .everyone, "only pages everyone sees alike are kept")
+        let route = get(url, use: handler)
+        route.userInfo[PublicPageCacheMiddleware.userInfoKey] = true
+        return route
+    }
+
     @discardableResult
     func post(
         _ url: SiteURL, body: HTTPBodyStreamStrategy = .collect, limit: RateLimiter.Purpose? = nil,
