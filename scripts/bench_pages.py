@@ -55,7 +55,7 @@ def command(*args, env=None):
 
 
 def get(path, opener=None):
-    with (opener or urllib.request.build_opener()).open(BASE + path, timeout=30) as response:
+    with (opener or urllib.request.build_opener()).open(BASE + path, timeout=120) as response:
         return response.read().decode("utf-8")
 
 
@@ -88,7 +88,8 @@ def measure(pid, name, path, cookie=None):
     p50 = milliseconds(re.search(r"\s50%\s+(\S+)", out).group(1))
     p99 = milliseconds(re.search(r"\s99%\s+(\S+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    cpu = used * 1000 / max(requests, 1)
+    check(requests > 0, f"{name}: no answer within {DURATION}")
+    cpu = used * 1000 / requests if requests else float("inf")
     print(f"{name:<34} {rate:>9.0f} {p50:>8.2f} {p99:>8.2f} {cpu:>8.3f}")
     check(errors is None, f"{name}: {errors.group(1) if errors else 0} answers were errors")
     return rate, p50, p99, cpu
@@ -100,7 +101,7 @@ def sign_in():
     form = get("/sign-in", opener)
     token = re.search(r'name="_csrf" value="([^"]+)"', form).group(1)
     data = urllib.parse.urlencode({"email": MEMBER, "password": PASSWORD, "_csrf": token}).encode()
-    opener.open(BASE + "/sign-in", data=data, timeout=30).read()
+    opener.open(BASE + "/sign-in", data=data, timeout=120).read()
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     assert "samverka_session" in cookie and "Logga ut" in get("/", opener), "the member could not sign in"
     return cookie

@@ -13,6 +13,11 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.registrationGate = SerialGate()
     app.organisationGate = SerialGate()
     app.signUpQueue = SignUpQueue()
+    app.metrics = SiteMetrics()
+    app.metrics.readOutbox()
+    app.metrics.reading("signup_queue_depth", help: "Sign-ups waiting for their batch, over every event") { app in
+        Double(app.signUpQueue.waitingCount)
+    }
     app.rateLimiter = RateLimiter(perMinute: settings.rateLimitPerMinute)
 
     try DatabaseSetup.use(settings.database, on: app)
@@ -71,6 +76,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // refuse, so the refusal is in the reader's language; a visitor's public page is answered
     // from memory as soon as the language is known.
     app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIHeadersMiddleware())

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     // MARK: Public pages
     everyone.page(.home, use: HomeController().show)
     everyone.get(.healthz, use: HealthController(knownMigrations: Migrations.all.count).check)
+    everyone.get(.metrics, use: MetricsController().scrape)
     let statements = StatementController()
     everyone.page(.accessibility, use: statements.accessibility)
     everyone.page(.privacy, use: statements.privacy)

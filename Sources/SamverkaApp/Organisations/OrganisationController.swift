@@ -36,10 +36,9 @@ struct OrganisationController: Sendable {
     }
 
     @Sendable func index(request: Request) async throws -> Response {
-        let selection = try await Selection.make(request)
-        let (query, sector, matching) = (selection.query, selection.sector, selection.organisations)
         let page = Pagination.requestedPage(request)
-        let shown = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize)
+        let (selection, shown, total) = try await OrganisationDirectoryPage.make(request, page: page)
+        let (query, sector) = (selection.query, selection.sector)
         let base = SiteURL.organisations(.index).path + selection.parameters
         let heading = request.t("organisation.index_title")
         let context = OrganisationIndexPage(
@@ -49,7 +48,7 @@ struct OrganisationController: Sendable {
             .with(feeds: request.downloads(csv: .organisations(.csv), query: selection.parameters)),
             heading: heading,
             intro: request.t("organisation.index_intro"),
-            listHeading: request.t("organisation.count", count: matching.count),
+            listHeading: request.t("organisation.count", count: total),
             query: query,
             sectorOptions: [
                 FormField.Option(value: "", label: request.t("option.all_sectors"), selected: sector == nil)
@@ -59,7 +58,7 @@ struct OrganisationController: Sendable {
                         value: $0.rawValue, label: request.t("sector.\($0.rawValue)"), selected: $0 == sector)
                 },
             organisations: shown.map { OrganisationCard($0, request: request) },
-            pagination: try Pagination(page: page, total: matching.count, basePath: base, request: request),
+            pagination: try Pagination(page: page, total: total, basePath: base, request: request),
             newHref: request.auth.get(Member.self) == nil ? nil : SiteURL.organisations(.new).path
         )
         return try await request.render("Organisations/index", context)

@@ -27,6 +27,11 @@ final class SignUpQueue<Key: Hashable & Sendable, Item: Sendable, Outcome: Senda
         self.largestBatch = largestBatch
     }
 
+    /// How many sign-ups wait for their batch now, over every event.
+    var waitingCount: Int {
+        lines.withLockedValue { $0.values.reduce(0) { $0 + $1.waiting.count } }
+    }
+
     /// Waits for `item`'s batch to be admitted by `admit` (the first caller's `admit` serves
     /// everyone queued behind it, so it must not depend on who called).
     func submit(_ key: Key, _ item: Item, admit: @escaping Admit) async throws -> Outcome {

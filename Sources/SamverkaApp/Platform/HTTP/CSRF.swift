@@ -33,7 +33,7 @@ struct CSRFMiddleware: AsyncMiddleware {
                 _ = try await request.body.collect(max: limit).get()
             }
             let sent = try? request.content.get(String.self, at: Self.fieldName)
-            guard let sent, constantTimeEquals(sent, expected) else {
+            guard let sent, Secrets.constantTimeEquals(sent, expected) else {
                 throw Abort(.forbidden, reason: "csrf")
             }
             return try await next.respond(to: request)
@@ -47,12 +47,6 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// The matched route's own limit; routes without one get the application's default.
     static func bodyLimit(_ request: Request) -> Int {
         (request.route?.userInfo[Self.bodyLimitKey] as? Int) ?? request.application.routes.defaultMaxBodySize.value
-    }
-
-    private func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-        let a = Array(lhs.utf8), b = Array(rhs.utf8)
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

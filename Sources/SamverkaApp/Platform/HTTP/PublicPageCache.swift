@@ -27,6 +27,18 @@ final class PublicPageCache: Sendable {
     let generationBytes: Int
     private let generations = NIOLockedValueBox(Generations())
 
+    /// Whether a request that found no page makes it or waits for another request's.
+    enum Turn {
+        case make
+        /// Another request made it: the page, or nil when it could not be kept (an error, a
+        /// page for one reader), and the waiting request makes its own.
+        case made(Page?)
+    }
+
+    /// Requests waiting for a page another request is making: when a page changes under load,
+    /// or the minute turns, it is made once rather than by every connection at the same moment.
+    private let making = NIOLockedValueBox<[String: [CheckedContinuation<Turn, Never>]]>([:])
+
     init(generationBytes: Int = 12 * 1024 * 1024) {
         self.generationBytes = generationBytes
     }
@@ -42,6 +54,29 @@ final class PublicPageCache: Sendable {
 
     func keep(_ page: Page, key: String) {
         generations.withLockedValue { add(page, key: key, to: &$0) }
+    }
+
+    /// `.make` for the first request to miss `key`; the others wait until it calls `made`.
+    func turn(for key: String) async -> Turn {
+        await withCheckedContinuation { continuation in
+            let first = making.withLockedValue { making in
+                guard making[key] == nil else {
+                    making[key]?.append(continuation)
+                    return false
+                }
+                making[key] = []
+                return true
+            }
+            if first { continuation.resume(returning: .make) }
+        }
+    }
+
+    /// The page for `key` is made (nil: it could not be kept); the requests waiting for it go on.
+    func made(_ page: Page?, key: String) {
+        if let page { keep(page, key: key) }
+        for waiting in making.withLockedValue({ $0.removeValue(forKey: key) ?? [] }) {
+            waiting.resume(returning: .made(page))
+        }
     }
 
     /// Forgets every page: for a change to the application itself (its panels, its templates)
@@ -80,24 +115,47 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
         case .GET:
             guard let key = await Self.key(for: request) else { return try await next.respond(to: request) }
             let cache = request.application.publicPages
-            if let page = cache.page(for: key) { return Self.response(page, for: request) }
-            let response = try await next.respond(to: request)
-            // A handler that started a session (a form's token) made this page for this reader.
-            guard response.status == .ok, !request.hasSession, !response.headers.contains(name: .setCookie),
-                let body = response.body.buffer
-            else { return response }
-            var headers = response.headers
-            headers.replaceOrAdd(name: .vary, value: "Cookie, Accept-Language")
-            let etag = response.headers.first(name: .eTag) ?? PublicPageCache.etag(of: body)
-            let page = PublicPageCache.Page(headers: headers, body: body, etag: etag)
-            cache.keep(page, key: key)
-            return Self.response(page, for: request)
+            if let kept = cache.page(for: key) {
+                request.application.metrics.pageCacheLookup(hit: true)
+                return Self.response(kept, for: request)
+            }
+            switch await cache.turn(for: key) {
+            case .made(let page?):
+                request.application.metrics.pageCacheLookup(hit: true)
+                return Self.response(page, for: request)
+            case .made(nil):
+                return try await next.respond(to: request)
+            case .make:
+                request.application.metrics.pageCacheLookup(hit: false)
+            }
+            let response: Response
+            do {
+                response = try await next.respond(to: request)
+            } catch {
+                cache.made(nil, key: key)
+                throw error
+            }
+            let page = Self.keepable(response, for: request)
+            cache.made(page, key: key)
+            return page.map { Self.response($0, for: request) } ?? response
         case .HEAD, .OPTIONS:
             return try await next.respond(to: request)
         default:
             defer { request.application.contentVersions.noteWrite() }
             return try await next.respond(to: request)
         }
+    }
+
+    /// The page as every visitor may get it, or nil when it is not one: an error, or a handler
+    /// that started a session (a form's token) and so made it for this reader.
+    private static func keepable(_ response: Response, for request: Request) -> PublicPageCache.Page? {
+        guard response.status == .ok, !request.hasSession, !response.headers.contains(name: .setCookie),
+            let body = response.body.buffer
+        else { return nil }
+        var headers = response.headers
+        headers.replaceOrAdd(name: .vary, value: "Cookie, Accept-Language")
+        let etag = response.headers.first(name: .eTag) ?? PublicPageCache.etag(of: body)
+        return PublicPageCache.Page(headers: headers, body: body, etag: etag)
     }
 
     /// The key of this request's page, or nil when the page must be made for this reader alone.

@@ -295,6 +295,7 @@ enum SiteURL: Sendable {
     case embedEvents
     case embedProgramme(Parameter<String>)
     case healthz
+    case metrics
     case uploads
     /// The accessibility statement and the privacy notice, linked from every page's footer.
     case accessibility
@@ -357,6 +358,7 @@ enum SiteURL: Sendable {
         case .adminMemberSuspension(let id): "/admin/members/" + id.segment("member") + "/suspension"
         case .adminTwoFactorPolicy: "/admin/members/two-factor"
         case .healthz: "/healthz"
+        case .metrics: "/metrics"
         case .uploads: "/uploads"
         case .accessibility: "/accessibility"
         case .privacy: "/privacy"

@@ -48,6 +48,9 @@ public struct AppSettings: Sendable {
     public var dataLicense: String
     /// Whether a reverse proxy stands in front, so the client's address is the last one in X-Forwarded-For.
     public var behindProxy: Bool
+    /// The token a Prometheus scraper sends as `Authorization: Bearer …` to read `/metrics` from
+    /// elsewhere than this machine (`SAMVERKA_METRICS_TOKEN`, at least 16 characters).
+    public var metricsToken: String?
     /// Who runs this installation, as the accessibility statement and privacy notice name them
     /// (`SAMVERKA_OPERATOR`, default the site's name).
     public var operatorName: String = "Samverka"
@@ -198,6 +201,12 @@ public struct AppSettings: Sendable {
         case "admins": settings.twoFactorRoles = ["admin"]
         case "staff": settings.twoFactorRoles = ["admin", "moderator"]
         default: throw ConfigurationError(problems: ["SAMVERKA_REQUIRE_TWO_FACTOR must be none, admins or staff"])
+        }
+        if let token = Environment.get("SAMVERKA_METRICS_TOKEN") {
+            guard token.count >= 16 else {
+                throw ConfigurationError(problems: ["SAMVERKA_METRICS_TOKEN must be at least 16 characters"])
+            }
+            settings.metricsToken = token
         }
         settings.operatorName = Environment.get("SAMVERKA_OPERATOR") ?? settings.siteName
         settings.contactEmail = Environment.get("SAMVERKA_CONTACT_EMAIL") ?? settings.mailFrom
