@@ -32,6 +32,11 @@ final class SignUpQueue<Key: Hashable & Sendable, Item: Sendable, Outcome: Senda
         lines.withLockedValue { $0.values.reduce(0) { $0 + $1.waiting.count } }
     }
 
+    /// Whether a batch for `key` is being admitted (its line is open).
+    func isAdmitting(_ key: Key) -> Bool {
+        lines.withLockedValue { $0[key] != nil }
+    }
+
     /// Waits for `item`'s batch to be admitted by `admit` (the first caller's `admit` serves
     /// everyone queued behind it, so it must not depend on who called).
     func submit(_ key: Key, _ item: Item, admit: @escaping Admit) async throws -> Outcome {
