@@ -16,13 +16,7 @@ enum APIResponse {
         let body = try encoder.encode(value)
         let tag = "W/\"" + SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
         let headers: HTTPHeaders = ["ETag": tag, "Cache-Control": "public, max-age=60"]
-        if let known = request.headers.first(name: .ifNoneMatch),
-            known.split(separator: ",").contains(where: {
-                $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*"
-            })
-        {
-            return Response(status: .notModified, headers: headers)
-        }
+        if request.headers.clientHolds(etag: tag) { return Response(status: .notModified, headers: headers) }
         var all = headers
         all.contentType = .json
         return Response(status: .ok, headers: all, body: .init(data: body))

@@ -60,9 +60,7 @@ struct DemoEvents: Sendable {
                 event.recurrence = .none
                 events.append(event)
             }
-            for chunk in stride(from: 0, to: events.count, by: 500) {
-                try await Array(events[chunk..<min(chunk + 500, events.count)]).create(on: database)
-            }
+            try await events.createInBatches(on: database)
             guard !organisations.isEmpty else { return events.count }
             var links: [EventOrganisation] = []
             for event in events {
@@ -77,9 +75,7 @@ struct DemoEvents: Sendable {
                     links.append(link)
                 }
             }
-            for chunk in stride(from: 0, to: links.count, by: 500) {
-                try await Array(links[chunk..<min(chunk + 500, links.count)]).create(on: database)
-            }
+            try await links.createInBatches(on: database)
             return events.count
         }
     }

@@ -161,10 +161,7 @@ struct DemoProgramme: Sendable {
                 activity.refreshSearchText(organisations: organisers, municipalities: app.municipalities)
                 activities.append(activity)
             }
-            // Batches keep a 20,000-activity benchmark edition quick to build.
-            for chunk in stride(from: 0, to: activities.count, by: 500) {
-                try await Array(activities[chunk..<min(chunk + 500, activities.count)]).create(on: database)
-            }
+            try await activities.createInBatches(on: database)
             // Saved in one go, the activities would share one change time, which feed readers
             // take as one entry changed many times; each was last changed when it was submitted.
             if let sql = database as? any SQLDatabase {
@@ -178,9 +175,7 @@ struct DemoProgramme: Sendable {
                 setup.capacity = [20, 30, 50, 100][index % 4]
                 return setup
             }
-            for chunk in stride(from: 0, to: setups.count, by: 500) {
-                try await Array(setups[chunk..<min(chunk + 500, setups.count)]).create(on: database)
-            }
+            try await setups.createInBatches(on: database)
             var partners: [ActivityPartner] = []
             for (index, organisation) in partnerLinks {
                 let partner = ActivityPartner(
@@ -189,9 +184,7 @@ struct DemoProgramme: Sendable {
                 partner.confirmedAt = now
                 partners.append(partner)
             }
-            for chunk in stride(from: 0, to: partners.count, by: 500) {
-                try await Array(partners[chunk..<min(chunk + 500, partners.count)]).create(on: database)
-            }
+            try await partners.createInBatches(on: database)
             return activities.count
         }
     }

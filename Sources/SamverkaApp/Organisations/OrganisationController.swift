@@ -5,11 +5,15 @@ import Vapor
 struct OrganisationController: Sendable {
     // MARK: Directory and page
 
-    /// The directory's filters as the request gives them, and the organisations they select.
-    struct Selection {
+    /// The directory's filters as the request gives them.
+    struct Filter {
         let query: String
         let sector: Sector?
-        let organisations: [Organisation]
+
+        init(_ request: Request) {
+            query = SearchText.from(request)
+            sector = (try? request.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
+        }
 
         /// `?q=…&sector=…`, or nothing.
         var parameters: String {
@@ -21,31 +25,39 @@ struct OrganisationController: Sendable {
             return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
         }
 
+        /// Whether an organisation of this name is selected (the sector is filtered in the query).
+        func matches(_ name: String) -> Bool {
+            query.isEmpty || OrganisationController.matches(name, query)
+        }
+    }
+
+    /// The directory's filters and every organisation they select, whole (the CSV file, the API).
+    struct Selection {
+        let filter: Filter
+        let organisations: [Organisation]
+
         static func make(_ request: Request) async throws -> Selection {
-            let query = SearchText.from(request)
-            let sector = (try? request.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
+            let filter = Filter(request)
             let builder = Organisation.query(on: request.db).sort(\.$name)
-            if let sector { builder.filter(\.$sector == sector) }
-            // The directory holds hundreds, not millions: matching names in memory ignores case and
-            // accents the same way on both databases.
-            let matching = try await builder.all().filter {
-                query.isEmpty || OrganisationController.matches($0.name, query)
-            }
-            return Selection(query: query, sector: sector, organisations: matching)
+            if let sector = filter.sector { builder.filter(\.$sector == sector) }
+            // The directory holds thousands, not millions: matching names in memory ignores case
+            // and accents the same way on both databases.
+            return Selection(filter: filter, organisations: try await builder.all().filter { filter.matches($0.name) })
         }
     }
 
     @Sendable func index(request: Request) async throws -> Response {
         let page = Pagination.requestedPage(request)
-        let (selection, shown, total) = try await OrganisationDirectoryPage.make(request, page: page)
-        let (query, sector) = (selection.query, selection.sector)
-        let base = SiteURL.organisations(.index).path + selection.parameters
+        let filter = Filter(request)
+        let (shown, total) = try await OrganisationDirectoryPage.make(filter, page: page, on: request.db)
+        let (query, sector) = (filter.query, filter.sector)
+        let base = SiteURL.organisations(.index).path + filter.parameters
         let heading = request.t("organisation.index_title")
         let context = OrganisationIndexPage(
             layout: request.layout(
                 title: heading, section: .organisations, description: request.t("organisation.index_intro")
             )
-            .with(feeds: request.downloads(csv: .organisations(.csv), query: selection.parameters)),
+            .with(feeds: request.downloads(csv: .organisations(.csv), query: filter.parameters)),
             heading: heading,
             intro: request.t("organisation.index_intro"),
             listHeading: request.t("organisation.count", count: total),

@@ -12,27 +12,20 @@ enum OrganisationDirectoryPage {
         let name: String
     }
 
+    /// The organisations `filter` selects on `page`, by name, and how many it selects in all.
     static func make(
-        _ request: Request, page: Int
-    ) async throws -> (selection: OrganisationController.Selection, shown: [Organisation], total: Int) {
-        let query = SearchText.from(request)
-        let sector = (try? request.query.get(String.self, at: "sector")).flatMap(Sector.init(rawValue:))
-        guard let sql = request.db as? any SQLDatabase else { throw Abort(.internalServerError) }
+        _ filter: OrganisationController.Filter, page: Int, on database: any Database
+    ) async throws -> (shown: [Organisation], total: Int) {
+        guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError) }
         let select = sql.select().column("id").column("name").from(Organisation.schema).orderBy("name")
-        if let sector { select.where("sector", .equal, sector.rawValue) }
-        let matching = try await select.all(decoding: Row.self).filter {
-            query.isEmpty || OrganisationController.matches($0.name, query)
-        }
+        if let sector = filter.sector { select.where("sector", .equal, sector.rawValue) }
+        let matching = try await select.all(decoding: Row.self).filter { filter.matches($0.name) }
         let ids = matching.dropFirst((page - 1) * Pagination.pageSize).prefix(Pagination.pageSize).map(\.id)
-        let loaded = try await Organisation.query(on: request.db).filter(\.$id ~~ Array(ids)).all()
+        let loaded = try await Organisation.query(on: database).filter(\.$id ~~ Array(ids)).all()
         let byID = Dictionary(
             uniqueKeysWithValues: loaded.compactMap { organisation in
                 organisation.id.map { ($0, organisation) }
             })
-        // The selection carries the filters for the page's links; its rows are the page's own.
-        return (
-            OrganisationController.Selection(query: query, sector: sector, organisations: []),
-            ids.compactMap { byID[$0] }, matching.count
-        )
+        return (ids.compactMap { byID[$0] }, matching.count)
     }
 }

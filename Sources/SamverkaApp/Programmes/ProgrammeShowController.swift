@@ -18,7 +18,8 @@ struct ProgrammeShowController: Sendable {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        // A snapshot shared between requests (read only), so a cached page needs no query.
+        // A snapshot shared between requests (read only) for a second: the filtered pages of one
+        // edition need its row once, not once each.
         guard let slug = request.parameters.get("slug"),
             let programme = try await request.application.programmeLookups.programme(slug: slug, on: request.db)
         else { throw Abort(.notFound) }

@@ -172,10 +172,7 @@ struct PublicPageCacheMiddleware: AsyncMiddleware {
     private static func response(_ page: PublicPageCache.Page, for request: Request) -> Response {
         var headers = page.headers
         headers.replaceOrAdd(name: .eTag, value: page.etag)
-        let known = request.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }
-        if known.contains(where: { $0.trimmingCharacters(in: .whitespaces) == page.etag }) {
-            return Response(status: .notModified, headers: headers)
-        }
+        if request.headers.clientHolds(etag: page.etag) { return Response(status: .notModified, headers: headers) }
         return Response(status: .ok, headers: headers, body: .init(buffer: page.body))
     }
 }

@@ -19,46 +19,47 @@ final class SiteMetrics: Sendable {
         .milliseconds(500), .seconds(1), .seconds(2), .seconds(5),
     ]
 
-    private static var requests: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "samverka", metricName: "http_requests", unitName: "total",
-            helpText: "Requests answered, by route pattern, method and status")
+    /// Requests being answered now.
+    let requestsInFlight: Gauge
+    private let pageCacheHits: Counter
+    private let pageCacheMisses: Counter
+
+    init() {
+        requestsInFlight = registry.makeGauge(
+            descriptor: Self.named("http_requests_in_flight", help: "Requests being answered now"))
+        let lookups = Self.named(
+            "page_cache_lookups", unit: "total", help: "Public page cache lookups for visitors, by result (hit or miss)"
+        )
+        pageCacheHits = registry.makeCounter(descriptor: lookups, labels: [("result", "hit")])
+        pageCacheMisses = registry.makeCounter(descriptor: lookups, labels: [("result", "miss")])
     }
-    private static var latency: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "samverka", metricName: "http_request_duration", unitName: "seconds",
-            helpText: "Time from a request's arrival to its answer, by route pattern and method")
-    }
-    private static var inFlight: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "samverka", metricName: "http_requests_in_flight", unitName: "",
-            helpText: "Requests being answered now")
-    }
-    private static var pageCache: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "samverka", metricName: "page_cache_lookups", unitName: "total",
-            helpText: "Public page cache lookups for visitors, by result (hit or miss)")
+
+    /// Every figure's name starts `samverka_`.
+    private static func named(_ name: String, unit: String = "", help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "samverka", metricName: name, unitName: unit, helpText: help)
     }
 
     func answered(route: String, method: String, status: UInt, after duration: Duration) {
         let labels = [("route", route), ("method", method)]
-        registry.makeCounter(descriptor: Self.requests, labels: labels + [("status", "\(status)")]).increment()
-        registry.makeDurationHistogram(descriptor: Self.latency, labels: labels, buckets: Self.latencyBuckets)
+        let requests = Self.named(
+            "http_requests", unit: "total", help: "Requests answered, by route pattern, method and status")
+        registry.makeCounter(descriptor: requests, labels: labels + [("status", "\(status)")]).increment()
+        let latency = Self.named(
+            "http_request_duration", unit: "seconds",
+            help: "Time from a request's arrival to its answer, by route pattern and method")
+        registry.makeDurationHistogram(descriptor: latency, labels: labels, buckets: Self.latencyBuckets)
             .record(duration)
     }
 
-    var requestsInFlight: Gauge { registry.makeGauge(descriptor: Self.inFlight) }
-
     func pageCacheLookup(hit: Bool) {
-        registry.makeCounter(descriptor: Self.pageCache, labels: [("result", hit ? "hit" : "miss")]).increment()
+        (hit ? pageCacheHits : pageCacheMisses).increment()
     }
 
     /// A figure read when `/metrics` is scraped (a queue's length), from any capability.
     func reading(
         _ name: String, help: String, _ read: @escaping @Sendable (Application) async throws -> Double
     ) {
-        let gauge = registry.makeGauge(
-            descriptor: MetricNameDescriptor(namespace: "samverka", metricName: name, unitName: "", helpText: help))
+        let gauge = registry.makeGauge(descriptor: Self.named(name, help: help))
         readings.withLockedValue { $0.append((gauge, read)) }
     }
 
